@@ -1,0 +1,6 @@
+export * from "./clients.ts";
+export { createGgdPortal } from "./portals/ggd.ts";
+export { createIriszorgPortal } from "./portals/iriszorg.ts";
+export { createLdhPortal, ldhDossierToken } from "./portals/ldh.ts";
+export type { DemoPortal, DemoPortalKey, DemoPortalOptions } from "./portals/shared.ts";
+export { type DemoPortals, defaultDemoPortalPorts, type StartDemoPortalsOptions, startDemoPortals } from "./serve.ts";

@@ -1,0 +1,6 @@
+import { render } from "preact";
+import { App } from "../../src/panel/App.tsx";
+import "../../src/panel/panel.css";
+
+const root = document.getElementById("app");
+if (root) render(<App />, root);

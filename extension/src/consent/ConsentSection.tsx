@@ -1,0 +1,78 @@
+import { type ConsentState, caseWorkers, deriveConsents, expiresSoon } from "@naast/shared";
+import { useContext, useState } from "preact/hooks";
+import { formatDay, LanguageContext, useT } from "../i18n/index.ts";
+import type { ClientView, Directory } from "../panel/queries.ts";
+import type { Session } from "../storage/db.ts";
+import { ConsentHistory } from "./ConsentHistory.tsx";
+import { RecordConsentForm } from "./RecordConsentForm.tsx";
+import { consentStatementPdf, describeCategories, offerDownload } from "./statement.ts";
+import { WithdrawConsentForm } from "./WithdrawConsentForm.tsx";
+
+/**
+ * Who may see what, until when, for everyone who works with the client; recording (by the
+ * organisation that holds her) and withdrawing (by any of her case managers) start here.
+ */
+export function ConsentSection({ view, directory, session }: { view: ClientView; directory: Directory; session: Session }) {
+  const t = useT();
+  const { language } = useContext(LanguageContext);
+  const now = new Date().toISOString();
+  const states = deriveConsents(view.consentEvents, now);
+  const isOwner = view.client.ownerOrganisationId === session.user.organisationId;
+  const isCaseWorker = caseWorkers.includes(session.user.role);
+  // At first contact there is no consent yet: the flow is offered straight away.
+  const [recording, setRecording] = useState(isOwner && isCaseWorker && view.consentEvents.length === 0);
+  const [withdrawing, setWithdrawing] = useState<string | null>(null);
+  const orgName = (id: string) => directory.organisations.get(id)?.shortName ?? id;
+
+  const statement = async (state: ConsentState) => {
+    const bytes = await consentStatementPdf(language, view.client, state, directory);
+    offerDownload(bytes, `toestemming-${view.client.alias}-${state.consent.validUntil.slice(0, 10)}.pdf`);
+  };
+
+  return (
+    <section class="card consent" aria-labelledby="consent-title" data-testid="consent">
+      <h2 id="consent-title">{t("consent.title")}</h2>
+      {states.length === 0 && <p class="hint">{t("consent.none", { owner: orgName(view.client.ownerOrganisationId) })}</p>}
+      <ul>
+        {states.map((state) => {
+          const live = state.grants.filter((g) => !g.withdrawal);
+          const until = formatDay(language, state.consent.validUntil);
+          const open = state.status === "active" || state.status === "pending";
+          return (
+            <li key={state.consent.consentId} class={`consent-${state.status}`} data-testid="consent-line">
+              <span class="badge">{t(`consent.status.${state.status}`)}</span>{" "}
+              {t("consent.line", {
+                organisations: [...new Set((live.length ? live : state.grants).map((g) => g.organisationId))].map(orgName).join(", "),
+                categories: describeCategories(language, [...new Set((live.length ? live : state.grants).map((g) => g.category))]),
+                until,
+              })}
+              {isOwner && expiresSoon(state, now) && <p class="warning">{t("consent.expiresSoon", { until })}</p>}
+              <div>
+                <button type="button" class="secondary" onClick={() => void statement(state)}>
+                  {t("consent.statement")}
+                </button>
+                {open && isCaseWorker && withdrawing !== state.consent.consentId && (
+                  <button type="button" class="secondary" onClick={() => setWithdrawing(state.consent.consentId)}>
+                    {t("consent.withdraw")}
+                  </button>
+                )}
+              </div>
+              {withdrawing === state.consent.consentId && <WithdrawConsentForm state={state} directory={directory} onDone={() => setWithdrawing(null)} />}
+            </li>
+          );
+        })}
+      </ul>
+      {recording ? (
+        <RecordConsentForm client={view.client} directory={directory} session={session} onDone={() => setRecording(false)} />
+      ) : (
+        isOwner &&
+        isCaseWorker && (
+          <button type="button" onClick={() => setRecording(true)}>
+            {t("consent.record")}
+          </button>
+        )
+      )}
+      {view.consentEvents.length > 0 && <ConsentHistory events={view.consentEvents} directory={directory} />}
+    </section>
+  );
+}

@@ -1,0 +1,107 @@
+import { type AccessDecision, canAccess, type DataCategory, isOverdue, type LifeDomain, lifeDomains } from "@naast/shared";
+import { useContext, useState } from "preact/hooks";
+import { categoryLabel, formatDay, LanguageContext, useT } from "../i18n/index.ts";
+import type { ClientView, Directory } from "./queries.ts";
+import { useMutate } from "./use-mutate.ts";
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+export function AgreementsSection({ view, directory, accessible }: { view: ClientView; directory: Directory; accessible: Map<DataCategory, AccessDecision> }) {
+  const t = useT();
+  const { language } = useContext(LanguageContext);
+  const { run, error } = useMutate();
+  const [text, setText] = useState("");
+  const [owner, setOwner] = useState("");
+  const [dueDate, setDueDate] = useState("");
+  const [domain, setDomain] = useState<LifeDomain | "">("");
+
+  if (!accessible.has("agreements")) {
+    return (
+      <section class="card agreements">
+        <h2>{t("agreements.title")}</h2>
+        <p class="hint">{t("agreements.notShared")}</p>
+      </section>
+    );
+  }
+  const open = view.agreements.filter((a) => a.status === "open").sort((a, b) => a.dueDate.localeCompare(b.dueDate));
+  const now = new Date().toISOString();
+  // Only colleagues whose organisation may see the agreements can own one.
+  const owners = [...directory.people.values()].filter(
+    (p) => p.active && (p.role === "casemanager" || p.role === "coordinator") && canAccess(p, view.client, "agreements", view.consentEvents, now).allowed,
+  );
+
+  const add = async (event: Event) => {
+    event.preventDefault();
+    const ok = await run("addAgreement", { id: crypto.randomUUID(), clientId: view.client.id, domain: domain || null, text, ownerUserId: owner, dueDate });
+    if (ok) {
+      setText("");
+      setDueDate("");
+    }
+  };
+
+  return (
+    <section class="card agreements" aria-labelledby="agreements-title">
+      <h2 id="agreements-title">{t("agreements.title")}</h2>
+      {open.length === 0 && <p class="hint">{t("agreements.empty")}</p>}
+      <ul>
+        {open.map((a) => {
+          const person = directory.people.get(a.ownerUserId);
+          const overdue = isOverdue(a, today());
+          return (
+            <li key={a.id} class={overdue ? "overdue" : ""} data-testid="agreement">
+              <span class="text">{a.text}</span>{" "}
+              <span class="meta">
+                {person?.name ?? "?"} ({directory.organisations.get(a.ownerOrganisationId)?.shortName ?? "?"}) · {t("agreements.due", { date: formatDay(language, a.dueDate) })}
+                {overdue && <strong class="badge">{t("agreements.overdue")}</strong>}
+              </span>{" "}
+              <button type="button" class="secondary" onClick={() => void run("setAgreementStatus", { clientId: view.client.id, agreementId: a.id, status: "done" })}>
+                {t("agreements.done")}
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+      <details>
+        <summary>{t("agreements.add")}</summary>
+        <form onSubmit={add}>
+          <label>
+            {t("agreements.text")}
+            <input name="agreement-text" required maxLength={500} value={text} onInput={(e) => setText(e.currentTarget.value)} />
+          </label>
+          <label>
+            {t("agreements.owner")}
+            <select name="agreement-owner" required value={owner} onChange={(e) => setOwner(e.currentTarget.value)}>
+              <option value="" />
+              {owners.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name} ({directory.organisations.get(p.organisationId)?.shortName ?? "?"})
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t("agreements.dueDate")}
+            <input name="agreement-due" type="date" required value={dueDate} onInput={(e) => setDueDate(e.currentTarget.value)} />
+          </label>
+          <label>
+            {t("agreements.domain")}
+            <select value={domain} onChange={(e) => setDomain(e.currentTarget.value as LifeDomain | "")}>
+              <option value="">{t("agreements.noDomain")}</option>
+              {lifeDomains.map((d) => (
+                <option key={d} value={d}>
+                  {categoryLabel(t, d)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit">{t("agreements.add")}</button>
+        </form>
+      </details>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}

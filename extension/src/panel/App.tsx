@@ -1,0 +1,64 @@
+import { useEffect, useMemo } from "preact/hooks";
+import { type Language, LanguageContext, translator } from "../i18n/index.ts";
+import { signOut } from "../session/session.ts";
+import { db } from "../storage/db.ts";
+import { ClientPanel } from "./ClientPanel.tsx";
+import { loadDirectory } from "./queries.ts";
+import { SignIn } from "./SignIn.tsx";
+import { StatusBar } from "./StatusBar.tsx";
+import { useLiveQuery } from "./use-live-query.ts";
+import { useTabContext } from "./use-tab-context.ts";
+
+export function App() {
+  const language: Language = useLiveQuery(() => db.getMeta("language"), []) ?? "nl";
+  const session = useLiveQuery(async () => (await db.getMeta("session")) ?? null, []);
+  const { context } = useTabContext();
+  const value = useMemo(() => ({ language, t: translator(language) }), [language]);
+  const { t } = value;
+  const directory = useLiveQuery(() => loadDirectory(db), []);
+
+  // The panel hears the network come back before a sleeping background worker does.
+  useEffect(() => {
+    const syncNow = () => void browser.runtime.sendMessage({ type: "sync/now" }).catch(() => undefined);
+    addEventListener("online", syncNow);
+    return () => removeEventListener("online", syncNow);
+  }, []);
+
+  const leave = async () => {
+    const pending = await db.outbox.count();
+    if (pending > 0 && !confirm(t("signOut.confirmPending", { count: pending }))) return;
+    await signOut();
+    await browser.runtime.sendMessage({ type: "session/changed" }).catch(() => undefined);
+  };
+
+  return (
+    <LanguageContext.Provider value={value}>
+      <div class="app" lang={language}>
+        <nav class="top">
+          <strong>{t("app.title")}</strong>
+          <label class="inline">
+            <span class="visually-hidden">{t("app.language")}</span>
+            <select value={language} onChange={(e) => void db.setMeta("language", e.currentTarget.value as Language)}>
+              <option value="nl">Nederlands</option>
+              <option value="en">English</option>
+            </select>
+          </label>
+          {session && (
+            <button type="button" class="secondary" onClick={() => void leave()}>
+              {t("signOut.button")}
+            </button>
+          )}
+        </nav>
+        {session === undefined ? null : session === null ? (
+          <SignIn />
+        ) : (
+          <>
+            <p class="signed-in">{t("signedInAs", { name: session.user.name, organisation: directory?.organisations.get(session.user.organisationId)?.shortName ?? "" })}</p>
+            <StatusBar />
+            <ClientPanel context={context} session={session} />
+          </>
+        )}
+      </div>
+    </LanguageContext.Provider>
+  );
+}

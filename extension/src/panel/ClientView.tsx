@@ -1,0 +1,40 @@
+import { accessibleCategories } from "@naast/shared";
+import { useT } from "../i18n/index.ts";
+import { db, type Session } from "../storage/db.ts";
+import { AgreementsSection } from "./AgreementsSection.tsx";
+import { ConsentSection } from "../consent/ConsentSection.tsx";
+import { NotesSection } from "./NotesSection.tsx";
+import { PlanSection } from "./PlanSection.tsx";
+import { loadClientView, loadDirectory } from "./queries.ts";
+import { useLiveQuery } from "./use-live-query.ts";
+
+export function ClientView({ clientId, session }: { clientId: string; session: Session }) {
+  const t = useT();
+  const view = useLiveQuery(() => loadClientView(db, clientId), [clientId]);
+  const directory = useLiveQuery(() => loadDirectory(db), []);
+  if (!view || !directory) return <p class="card hint">{t("context.loading")}</p>;
+
+  const { client } = view;
+  const responsible = directory.people.get(client.responsibleUserId);
+  const accessible = accessibleCategories(session.user, client, view.consentEvents, new Date().toISOString());
+  return (
+    <article class="client" data-testid="client-view" data-client-id={client.id}>
+      <header class="card">
+        <h1>
+          {client.alias} <small>{t("client.born", { year: client.birthYear })}</small>
+        </h1>
+        <p>
+          {t("client.responsible", {
+            name: responsible?.name ?? "?",
+            organisation: directory.organisations.get(client.ownerOrganisationId)?.shortName ?? "?",
+          })}{" "}
+          · {t(`client.status.${client.status}`)}
+        </p>
+      </header>
+      <PlanSection view={view} accessible={accessible} />
+      <AgreementsSection view={view} directory={directory} accessible={accessible} />
+      <ConsentSection view={view} directory={directory} session={session} />
+      <NotesSection view={view} directory={directory} accessible={accessible} />
+    </article>
+  );
+}

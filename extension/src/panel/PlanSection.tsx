@@ -1,0 +1,146 @@
+import { type AccessDecision, type DataCategory, type LifeDomain, lifeDomains, type RecordOf } from "@naast/shared";
+import { useState } from "preact/hooks";
+import { categoryLabel, useT } from "../i18n/index.ts";
+import type { ClientView } from "./queries.ts";
+import { useMutate } from "./use-mutate.ts";
+
+type Accessible = Map<DataCategory, AccessDecision>;
+
+/** Latest score first; the trend compares it with the one before. */
+export function scoreHistory(scores: RecordOf<"zrmScores">[], domain: LifeDomain) {
+  const history = scores.filter((s) => s.domain === domain).sort((a, b) => (a.assessedOn + a.recordedAt).localeCompare(b.assessedOn + b.recordedAt));
+  const latest = history.at(-1);
+  const before = history.at(-2);
+  const trend = !latest || !before ? null : latest.score > before.score ? "up" : latest.score < before.score ? "down" : "same";
+  return { latest, trend, history } as const;
+}
+
+export function PlanSection({ view, accessible }: { view: ClientView; accessible: Accessible }) {
+  const t = useT();
+  const [adding, setAdding] = useState<LifeDomain | "">("");
+  const shown = lifeDomains.filter((d) => view.planDomains.some((p) => p.domain === d) || view.zrmScores.some((s) => s.domain === d) || d === adding);
+  const hidden = lifeDomains.filter((d) => !accessible.has(d));
+  const addable = lifeDomains.filter((d) => accessible.has(d) && !shown.includes(d));
+
+  return (
+    <section class="card plan" aria-labelledby="plan-title">
+      <h2 id="plan-title">{t("plan.title")}</h2>
+      {shown.length === 0 && <p class="hint">{t("plan.empty")}</p>}
+      {shown.map((domain) => (
+        <DomainRow key={domain} domain={domain} view={view} startEditing={domain === adding} onDone={() => setAdding("")} />
+      ))}
+      {addable.length > 0 && (
+        <label class="inline">
+          {t("plan.addDomain")}
+          <select value={adding} onChange={(e) => setAdding(e.currentTarget.value as LifeDomain | "")}>
+            <option value="" />
+            {addable.map((d) => (
+              <option key={d} value={d}>
+                {categoryLabel(t, d)}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {hidden.length > 0 && <p class="hint">{t("plan.notShared", { domains: hidden.map((d) => categoryLabel(t, d)).join(", ") })}</p>}
+    </section>
+  );
+}
+
+function DomainRow({ domain, view, startEditing, onDone }: { domain: LifeDomain; view: ClientView; startEditing: boolean; onDone(): void }) {
+  const t = useT();
+  const plan = view.planDomains.find((p) => p.domain === domain);
+  const { latest, trend } = scoreHistory(view.zrmScores, domain);
+  const [editing, setEditing] = useState(startEditing);
+  const [score, setScore] = useState(String(latest?.score ?? ""));
+  const [situation, setSituation] = useState(plan?.situation ?? "");
+  const [goal, setGoal] = useState(plan?.goal ?? "");
+  const { run, error } = useMutate();
+  const label = categoryLabel(t, domain);
+
+  const save = async (event: Event) => {
+    event.preventDefault();
+    const clientId = view.client.id;
+    let ok = true;
+    if (situation !== (plan?.situation ?? "") || goal !== (plan?.goal ?? "")) ok = await run("updatePlanDomain", { clientId, domain, situation, goal });
+    if (ok && score && Number(score) !== latest?.score) {
+      ok = await run("recordZrmScore", { id: crypto.randomUUID(), clientId, domain, score: Number(score), assessedOn: new Date().toISOString().slice(0, 10) });
+    }
+    if (ok) {
+      setEditing(false);
+      onDone();
+    }
+  };
+
+  return (
+    <div class="domain" data-domain={domain}>
+      <h3>
+        {label}{" "}
+        <span class={`score score-${latest?.score ?? "none"}`} data-testid={`score-${domain}`} title={t("plan.score")}>
+          {latest ? latest.score : t("plan.noScore")}
+        </span>
+        {trend && (
+          <span class={`trend trend-${trend}`} title={t(`plan.trend.${trend}`)}>
+            {trend === "up" ? "↑" : trend === "down" ? "↓" : "→"}
+            <span class="visually-hidden">{t(`plan.trend.${trend}`)}</span>
+          </span>
+        )}
+      </h3>
+      {!editing ? (
+        <>
+          {plan?.situation && (
+            <p>
+              <strong>{t("plan.situation")}:</strong> {plan.situation}
+            </p>
+          )}
+          {plan?.goal && (
+            <p>
+              <strong>{t("plan.goal")}:</strong> {plan.goal}
+            </p>
+          )}
+          <button type="button" class="link" onClick={() => setEditing(true)} aria-label={`${t("plan.edit")}: ${label}`}>
+            {t("plan.edit")}
+          </button>
+        </>
+      ) : (
+        <form onSubmit={save}>
+          <label>
+            {t("plan.score")}
+            <select value={score} onChange={(e) => setScore(e.currentTarget.value)} name="score">
+              <option value="">–</option>
+              {[1, 2, 3, 4, 5].map((s) => (
+                <option key={s} value={String(s)}>
+                  {s}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t("plan.situation")}
+            <textarea name="situation" maxLength={5000} value={situation} onInput={(e) => setSituation(e.currentTarget.value)} />
+          </label>
+          <label>
+            {t("plan.goal")}
+            <textarea name="goal" maxLength={5000} value={goal} onInput={(e) => setGoal(e.currentTarget.value)} />
+          </label>
+          <button type="submit">{t("plan.save")}</button>
+          <button
+            type="button"
+            class="secondary"
+            onClick={() => {
+              setEditing(false);
+              onDone();
+            }}
+          >
+            {t("plan.cancel")}
+          </button>
+          {error && (
+            <p class="error" role="alert">
+              {error}
+            </p>
+          )}
+        </form>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+import { useT } from "../i18n/index.ts";
+import { db } from "../storage/db.ts";
+import { useLiveQuery } from "./use-live-query.ts";
+
+/** Online or not, what waits to be sent, and what the server refused. */
+export function StatusBar() {
+  const t = useT();
+  const status = useLiveQuery(() => db.getMeta("syncStatus"), []);
+  const pending = useLiveQuery(() => db.outbox.count(), []) ?? 0;
+  const rejections = useLiveQuery(() => db.rejections.orderBy("at").toArray(), []) ?? [];
+  const offline = status?.lastError === "offline";
+  const expired = status?.lastError === "session-expired";
+
+  return (
+    <section class="status" aria-live="polite">
+      <p class={offline ? "offline" : "online"} data-testid="sync-status">
+        {expired ? t("status.sessionExpired") : offline ? t("status.offline") : status?.lastError ? t("status.error", { reason: status.lastError }) : t("status.online")}
+      </p>
+      {pending > 0 && <p data-testid="pending-count">{t("status.pending", { count: pending })}</p>}
+      {rejections.length > 0 && (
+        <div class="rejections" role="alert">
+          <h2>{t("rejections.title")}</h2>
+          <ul>
+            {rejections.map((r) => (
+              <li key={r.id}>
+                {r.name}: {r.reason}
+              </li>
+            ))}
+          </ul>
+          <button type="button" onClick={() => void db.rejections.clear()}>
+            {t("rejections.dismiss")}
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,42 @@
+import { useEffect, useState } from "preact/hooks";
+import { backgroundEventSchema, type TabContext, tabContextSchema } from "../messaging/protocol.ts";
+
+/**
+ * The client open in the tab beside the panel. The side panel follows the active tab; a panel
+ * opened as a page with `?tab=<id>` follows that tab (for tests and for a pinned window).
+ */
+export function useTabContext(): { context: TabContext | null; loading: boolean } {
+  const pinned = Number(new URLSearchParams(location.search).get("tab")) || null;
+  const [state, setState] = useState<{ context: TabContext | null; loading: boolean }>({ context: null, loading: true });
+
+  useEffect(() => {
+    let followedTab = pinned;
+    const ask = async () => {
+      const reply: unknown = await browser.runtime.sendMessage({ type: "context/get", tabId: pinned });
+      const parsed = tabContextSchema.nullable().safeParse(reply);
+      const context = parsed.success ? parsed.data : null;
+      if (!pinned) followedTab = context?.tabId ?? null;
+      setState({ context, loading: false });
+    };
+    const onMessage = (message: unknown) => {
+      const event = backgroundEventSchema.safeParse(message);
+      if (!event.success) return;
+      if (pinned ? event.data.context.tabId === pinned : true) {
+        if (!pinned && event.data.context.tabId !== followedTab) {
+          void ask(); // another tab reported; only follow it if it is the active one
+          return;
+        }
+        setState({ context: event.data.context, loading: false });
+      }
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    const onActivated = () => void ask();
+    if (!pinned) browser.tabs.onActivated.addListener(onActivated);
+    void ask();
+    return () => {
+      browser.runtime.onMessage.removeListener(onMessage);
+      if (!pinned) browser.tabs.onActivated.removeListener(onActivated);
+    };
+  }, [pinned]);
+  return state;
+}

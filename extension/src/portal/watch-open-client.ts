@@ -1,0 +1,52 @@
+import type { PortalAdapter } from "@naast/shared";
+import type { DetectedClient } from "../messaging/protocol.ts";
+import { readEpdClientId } from "./read-client-id.ts";
+
+interface Channel {
+  whichAdapter(url: string): Promise<PortalAdapter | null>;
+  report(detected: DetectedClient): Promise<unknown>;
+}
+
+/**
+ * Follows the client the page shows: on load, on in-page navigation (pushState, popstate, the
+ * Navigation API) and on DOM changes (single-page EPDs swap the dossier without a URL that says
+ * who it is). Reports only changes. Until the extension knows an adapter for this page (before
+ * sign-in, say), it asks again now and then.
+ */
+export function watchOpenClient(channel: Channel): void {
+  let adapter: PortalAdapter | null = null;
+  let last: string | null | undefined;
+  let pending: ReturnType<typeof setTimeout> | undefined;
+
+  const check = async () => {
+    pending = undefined;
+    if (!adapter) {
+      adapter = await channel.whichAdapter(location.href).catch(() => null);
+      if (!adapter) return;
+      last = undefined;
+    }
+    const epdClientId = readEpdClientId(adapter, document, location.href);
+    if (epdClientId === last) return;
+    last = epdClientId;
+    await channel.report({ adapterId: adapter.id, epdClientId }).catch(() => undefined);
+  };
+  const soon = () => {
+    pending ??= setTimeout(() => void check(), 30);
+  };
+
+  addEventListener("popstate", soon);
+  addEventListener("hashchange", soon);
+  const navigation = (globalThis as { navigation?: EventTarget }).navigation;
+  navigation?.addEventListener("navigatesuccess", soon);
+  new MutationObserver(soon).observe(document.documentElement, { subtree: true, childList: true, attributes: true });
+  // pushState from the page's own scripts fires no event in this isolated world; a cheap look
+  // at the URL catches it where the Navigation API is missing.
+  let href = location.href;
+  setInterval(() => {
+    if (location.href !== href || !adapter) {
+      href = location.href;
+      soon();
+    }
+  }, 1_000);
+  soon();
+}

@@ -1,0 +1,78 @@
+import Dexie, { type EntityTable } from "dexie";
+import type { HiddenReason, Mutation, Person, StoredRecord } from "@naast/shared";
+
+/** A change made on this device and not yet acknowledged by the server. */
+export interface OutboxEntry extends Mutation {
+  /** Local order: pushed oldest first, so the server sees changes in the order they were made. */
+  seq?: number;
+  createdAt: string;
+}
+
+/** A change the server refused: shown to the user, never silently dropped. */
+export interface Rejection {
+  id: string;
+  name: string;
+  reason: string;
+  at: string;
+}
+
+/** Why a client this organisation knows of is not visible (from a purge). */
+export interface HiddenClient extends HiddenReason {
+  clientId: string;
+}
+
+export interface Session {
+  serverUrl: string;
+  token: string;
+  expiresAt: string;
+  user: Person;
+  clientGroupId: string;
+}
+
+export interface SyncStatus {
+  online: boolean;
+  lastSyncAt: string | null;
+  lastError: string | null;
+}
+
+export interface Meta {
+  session: Session;
+  cursor: string;
+  syncStatus: SyncStatus;
+  language: "nl" | "en";
+}
+type MetaRow = { [K in keyof Meta]: { key: K; value: Meta[K] } }[keyof Meta];
+
+/**
+ * The device's copy: synced records, the outbox, and a little state. Everything here belongs to
+ * the signed-in user; signing out deletes the whole database.
+ */
+export class NaastDatabase extends Dexie {
+  records!: Dexie.Table<StoredRecord, [string, string]>;
+  outbox!: EntityTable<OutboxEntry, "seq">;
+  rejections!: EntityTable<Rejection, "id">;
+  hiddenClients!: EntityTable<HiddenClient, "clientId">;
+  meta!: Dexie.Table<MetaRow, string>;
+
+  constructor(name = "naast") {
+    super(name);
+    this.version(1).stores({
+      records: "[collection+id], collection, clientId, [collection+clientId], visibility",
+      outbox: "++seq, &id",
+      rejections: "id, at",
+      hiddenClients: "clientId",
+      meta: "key",
+    });
+  }
+
+  async getMeta<K extends keyof Meta>(key: K): Promise<Meta[K] | undefined> {
+    const row = await this.meta.get(key);
+    return row?.value as Meta[K] | undefined;
+  }
+
+  async setMeta<K extends keyof Meta>(key: K, value: Meta[K]): Promise<void> {
+    await this.meta.put({ key, value } as MetaRow);
+  }
+}
+
+export const db = new NaastDatabase();

@@ -1,0 +1,16 @@
+import { createTRPCClient, httpLink } from "@trpc/client";
+import type { AppRouter } from "@naast/server/router";
+
+export type Api = ReturnType<typeof createTRPCClient<AppRouter>>;
+
+/** The server's tRPC API; its type is the server router's own type, imported as a type only. */
+export function createApi(serverUrl: string, token: string | null): Api {
+  return createTRPCClient<AppRouter>({
+    links: [
+      httpLink({
+        url: `${serverUrl.replace(/\/+$/, "")}/trpc`,
+        headers: () => ({ "x-naast-access-point": "extension", ...(token ? { authorization: `Bearer ${token}` } : {}) }),
+      }),
+    ],
+  });
+}

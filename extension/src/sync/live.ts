@@ -1,0 +1,40 @@
+import type { Session } from "../storage/db.ts";
+
+/**
+ * Follows the server's "something changed" stream. A service worker has no EventSource, so the
+ * stream is read with fetch (which can also send the token in a header). Reconnects with a
+ * growing pause when the connection drops; returns a function that stops it.
+ */
+export function listenForChanges(session: Session, onChange: () => void): () => void {
+  const controller = new AbortController();
+  let pause = 1_000;
+  const connect = async () => {
+    while (!controller.signal.aborted) {
+      try {
+        const response = await fetch(`${session.serverUrl}/events`, {
+          headers: { authorization: `Bearer ${session.token}`, "x-naast-access-point": "extension" },
+          signal: controller.signal,
+        });
+        if (response.status === 401) return;
+        if (!response.ok || !response.body) throw new Error(`events: HTTP ${response.status}`);
+        pause = 1_000;
+        const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+        let buffer = "";
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) break;
+          buffer += value;
+          const events = buffer.split("\n\n");
+          buffer = events.pop() ?? "";
+          if (events.some((e) => /^event: (changed|ready)$/m.test(e))) onChange();
+        }
+      } catch {
+        if (controller.signal.aborted) return;
+      }
+      await new Promise((r) => setTimeout(r, pause));
+      pause = Math.min(pause * 2, 30_000);
+    }
+  };
+  void connect();
+  return () => controller.abort();
+}

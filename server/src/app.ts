@@ -1,0 +1,35 @@
+import { getConnInfo } from "@hono/node-server/conninfo";
+import { trpcServer } from "@hono/trpc-server";
+import { Hono } from "hono";
+import { cors } from "hono/cors";
+import { limits } from "@naast/shared";
+import { bodyLimit } from "./http/body-limit.ts";
+import { appRouter } from "./router.ts";
+import type { Services } from "./services.ts";
+import { eventsRoute } from "./sync/events-route.ts";
+import { requestContext } from "./trpc.ts";
+
+export function createApp(services: Services) {
+  const app = new Hono();
+
+  // The extension calls from its own origin; it sends a bearer token, never cookies.
+  app.use("*", cors({ origin: (origin) => origin, allowHeaders: ["authorization", "content-type", "x-naast-access-point"], credentials: false }));
+
+  app.get("/health", async (c) => {
+    await services.database.client.execute("select 1");
+    return c.json({ status: "ok" });
+  });
+
+  app.get("/events", (c) => eventsRoute(services, c));
+
+  app.use("/trpc/*", bodyLimit(limits.requestBodyBytes));
+  app.use(
+    "/trpc/*",
+    trpcServer({
+      router: appRouter,
+      endpoint: "/trpc",
+      createContext: (_opts, c) => requestContext(services, c.req.raw.headers, getConnInfo(c).remote.address ?? "unknown"),
+    }),
+  );
+  return app;
+}

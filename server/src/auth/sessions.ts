@@ -1,0 +1,35 @@
+import { and, eq, isNull } from "drizzle-orm";
+import { type Person, personSchema } from "@naast/shared";
+import type { Db } from "../db/connect.ts";
+import { records, sessions } from "../db/schema.ts";
+import type { AccessPoint } from "../audit/entry.ts";
+import { hashToken, newSessionToken } from "./tokens.ts";
+
+export async function startSession(db: Db, userId: string, accessPoint: AccessPoint, ttlHours: number, now = new Date()) {
+  const token = newSessionToken();
+  const expiresAt = new Date(now.getTime() + ttlHours * 3600_000).toISOString();
+  await db.insert(sessions).values({ tokenHash: hashToken(token), userId, accessPoint, createdAt: now.toISOString(), expiresAt });
+  return { token, expiresAt };
+}
+
+export type SessionLookup = { status: "valid"; person: Person; tokenHash: string; expiresAt: string } | { status: "unknown" | "expired" | "revoked" | "inactive" };
+
+export async function lookUpSession(db: Db, token: string, now = new Date()): Promise<SessionLookup> {
+  const tokenHash = hashToken(token);
+  const [session] = await db.select().from(sessions).where(eq(sessions.tokenHash, tokenHash));
+  if (!session) return { status: "unknown" };
+  if (session.revokedAt) return { status: "revoked" };
+  if (Date.parse(session.expiresAt) <= now.getTime()) return { status: "expired" };
+  const person = await findPerson(db, session.userId);
+  if (!person?.active) return { status: "inactive" };
+  return { status: "valid", person, tokenHash, expiresAt: session.expiresAt };
+}
+
+export async function revokeSession(db: Db, tokenHash: string, now = new Date()) {
+  await db.update(sessions).set({ revokedAt: now.toISOString() }).where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt)));
+}
+
+export async function findPerson(db: Db, userId: string): Promise<Person | undefined> {
+  const [row] = await db.select({ data: records.data }).from(records).where(and(eq(records.collection, "people"), eq(records.id, userId)));
+  return row ? personSchema.parse(JSON.parse(row.data)) : undefined;
+}

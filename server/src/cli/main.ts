@@ -1,0 +1,80 @@
+#!/usr/bin/env -S npx tsx
+import { parseArgs } from "node:util";
+import { defaultDemoPortalPorts } from "@naast/demo";
+import { roleSchema } from "@naast/shared";
+import { z } from "zod";
+import { verifyAuditChain } from "../audit/verify.ts";
+import { openDatabase } from "../db/connect.ts";
+import { demoLogins, seedDemo } from "../demo/seed.ts";
+import { createOrganisation, createUser } from "../directory/admin.ts";
+import { readEnv } from "../env.ts";
+import { createServices } from "../services.ts";
+
+const usage = `naast <command> [options]   (database: DATABASE_URL, default file:./data/naast.db)
+
+  create-organisation --name "Iriszorg" --short-name Iriszorg [--id org-iriszorg]
+  create-user --name "Fatima El Amrani" --email fatima@example.org --organisation org-iriszorg --role casemanager
+              (the password is read from NAAST_PASSWORD, never from the command line)
+  verify-audit          check the audit log's hash chain; exit 1 at the first broken row
+  seed-demo             fill an empty database with the demo organisations, users and clients
+`;
+
+const [command, ...rest] = process.argv.slice(2);
+const { values } = parseArgs({
+  args: rest,
+  options: {
+    name: { type: "string" },
+    "short-name": { type: "string" },
+    id: { type: "string" },
+    email: { type: "string" },
+    organisation: { type: "string" },
+    role: { type: "string" },
+  },
+  strict: true,
+});
+
+const env = readEnv();
+const database = await openDatabase(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN);
+const services = createServices(env, database);
+let exitCode = 0;
+try {
+  switch (command) {
+    case "create-organisation": {
+      const input = z.object({ name: z.string().min(1), "short-name": z.string().min(1), id: z.string().optional() }).parse(values);
+      const organisation = await createOrganisation(services, { name: input.name, shortName: input["short-name"], ...(input.id ? { id: input.id } : {}) });
+      console.log(`organisation ${organisation.id} created`);
+      break;
+    }
+    case "create-user": {
+      const input = z.object({ name: z.string().min(1), email: z.email(), organisation: z.string().min(1), role: roleSchema }).parse(values);
+      const password = z.string().min(10, "set NAAST_PASSWORD to at least 10 characters").parse(process.env.NAAST_PASSWORD ?? "");
+      const person = await createUser(services, { name: input.name, email: input.email, organisationId: input.organisation, role: input.role, password });
+      console.log(`user ${person.id} created`);
+      break;
+    }
+    case "verify-audit": {
+      const report = await verifyAuditChain(services.db);
+      if (report.ok) console.log(`audit chain intact: ${report.rows} rows`);
+      else {
+        console.error(`audit chain broken at row ${report.firstBrokenSeq} (${report.problem}): ${report.detail}`);
+        exitCode = 1;
+      }
+      break;
+    }
+    case "seed-demo": {
+      const url = (port: number) => `http://${env.DEMO_PORTAL_HOST}:${port}`;
+      await seedDemo(services, { ggd: url(defaultDemoPortalPorts.ggd), iriszorg: url(defaultDemoPortalPorts.iriszorg), ldh: url(defaultDemoPortalPorts.ldh) });
+      for (const login of demoLogins()) console.log(`${login.email}\t${login.role}\t${login.password}`);
+      break;
+    }
+    default:
+      console.error(usage);
+      exitCode = command ? 2 : 0;
+  }
+} catch (error) {
+  console.error(error instanceof z.ZodError ? z.prettifyError(error) : error instanceof Error ? error.message : error);
+  exitCode = 1;
+} finally {
+  database.close();
+}
+process.exit(exitCode);

@@ -1,0 +1,93 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
+import { type CollectionName, clientIdOf, collections, type RecordOf, visibilityKey, visibilityOf, type WriteTransaction } from "@naast/shared";
+import type { Db } from "./connect.ts";
+import { clientOrganisations, records } from "./schema.ts";
+
+interface PendingWrite {
+  collection: CollectionName;
+  record: RecordOf<CollectionName>;
+}
+
+/**
+ * The server's side of the mutators' storage interface. Reads go to the database (and see this
+ * transaction's own writes); writes are held back and become one batch, so a mutator that
+ * throws half-way leaves nothing behind.
+ */
+export class RecordTransaction implements WriteTransaction {
+  readonly #pending = new Map<string, PendingWrite>();
+
+  constructor(private readonly db: Db) {}
+
+  async get<C extends CollectionName>(collection: C, id: string): Promise<RecordOf<C> | undefined> {
+    const pending = this.#pending.get(`${collection}/${id}`);
+    if (pending) return pending.record as RecordOf<C>;
+    const [row] = await this.db
+      .select({ data: records.data })
+      .from(records)
+      .where(and(eq(records.collection, collection), eq(records.id, id)));
+    return row ? (collections[collection].parse(JSON.parse(row.data)) as RecordOf<C>) : undefined;
+  }
+
+  async listByClient<C extends CollectionName>(collection: C, clientId: string): Promise<RecordOf<C>[]> {
+    const rows = await this.db
+      .select({ id: records.id, data: records.data })
+      .from(records)
+      .where(and(eq(records.collection, collection), eq(records.clientId, clientId)));
+    const byId = new Map<string, RecordOf<C>>(rows.map((r) => [r.id, collections[collection].parse(JSON.parse(r.data)) as RecordOf<C>]));
+    for (const write of this.#pending.values()) {
+      if (write.collection === collection && clientIdOf(collection, write.record as RecordOf<C>) === clientId) {
+        byId.set(write.record.id, write.record as RecordOf<C>);
+      }
+    }
+    return [...byId.values()];
+  }
+
+  async put<C extends CollectionName>(collection: C, record: RecordOf<C>): Promise<void> {
+    const valid = collections[collection].parse(record) as RecordOf<C>;
+    this.#pending.set(`${collection}/${valid.id}`, { collection, record: valid });
+  }
+
+  get hasWrites(): boolean {
+    return this.#pending.size > 0;
+  }
+
+  /** The statements that make the held-back writes real, stamped with the change sequence. */
+  statements(version: number): BatchItem<"sqlite">[] {
+    const out: BatchItem<"sqlite">[] = [];
+    for (const { collection, record } of this.#pending.values()) {
+      const clientId = clientIdOf(collection, record);
+      const row = {
+        collection,
+        id: record.id,
+        clientId,
+        visibility: visibilityKey(visibilityOf(collection, record)),
+        data: JSON.stringify(record),
+        version,
+      };
+      out.push(
+        this.db
+          .insert(records)
+          .values(row)
+          .onConflictDoUpdate({
+            target: [records.collection, records.id],
+            set: { clientId: row.clientId, visibility: row.visibility, data: row.data, version: sql`excluded.version` },
+          }),
+      );
+      for (const organisationId of organisationsThatMaySee(collection, record)) {
+        if (clientId) out.push(this.db.insert(clientOrganisations).values({ clientId, organisationId }).onConflictDoNothing());
+      }
+    }
+    return out;
+  }
+}
+
+/** Candidates only: canAccess still decides at every pull. */
+function organisationsThatMaySee(collection: CollectionName, record: RecordOf<CollectionName>): string[] {
+  if (collection === "clients") return [(record as RecordOf<"clients">).ownerOrganisationId];
+  if (collection === "consentEvents") {
+    const event = record as RecordOf<"consentEvents">;
+    return event.type === "recorded" ? event.grantedTo : [];
+  }
+  return [];
+}

@@ -1,0 +1,105 @@
+import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+
+/**
+ * Every synced record, whatever its collection, lives in one table: the zod schema in
+ * @naast/shared is the shape of `data` (checked on every write), and the change log is the
+ * `version` column, so a pull reads only what changed since its cursor.
+ */
+export const records = sqliteTable(
+  "records",
+  {
+    collection: text("collection").notNull(),
+    id: text("id").notNull(),
+    clientId: text("client_id"),
+    /** "directory" | "client" | "epd-link:<organisation>" | "category:<category>", see visibilityOf. */
+    visibility: text("visibility").notNull(),
+    data: text("data").notNull(),
+    version: integer("version").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.collection, t.id] }), index("records_version").on(t.version), index("records_client").on(t.clientId)],
+);
+
+/** Which organisations might see a client (its owners and every organisation a consent names). */
+export const clientOrganisations = sqliteTable(
+  "client_organisations",
+  { clientId: text("client_id").notNull(), organisationId: text("organisation_id").notNull() },
+  (t) => [primaryKey({ columns: [t.clientId, t.organisationId] }), index("client_organisations_org").on(t.organisationId)],
+);
+
+export const syncState = sqliteTable("sync_state", {
+  id: integer("id").primaryKey(),
+  /** The last change sequence handed out. */
+  seq: integer("seq").notNull(),
+});
+
+/** Credentials only; who the user is (name, organisation, role) is her `people` record. */
+export const accounts = sqliteTable("accounts", {
+  userId: text("user_id").primaryKey(),
+  email: text("email").notNull().unique(),
+  passwordHash: text("password_hash").notNull(),
+  createdAt: text("created_at").notNull(),
+});
+
+/** Session tokens are stored only as their SHA-256, so a copy of the database signs nobody in. */
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    userId: text("user_id").notNull(),
+    accessPoint: text("access_point").notNull(),
+    createdAt: text("created_at").notNull(),
+    expiresAt: text("expires_at").notNull(),
+    revokedAt: text("revoked_at"),
+  },
+  (t) => [index("sessions_user").on(t.userId)],
+);
+
+export const clientGroups = sqliteTable("client_groups", {
+  id: text("id").primaryKey(),
+  userId: text("user_id").notNull(),
+  createdAt: text("created_at").notNull(),
+});
+
+/** Push is idempotent per mutation id within a client group: a replay gets the stored answer. */
+export const processedMutations = sqliteTable(
+  "processed_mutations",
+  {
+    clientGroupId: text("client_group_id").notNull(),
+    id: text("id").notNull(),
+    status: text("status", { enum: ["applied", "rejected"] }).notNull(),
+    code: text("code"),
+    reason: text("reason"),
+    processedAt: text("processed_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.clientGroupId, t.id] })],
+);
+
+/** What a user could see at a cursor, stored once per distinct set (content-addressed). */
+export const visibleSets = sqliteTable("visible_sets", {
+  hash: text("hash").primaryKey(),
+  data: text("data").notNull(),
+});
+
+/**
+ * NEN 7513-style access log, hash-chained: each row holds the hash of the one before it, so a
+ * changed, removed, inserted or reordered row breaks the chain. Never the health content itself.
+ */
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    seq: integer("seq").primaryKey(),
+    at: text("at").notNull(),
+    event: text("event").notNull(),
+    userId: text("user_id"),
+    organisationId: text("organisation_id"),
+    responsibleUserId: text("responsible_user_id"),
+    clientId: text("client_id"),
+    accessPoint: text("access_point").notNull(),
+    categories: text("categories").notNull(),
+    consentId: text("consent_id"),
+    outcome: text("outcome").notNull(),
+    prevHash: text("prev_hash").notNull(),
+    hash: text("hash").notNull(),
+  },
+  (t) => [index("audit_client").on(t.clientId)],
+);

@@ -1,0 +1,116 @@
+import { randomUUID } from "node:crypto";
+import { type DemoClient, demoClients } from "@naast/demo";
+import { dataCategories, type DataCategory, type MutationArgs, type MutatorName, type Person, planCategories } from "@naast/shared";
+import { createOrganisation, createUser, savePortalAdapter } from "../directory/admin.ts";
+import type { Services } from "../services.ts";
+import { applyPush, validatePush } from "../sync/push.ts";
+import { demoPlans } from "./plans.ts";
+import { type DemoOrganisationId, demoCaseManagerOf, demoOrganisations, demoPassword, demoPeople } from "./people.ts";
+
+export interface DemoPortalUrls {
+  ggd: string;
+  iriszorg: string;
+  ldh: string;
+}
+
+const orgId = (key: DemoClient["owner"]): DemoOrganisationId => `org-${key}`;
+const day = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+const daysFromNow = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
+
+/** Who shared what in the demo (days from today): some clients share everything, some a part, one withdrew, one expired. */
+const demoConsents: Record<string, { to: DemoOrganisationId[]; categories: readonly DataCategory[]; from: number; until: number; withdrawnBy?: string }> = {
+  anouk: { to: ["org-ldh", "org-ggd"], categories: dataCategories, from: -30, until: 335 },
+  sandra: { to: ["org-iriszorg"], categories: ["housing", "finances", "addiction", "agreements", "notes"], from: -60, until: 305 },
+  priscilla: { to: ["org-ggd"], categories: ["physical_health", "mental_health", "agreements", "notes"], from: 0, until: 365 },
+  kim: { to: ["org-iriszorg"], categories: [...planCategories, "agreements"], from: -90, until: 275, withdrawnBy: "u-lotte" },
+  monique: { to: ["org-ldh"], categories: dataCategories, from: -395, until: -30 },
+  chantal: { to: ["org-ggd", "org-iriszorg"], categories: dataCategories, from: -345, until: 20 },
+};
+
+class DemoSession {
+  readonly #clientGroupId = `seed-${randomUUID()}`;
+  constructor(
+    private readonly services: Services,
+    readonly person: Person,
+  ) {}
+
+  async do<N extends MutatorName>(name: N, args: MutationArgs<N>) {
+    const mutations = validatePush([{ id: randomUUID(), name, args }]);
+    const [result] = await applyPush(this.services, { user: this.person, clientGroupId: this.#clientGroupId, accessPoint: "cli", mutations });
+    if (result?.status !== "applied") throw new Error(`demo seed: ${name} was rejected: ${result?.status === "rejected" ? result.reason : "no answer"}`);
+  }
+}
+
+/**
+ * Fills an empty database with the demo: four organisations, a few colleagues per role, the
+ * three demo portal adapters and eight invented clients, all written by the app's own mutators.
+ */
+export async function seedDemo(services: Services, portals: DemoPortalUrls): Promise<void> {
+  for (const { key: _key, ...organisation } of demoOrganisations) await createOrganisation(services, organisation);
+  const people = new Map<string, DemoSession>();
+  for (const person of demoPeople) {
+    const created = await createUser(services, { ...person, password: demoPassword });
+    people.set(person.id, new DemoSession(services, created));
+  }
+  const as = (userId: string) => {
+    const session = people.get(userId);
+    if (!session) throw new Error(`demo seed: no person ${userId}`);
+    return session;
+  };
+
+  await savePortalAdapter(services, { id: "adapter-ggd", organisationId: "org-ggd", displayName: "GGD cliëntvolgsysteem (demo)", matchPattern: `${portals.ggd}/*`, clientId: { kind: "url", pattern: "/clienten/([^/?#]+)" } });
+  await savePortalAdapter(services, { id: "adapter-iriszorg", organisationId: "org-iriszorg", displayName: "Iriszorg EPD (demo)", matchPattern: `${portals.iriszorg}/*`, clientId: { kind: "url", pattern: "[?&]patient=([^&#]+)" } });
+  await savePortalAdapter(services, { id: "adapter-ldh", organisationId: "org-ldh", displayName: "Leger des Heils dossier (demo)", matchPattern: `${portals.ldh}/*`, clientId: { kind: "dom", selector: "#dossier[data-client-id]", attribute: "data-client-id" } });
+
+  for (const client of demoClients) {
+    const owner = as(demoCaseManagerOf[client.owner]);
+    const clientId = `client-${client.key}`;
+    await owner.do("createClient", { id: clientId, alias: client.alias, birthYear: client.birthYear, epdClientId: client.epdIds[client.owner] ?? null });
+    const plan = demoPlans[client.key];
+    for (const d of plan?.domains ?? []) {
+      await owner.do("updatePlanDomain", { clientId, domain: d.domain, situation: d.situation, goal: d.goal });
+      for (const [i, score] of d.scores.entries()) {
+        await owner.do("recordZrmScore", { id: randomUUID(), clientId, domain: d.domain, score, assessedOn: day(-90 * (d.scores.length - 1 - i) - 3) });
+      }
+    }
+
+    const consent = demoConsents[client.key];
+    const consentId = `consent-${client.key}-1`;
+    // Consent first: an agreement may be owned only by someone whose organisation may see it.
+    if (consent) await owner.do("recordConsent", {
+      id: `${consentId}-recorded`,
+      clientId,
+      consentId,
+      grantedTo: consent.to,
+      categories: [...consent.categories],
+      purpose: "stapteam-coordination",
+      purposeNote: "",
+      form: "written",
+      validFrom: daysFromNow(consent.from),
+      validUntil: daysFromNow(consent.until),
+    });
+    for (const a of plan?.agreements ?? []) {
+      await owner.do("addAgreement", { id: randomUUID(), clientId, domain: a.domain, text: a.text, ownerUserId: a.owner, dueDate: day(a.dueInDays) });
+    }
+    for (const text of plan?.notes ?? []) await owner.do("addNote", { id: randomUUID(), clientId, text, correctsNoteId: null });
+    if (!consent) continue;
+    // Each organisation the client shares with links her to its own EPD record, while it may.
+    for (const [orgKey, epdClientId] of Object.entries(client.epdIds)) {
+      const organisationId = orgId(orgKey as DemoClient["owner"]);
+      if (organisationId === orgId(client.owner) || !consent.to.includes(organisationId) || consent.until < 0) continue;
+      await as(demoCaseManagerOf[orgKey as DemoClient["owner"]]).do("linkEpdRecord", { clientId, epdClientId });
+    }
+    if (consent.withdrawnBy) {
+      await as(consent.withdrawnBy).do("withdrawConsent", {
+        id: `${consentId}-withdrawn`,
+        clientId,
+        consentId,
+        organisations: null,
+        categories: null,
+        reason: "Cliënt wil niet meer dat andere organisaties meekijken.",
+      });
+    }
+  }
+}
+
+export const demoLogins = () => demoPeople.map((p) => ({ email: p.email, role: p.role, organisation: p.organisationId, password: demoPassword }));

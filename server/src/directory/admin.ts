@@ -1,0 +1,72 @@
+import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { type Organisation, organisationSchema, type Person, type PortalAdapter, type Role } from "@naast/shared";
+import type { AccessPoint, AuditFacts } from "../audit/entry.ts";
+import { hashPassword } from "../auth/passwords.ts";
+import { commit } from "../db/commit.ts";
+import { RecordTransaction } from "../db/record-store.ts";
+import { accounts } from "../db/schema.ts";
+import type { Services } from "../services.ts";
+
+/** Administrative changes (CLI, demo seed): written like a mutation, audited, and synced. */
+async function adminChange(services: Services, event: string, accessPoint: AccessPoint, write: (tx: RecordTransaction) => Promise<unknown[] | undefined>) {
+  const { db, writeLock, live } = services;
+  await writeLock.run(async () => {
+    const tx = new RecordTransaction(db);
+    const extra = (await write(tx)) ?? [];
+    const facts: AuditFacts = {
+      at: new Date().toISOString(),
+      event,
+      userId: null,
+      organisationId: null,
+      responsibleUserId: null,
+      clientId: null,
+      accessPoint,
+      categories: [],
+      consentId: null,
+      outcome: "ok",
+    };
+    await commit(db, tx, [facts], extra as Parameters<typeof commit>[3]);
+  });
+  live.notify(null);
+}
+
+export async function createOrganisation(services: Services, input: Omit<Organisation, "id"> & { id?: string }, accessPoint: AccessPoint = "cli") {
+  const organisation = organisationSchema.parse({ ...input, id: input.id ?? randomUUID() });
+  await adminChange(services, "admin.createOrganisation", accessPoint, async (tx) => {
+    await tx.put("organisations", organisation);
+    return undefined;
+  });
+  return organisation;
+}
+
+export interface NewUser {
+  id?: string;
+  name: string;
+  email: string;
+  password: string;
+  organisationId: string;
+  role: Role;
+}
+
+export async function createUser(services: Services, input: NewUser, accessPoint: AccessPoint = "cli"): Promise<Person> {
+  const email = input.email.toLowerCase();
+  if (input.password.length < 10) throw new Error("a password needs at least 10 characters");
+  const [existing] = await services.db.select({ userId: accounts.userId }).from(accounts).where(eq(accounts.email, email));
+  if (existing) throw new Error(`an account for ${email} exists already`);
+  const person: Person = { id: input.id ?? randomUUID(), name: input.name, organisationId: input.organisationId, role: input.role, active: true };
+  const passwordHash = await hashPassword(input.password);
+  await adminChange(services, "admin.createUser", accessPoint, async (tx) => {
+    if (!(await tx.get("organisations", person.organisationId))) throw new Error(`unknown organisation ${person.organisationId}`);
+    await tx.put("people", person);
+    return [services.db.insert(accounts).values({ userId: person.id, email, passwordHash, createdAt: new Date().toISOString() })];
+  });
+  return person;
+}
+
+export async function savePortalAdapter(services: Services, adapter: PortalAdapter, accessPoint: AccessPoint = "cli") {
+  await adminChange(services, "admin.savePortalAdapter", accessPoint, async (tx) => {
+    await tx.put("portalAdapters", adapter);
+    return undefined;
+  });
+}

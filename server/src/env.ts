@@ -1,0 +1,25 @@
+import { z } from "zod";
+
+/** The server's whole configuration, checked once at start-up so a typo fails loudly. */
+export const envSchema = z.object({
+  DATABASE_URL: z.string().min(1).default("file:./data/naast.db"),
+  DATABASE_AUTH_TOKEN: z.string().optional(),
+  HOST: z.string().default("127.0.0.1"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+  SESSION_TTL_HOURS: z.coerce.number().positive().default(10),
+  LOGIN_LIMIT_PER_ACCOUNT: z.coerce.number().int().positive().default(10),
+  LOGIN_LIMIT_PER_ADDRESS: z.coerce.number().int().positive().default(50),
+  LOGIN_WINDOW_MINUTES: z.coerce.number().positive().default(15),
+  /** `pnpm start`: seed the demo into an empty database and serve the demo portals beside the server. */
+  DEMO: z.enum(["on", "off"]).default("off"),
+  DEMO_PORTAL_HOST: z.string().default("127.0.0.1"),
+});
+export type Env = z.infer<typeof envSchema>;
+
+export function readEnv(source: Record<string, string | undefined> = process.env): Env {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    throw new Error(`invalid configuration:\n${z.prettifyError(parsed.error)}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,32 @@
+import { startDemoPortals } from "@naast/demo";
+import { count } from "drizzle-orm";
+import { records } from "./db/schema.ts";
+import { demoLogins, seedDemo } from "./demo/seed.ts";
+import { readEnv } from "./env.ts";
+import { startServer } from "./server.ts";
+
+/** `pnpm start`: the server on the embedded database; with DEMO=on also the demo portals and seed. */
+const env = readEnv();
+const server = await startServer(env);
+const portals = env.DEMO === "on" ? await startDemoPortals({ host: env.DEMO_PORTAL_HOST }) : null;
+
+if (portals) {
+  const [row] = await server.services.db.select({ n: count() }).from(records);
+  if ((row?.n ?? 0) === 0) {
+    console.log("Empty database: seeding the demo…");
+    await seedDemo(server.services, portals.urls);
+    console.log("\nDemo logins (password for all: naast-demo-2026):");
+    for (const login of demoLogins()) console.log(`  ${login.email.padEnd(24)} ${login.role.padEnd(20)} ${login.organisation}`);
+  }
+  console.log("\nDemo EPD portals:");
+  for (const [name, url] of Object.entries(portals.urls)) console.log(`  ${name.padEnd(9)} ${url}`);
+}
+console.log(`\nNaast server on ${server.url} (database ${env.DATABASE_URL}); health: ${server.url}/health`);
+
+const stop = async () => {
+  await portals?.close();
+  await server.close();
+  process.exit(0);
+};
+process.on("SIGINT", stop);
+process.on("SIGTERM", stop);

@@ -1,0 +1,13 @@
+import { authRouter } from "./auth/router.ts";
+import { syncRouter } from "./sync/router.ts";
+import { publicProcedure, router } from "./trpc.ts";
+
+export const appRouter = router({
+  auth: authRouter,
+  sync: syncRouter,
+  /** Does nothing: the benchmarks measure the framework's own cost with it. */
+  ping: publicProcedure.query(() => "pong" as const),
+});
+
+/** The extension's and the tests' API type: imported as a type only. */
+export type AppRouter = typeof appRouter;

@@ -1,0 +1,33 @@
+import type { Database, Db } from "./db/connect.ts";
+import { WriteLock } from "./db/write-lock.ts";
+import type { Env } from "./env.ts";
+import { AttemptLimiter } from "./auth/rate-limit.ts";
+import { LiveHub } from "./sync/live.ts";
+import { VisibleSetStore } from "./sync/visible-set.ts";
+
+/** What every request handler may use; built once per server. */
+export interface Services {
+  env: Env;
+  database: Database;
+  db: Db;
+  writeLock: WriteLock;
+  loginLimits: { perAccount: AttemptLimiter; perAddress: AttemptLimiter };
+  live: LiveHub;
+  visibleSets: VisibleSetStore;
+}
+
+export function createServices(env: Env, database: Database): Services {
+  const windowMs = env.LOGIN_WINDOW_MINUTES * 60_000;
+  return {
+    env,
+    database,
+    db: database.db,
+    writeLock: new WriteLock(),
+    loginLimits: {
+      perAccount: new AttemptLimiter(env.LOGIN_LIMIT_PER_ACCOUNT, windowMs),
+      perAddress: new AttemptLimiter(env.LOGIN_LIMIT_PER_ADDRESS, windowMs),
+    },
+    live: new LiveHub(),
+    visibleSets: new VisibleSetStore(database.db),
+  };
+}

@@ -1,0 +1,141 @@
+import { TRPCError } from "@trpc/server";
+import { and, gt, inArray, lte } from "drizzle-orm";
+import type { DataCategory, Person, PulledRecord, PullResponse, Purge } from "@naast/shared";
+import { type AccessPoint, type AuditFacts, chainAuditRows } from "../audit/entry.ts";
+import { auditLog, records, syncState } from "../db/schema.ts";
+import type { Services } from "../services.ts";
+import { claimClientGroup } from "./client-groups.ts";
+import { computeVisibleSet, summarise, type VisibleSet, type VisibleSummary } from "./visible-set.ts";
+
+interface RecordRow {
+  collection: string;
+  id: string;
+  clientId: string | null;
+  visibility: string;
+  data: string;
+}
+
+/** Whether a stored record may go to this user, given what she may see now. */
+function mayReceive(row: RecordRow, user: Person, visible: VisibleSet, only?: Set<string>): boolean {
+  if (row.visibility === "directory") return true;
+  // The organisation's own EPD links go to it whatever the consent; they arrive as changes, not as newly visible.
+  if (row.visibility.startsWith("epd-link:")) return row.visibility === `epd-link:${user.organisationId}` && !only;
+  if (!row.clientId) return false;
+  const access = visible.get(row.clientId);
+  if (!access) return false;
+  if (row.visibility === "client") return only ? only.has("client") : true;
+  const category = row.visibility.slice("category:".length) as DataCategory;
+  return access.categories.has(category) && (only ? only.has(category) : true);
+}
+
+function parseCursor(cursor: string | null) {
+  if (cursor === null) return null;
+  const [seq, hash] = cursor.split(".");
+  return { seq: Number(seq), hash: hash ?? "" };
+}
+
+interface PullInput {
+  user: Person;
+  clientGroupId: string;
+  cursor: string | null;
+  accessPoint: AccessPoint;
+}
+
+/**
+ * The changes since the cursor that the user may see now; the whole current state of what became
+ * visible since (a consent just given brings the existing plan); and purges for what she may no
+ * longer see. An unknown cursor (say, from before a server move) answers with a full reset.
+ */
+export async function pull(services: Services, input: PullInput): Promise<PullResponse> {
+  const { db, visibleSets } = services;
+  const { user } = input;
+  const cursor = parseCursor(input.cursor);
+  const [state] = await db.select({ seq: syncState.seq }).from(syncState);
+  const head = state?.seq ?? 0;
+  if (cursor && cursor.seq > head) {
+    throw new TRPCError({ code: "BAD_REQUEST", message: "this cursor is ahead of the server; start a fresh sync" });
+  }
+  // Only now, with the request found sound, is the client group claimed (a write).
+  await claimClientGroup(db, input.clientGroupId, user.id);
+  const previous: VisibleSummary | undefined = cursor ? await visibleSets.load(user.id, cursor.hash) : undefined;
+  const reset = previous === undefined;
+
+  const now = new Date().toISOString();
+  const { visible, hidden } = await computeVisibleSet(db, user, now);
+  const summary = summarise(visible);
+
+  const rows: RecordRow[] = [];
+  const purges: Purge[] = [];
+  if (reset) {
+    // A fresh device learns why the clients its organisation has links to are hidden.
+    for (const [clientId, reason] of hidden) purges.push({ clientId, categories: "all", hidden: reason });
+    rows.push(...(await db.select().from(records).where(lte(records.version, head)).then((all) => all.filter((r) => mayReceive(r, user, visible)))));
+  } else {
+    // What became visible since the cursor comes whole; what stopped being visible is purged.
+    const newlyVisible = new Map<string, Set<string>>();
+    for (const [clientId, categories] of Object.entries(summary)) {
+      const before = new Set(previous[clientId] ?? []);
+      const added = new Set<string>(categories.filter((c) => !before.has(c)));
+      if (!(clientId in previous)) added.add("client");
+      if (added.size > 0) newlyVisible.set(clientId, added);
+    }
+    for (const [clientId, categories] of Object.entries(previous)) {
+      if (!(clientId in summary)) purges.push({ clientId, categories: "all", hidden: hidden.get(clientId) ?? { reason: "no-consent", since: null } });
+      else {
+        const lost = categories.filter((c) => !summary[clientId]?.includes(c));
+        if (lost.length > 0) purges.push({ clientId, categories: lost, hidden: null });
+      }
+    }
+    if (newlyVisible.size > 0) {
+      const whole = await db.select().from(records).where(and(inArray(records.clientId, [...newlyVisible.keys()]), lte(records.version, head)));
+      rows.push(...whole.filter((r) => r.clientId !== null && mayReceive(r, user, visible, newlyVisible.get(r.clientId))));
+    }
+    const changed = await db
+      .select()
+      .from(records)
+      .where(and(gt(records.version, cursor?.seq ?? 0), lte(records.version, head)));
+    rows.push(...changed.filter((r) => mayReceive(r, user, visible)));
+  }
+
+  const puts = new Map<string, PulledRecord>();
+  for (const row of rows) {
+    puts.set(`${row.collection}/${row.id}`, { collection: row.collection as PulledRecord["collection"], id: row.id, data: JSON.parse(row.data) });
+  }
+  const hash = await visibleSets.save(user.id, summary);
+  await auditDelivery(services, input, now, rows, visible);
+  return { cursor: `${head}.${hash}`, reset, puts: [...puts.values()], purges };
+}
+
+/** One audit row per client whose data this pull delivered: which categories, under which consent. */
+async function auditDelivery(services: Services, input: PullInput, now: string, rows: RecordRow[], visible: VisibleSet) {
+  const delivered = new Map<string, Set<string>>();
+  for (const row of rows) {
+    if (!row.clientId) continue;
+    const set = delivered.get(row.clientId) ?? new Set<string>();
+    set.add(row.visibility.startsWith("category:") ? row.visibility.slice("category:".length) : row.visibility.split(":")[0] ?? row.visibility);
+    delivered.set(row.clientId, set);
+  }
+  if (delivered.size === 0) return;
+  const facts: AuditFacts[] = [...delivered].map(([clientId, categories]) => {
+    const access = visible.get(clientId);
+    const consentIds = new Set<string>();
+    for (const decision of access?.categories.values() ?? []) if (decision.basis === "consent") consentIds.add(decision.consentId);
+    return {
+      at: now,
+      event: "pull.deliver",
+      userId: input.user.id,
+      organisationId: input.user.organisationId,
+      responsibleUserId: access?.client.responsibleUserId ?? null,
+      clientId,
+      accessPoint: input.accessPoint,
+      categories: [...categories],
+      consentId: consentIds.size > 0 ? [...consentIds].sort().join(",") : null,
+      outcome: "ok",
+    };
+  });
+  const { db, writeLock } = services;
+  await writeLock.run(async () => {
+    const rowsToWrite = await chainAuditRows(db, facts);
+    await db.insert(auditLog).values(rowsToWrite);
+  });
+}

@@ -1,0 +1,104 @@
+import { TRPCError } from "@trpc/server";
+import { and, eq, inArray } from "drizzle-orm";
+import { type BoundMutation, bindMutation, type Mutation, type MutationResult, MutationRejected, type Person } from "@naast/shared";
+import type { AccessPoint, AuditFacts } from "../audit/entry.ts";
+import { commit } from "../db/commit.ts";
+import { RecordTransaction } from "../db/record-store.ts";
+import { clientOrganisations, processedMutations } from "../db/schema.ts";
+import type { Services } from "../services.ts";
+
+type ValidMutation = BoundMutation & { id: string };
+
+/**
+ * Checks the whole push before anything runs: an unknown mutator or malformed arguments are a
+ * broken client, answered with an error, and nothing of the push is written.
+ */
+export function validatePush(mutations: Mutation[]): ValidMutation[] {
+  const seen = new Set<string>();
+  return mutations.map((m, index) => {
+    if (seen.has(m.id)) throw new TRPCError({ code: "BAD_REQUEST", message: `mutation ${index}: id ${m.id} occurs twice in this push` });
+    seen.add(m.id);
+    const result = bindMutation(m.name, m.args);
+    if (!result.ok) {
+      throw new TRPCError({ code: "BAD_REQUEST", message: `mutation ${index}: ${result.message}`, cause: result.error });
+    }
+    return { ...result.mutation, id: m.id };
+  });
+}
+
+interface PushInput {
+  user: Person;
+  clientGroupId: string;
+  accessPoint: AccessPoint;
+  mutations: ValidMutation[];
+}
+
+/**
+ * Applies each mutation in its own transaction, in order. A replay is answered from the record
+ * of the first time; a rejection is recorded too and does not stop the ones after it.
+ */
+export async function applyPush(services: Services, input: PushInput): Promise<MutationResult[]> {
+  const results: MutationResult[] = [];
+  const touched = new Set<string>();
+  for (const mutation of input.mutations) {
+    results.push(await services.writeLock.run(() => applyOne(services, input, mutation, touched)));
+  }
+  if (touched.size > 0) await notifyOrganisations(services, touched);
+  return results;
+}
+
+async function applyOne(services: Services, input: PushInput, mutation: ValidMutation, touched: Set<string>): Promise<MutationResult> {
+  const { db } = services;
+  const [previous] = await db
+    .select()
+    .from(processedMutations)
+    .where(and(eq(processedMutations.clientGroupId, input.clientGroupId), eq(processedMutations.id, mutation.id)));
+  if (previous) {
+    return previous.status === "applied"
+      ? { id: mutation.id, status: "applied" }
+      : { id: mutation.id, status: "rejected", code: previous.code ?? "rejected", reason: previous.reason ?? "" };
+  }
+
+  const now = new Date().toISOString();
+  const ctx = { user: input.user, now, mutationId: mutation.id };
+  const tx = new RecordTransaction(db);
+  const audit: Omit<AuditFacts, "clientId" | "responsibleUserId" | "categories" | "consentId" | "outcome"> = {
+    at: now,
+    event: mutation.name,
+    userId: input.user.id,
+    organisationId: input.user.organisationId,
+    accessPoint: input.accessPoint,
+  };
+  let result: MutationResult;
+  let facts: AuditFacts;
+  try {
+    const effect = await mutation.apply(tx, ctx);
+    result = { id: mutation.id, status: "applied" };
+    facts = { ...audit, ...effect, outcome: "ok" };
+    touched.add(effect.clientId);
+  } catch (error) {
+    if (!(error instanceof MutationRejected)) throw error;
+    result = { id: mutation.id, status: "rejected", code: error.code, reason: error.message };
+    facts = { ...audit, clientId: mutation.clientId, responsibleUserId: null, categories: [], consentId: null, outcome: error.code === "forbidden" ? "denied" : "rejected" };
+  }
+
+  await commit(db, result.status === "applied" ? tx : null, [facts], [
+    db.insert(processedMutations).values({
+      clientGroupId: input.clientGroupId,
+      id: mutation.id,
+      status: result.status,
+      code: result.status === "rejected" ? result.code : null,
+      reason: result.status === "rejected" ? result.reason : null,
+      processedAt: now,
+    }),
+  ]);
+  return result;
+}
+
+async function notifyOrganisations(services: Services, clientIds: Set<string>) {
+  const rows = await services.db
+    .select({ organisationId: clientOrganisations.organisationId })
+    .from(clientOrganisations)
+    .where(inArray(clientOrganisations.clientId, [...clientIds]));
+  services.live.notify(new Set(rows.map((r) => r.organisationId)));
+}

@@ -1,0 +1,125 @@
+import { createHash } from "node:crypto";
+import { and, eq, inArray } from "drizzle-orm";
+import { z } from "zod";
+import {
+  accessibleCategories,
+  type AccessDecision,
+  canAccess,
+  type ConsentEvent,
+  type DataCategory,
+  dataCategories,
+  dataCategorySchema,
+  type HiddenReason, type Person, type RecordOf, collections } from "@naast/shared";
+import type { Db } from "../db/connect.ts";
+import { clientOrganisations, records, visibleSets } from "../db/schema.ts";
+
+/** Per client the user may see: the categories, and the decision that allows each. */
+export interface ClientAccess {
+  client: RecordOf<"clients">;
+  categories: Map<DataCategory, AccessDecision & { allowed: true }>;
+}
+export type VisibleSet = Map<string, ClientAccess>;
+/** Clients her organisation might see but may not now, and why. */
+export type HiddenSet = Map<string, HiddenReason>;
+/** The compact form a cursor refers to: client id → sorted categories. */
+export const visibleSummarySchema = z.record(z.string(), z.array(dataCategorySchema));
+export type VisibleSummary = z.infer<typeof visibleSummarySchema>;
+
+/**
+ * What the user may see now. Only the clients her organisation might see are read (the owners'
+ * and every organisation a consent names), so the cost follows her caseload, not the database.
+ */
+export async function computeVisibleSet(db: Db, user: Person, now: string): Promise<{ visible: VisibleSet; hidden: HiddenSet }> {
+  const candidates = await db
+    .select({ clientId: clientOrganisations.clientId })
+    .from(clientOrganisations)
+    .where(eq(clientOrganisations.organisationId, user.organisationId));
+  const visible: VisibleSet = new Map();
+  const hidden: HiddenSet = new Map();
+  if (candidates.length === 0) return { visible, hidden };
+  const rows = await db
+    .select({ collection: records.collection, clientId: records.clientId, data: records.data })
+    .from(records)
+    .where(and(inArray(records.collection, ["clients", "consentEvents"]), inArray(records.clientId, candidates.map((c) => c.clientId))));
+  const clients = new Map<string, RecordOf<"clients">>();
+  const consents = new Map<string, ConsentEvent[]>();
+  for (const row of rows) {
+    if (!row.clientId) continue;
+    if (row.collection === "clients") clients.set(row.clientId, collections.clients.parse(JSON.parse(row.data)));
+    else {
+      const list = consents.get(row.clientId) ?? [];
+      list.push(collections.consentEvents.parse(JSON.parse(row.data)));
+      consents.set(row.clientId, list);
+    }
+  }
+  for (const [clientId, client] of clients) {
+    const clientConsents = consents.get(clientId) ?? [];
+    const categories = accessibleCategories(user, client, clientConsents, now);
+    if (categories.size > 0) visible.set(clientId, { client, categories });
+    else hidden.set(clientId, whyHidden(user, client, clientConsents, now));
+  }
+  return { visible, hidden };
+}
+
+/** The most telling reason over all categories: a withdrawal or expiry says more than "never asked". */
+function whyHidden(user: Person, client: RecordOf<"clients">, consents: ConsentEvent[], now: string): HiddenReason {
+  const rank = { withdrawn: 4, expired: 3, "not-yet-valid": 2, role: 1, "no-consent": 0 } as const;
+  let best: HiddenReason = { reason: "no-consent", since: null };
+  for (const category of dataCategories) {
+    const decision = canAccess(user, client, category, consents, now);
+    if (decision.allowed || rank[decision.reason] < rank[best.reason]) continue;
+    const since = "since" in decision ? decision.since : "from" in decision ? decision.from : null;
+    if (rank[decision.reason] > rank[best.reason] || (since && best.since && since > best.since)) best = { reason: decision.reason, since };
+  }
+  return best;
+}
+
+export function summarise(visible: VisibleSet): VisibleSummary {
+  const summary: VisibleSummary = {};
+  for (const clientId of [...visible.keys()].sort()) {
+    summary[clientId] = [...(visible.get(clientId)?.categories.keys() ?? [])].sort();
+  }
+  return summary;
+}
+
+/**
+ * The hash covers the user too: a cursor is good only for the user it was given to, so someone
+ * else's cursor (a URL in a log, say) reveals nothing of what that user could see.
+ */
+export const hashSummary = (userId: string, summary: VisibleSummary) =>
+  createHash("sha256").update(JSON.stringify([userId, summary])).digest("hex").slice(0, 32);
+
+/**
+ * Visible sets are content-addressed: a user whose access did not change refers to the same row
+ * at every pull, so pulling writes nothing. A small cache spares the lookup.
+ */
+export class VisibleSetStore {
+  readonly #cache = new Map<string, VisibleSummary>();
+
+  constructor(private readonly db: Db) {}
+
+  async load(userId: string, hash: string): Promise<VisibleSummary | undefined> {
+    let summary = this.#cache.get(hash);
+    if (!summary) {
+      const [row] = await this.db.select({ data: visibleSets.data }).from(visibleSets).where(eq(visibleSets.hash, hash));
+      if (!row) return undefined;
+      summary = visibleSummarySchema.parse(JSON.parse(row.data));
+      this.#remember(hash, summary);
+    }
+    return hashSummary(userId, summary) === hash ? summary : undefined;
+  }
+
+  async save(userId: string, summary: VisibleSummary): Promise<string> {
+    const hash = hashSummary(userId, summary);
+    if (!this.#cache.has(hash)) {
+      await this.db.insert(visibleSets).values({ hash, data: JSON.stringify(summary) }).onConflictDoNothing();
+      this.#remember(hash, summary);
+    }
+    return hash;
+  }
+
+  #remember(hash: string, summary: VisibleSummary) {
+    if (this.#cache.size > 10_000) this.#cache.clear();
+    this.#cache.set(hash, summary);
+  }
+}

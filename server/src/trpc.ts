@@ -1,0 +1,47 @@
+import { initTRPC, TRPCError } from "@trpc/server";
+import { z } from "zod";
+import { type AccessPoint, accessPoints } from "./audit/entry.ts";
+import { lookUpSession } from "./auth/sessions.ts";
+import type { Services } from "./services.ts";
+
+export type RequestContext = {
+  services: Services;
+  /** The bearer token, if the request carried one. */
+  token: string | null;
+  accessPoint: AccessPoint;
+  /** The caller's network address, for rate limiting. */
+  address: string;
+};
+
+export function requestContext(services: Services, headers: Headers, address: string): RequestContext {
+  const authorization = headers.get("authorization");
+  const token = authorization?.startsWith("Bearer ") ? authorization.slice("Bearer ".length).trim() || null : null;
+  const accessPoint = z.enum(accessPoints).catch("api").parse(headers.get("x-naast-access-point") ?? "api");
+  return { services, token, accessPoint, address };
+}
+
+const t = initTRPC.context<RequestContext>().create({
+  errorFormatter({ shape, error }) {
+    // zod's issues, flattened, so a client can show which field was wrong.
+    const issues = error.cause instanceof z.ZodError ? error.cause.issues.map((i) => ({ path: i.path.join("."), message: i.message })) : undefined;
+    return { ...shape, data: { ...shape.data, stack: undefined, issues } };
+  },
+});
+
+export const router = t.router;
+export const publicProcedure = t.procedure;
+
+const sessionMessages = {
+  unknown: "sign in first",
+  revoked: "you were signed out; sign in again",
+  expired: "your session has expired; sign in again",
+  inactive: "this account is no longer active",
+} as const;
+
+/** A procedure for a signed-in user: `ctx.user` is who the server says she is, never the request. */
+export const signedInProcedure = t.procedure.use(async ({ ctx, next }) => {
+  if (!ctx.token) throw new TRPCError({ code: "UNAUTHORIZED", message: sessionMessages.unknown });
+  const session = await lookUpSession(ctx.services.db, ctx.token);
+  if (session.status !== "valid") throw new TRPCError({ code: "UNAUTHORIZED", message: sessionMessages[session.status] });
+  return next({ ctx: { ...ctx, user: session.person, tokenHash: session.tokenHash, sessionExpiresAt: session.expiresAt } });
+});

@@ -1,0 +1,28 @@
+import { z } from "zod";
+import { daySchema, idSchema, instantSchema, shortTextSchema } from "../primitives.ts";
+import { lifeDomainSchema } from "../plan/schema.ts";
+
+export const agreementStatuses = ["open", "done", "cancelled"] as const;
+export const agreementStatusSchema = z.enum(agreementStatuses);
+
+/** A Stapteam afspraak: who does what, by when. */
+export const agreementSchema = z.object({
+  id: idSchema,
+  clientId: idSchema,
+  domain: lifeDomainSchema.nullable(),
+  text: shortTextSchema,
+  ownerUserId: idSchema,
+  ownerOrganisationId: idSchema,
+  dueDate: daySchema,
+  status: agreementStatusSchema,
+  createdAt: instantSchema,
+  createdBy: idSchema,
+  closedAt: instantSchema.nullable(),
+  closedBy: idSchema.nullable(),
+});
+export type Agreement = z.infer<typeof agreementSchema>;
+
+/** Overdue is a day comparison in the team's own calendar, not an instant. */
+export function isOverdue(agreement: Pick<Agreement, "status" | "dueDate">, today: string): boolean {
+  return agreement.status === "open" && agreement.dueDate < today;
+}

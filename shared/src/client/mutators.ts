@@ -1,0 +1,70 @@
+import { z } from "zod";
+import { defineMutator, caseWorkers, MutationRejected } from "../mutators/define.ts";
+import { idSchema } from "../primitives.ts";
+import type { WriteTransaction } from "../store/transaction.ts";
+import type { MutationContext } from "../mutators/define.ts";
+import { clientSchema, clientStatusSchema, epdLinkId, epdLinkSchema } from "./schema.ts";
+
+const epdClientIdSchema = epdLinkSchema.shape.epdClientId;
+
+/** Checks first, so a caller can check before it writes anything else. */
+async function checkLink(tx: WriteTransaction, clientId: string, epdClientId: string, ctx: MutationContext) {
+  const existing = await tx.get("epdLinks", epdLinkId(ctx.user.organisationId, epdClientId));
+  if (existing && existing.clientId !== clientId) {
+    throw new MutationRejected("conflict", "this EPD id is already linked to another client");
+  }
+  return existing === undefined;
+}
+
+async function link(tx: WriteTransaction, clientId: string, epdClientId: string, ctx: MutationContext) {
+  if (!(await checkLink(tx, clientId, epdClientId, ctx))) return;
+  const id = epdLinkId(ctx.user.organisationId, epdClientId);
+  await tx.put("epdLinks", { id, clientId, organisationId: ctx.user.organisationId, epdClientId, linkedAt: ctx.now, linkedBy: ctx.user.id });
+}
+
+export const createClient = defineMutator({
+  name: "createClient",
+  args: z.object({
+    id: idSchema,
+    alias: clientSchema.shape.alias,
+    birthYear: clientSchema.shape.birthYear,
+    /** The EPD id of the client open in the portal, linked in the same step. */
+    epdClientId: epdClientIdSchema.nullable(),
+  }),
+  roles: caseWorkers,
+  requires: (args) => ({ kind: "new-client", clientId: args.id }),
+  async run(tx, args, ctx) {
+    if (args.epdClientId) await checkLink(tx, args.id, args.epdClientId, ctx);
+    await tx.put("clients", {
+      id: args.id,
+      alias: args.alias,
+      birthYear: args.birthYear,
+      ownerOrganisationId: ctx.user.organisationId,
+      responsibleUserId: ctx.user.id,
+      status: "active",
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+    });
+    if (args.epdClientId) await link(tx, args.id, args.epdClientId, ctx);
+  },
+});
+
+export const linkEpdRecord = defineMutator({
+  name: "linkEpdRecord",
+  args: z.object({ clientId: idSchema, epdClientId: epdClientIdSchema }),
+  roles: caseWorkers,
+  requires: (args) => ({ kind: "any", clientId: args.clientId }),
+  run: (tx, args, ctx) => link(tx, args.clientId, args.epdClientId, ctx),
+});
+
+export const setClientStatus = defineMutator({
+  name: "setClientStatus",
+  args: z.object({ clientId: idSchema, status: clientStatusSchema }),
+  roles: caseWorkers,
+  requires: (args) => ({ kind: "owner", clientId: args.clientId }),
+  async run(tx, args, ctx) {
+    const client = await tx.get("clients", args.clientId);
+    if (!client) throw new MutationRejected("not-found", "no such client");
+    await tx.put("clients", { ...client, status: args.status, updatedAt: ctx.now });
+  },
+});

@@ -1,0 +1,34 @@
+import { z } from "zod";
+import { idSafe, idSchema, instantSchema } from "../primitives.ts";
+
+export const clientStatuses = ["active", "monitoring", "closed"] as const;
+export const clientStatusSchema = z.enum(clientStatuses);
+
+/**
+ * The shared client record. Deliberately no BSN and no full name: an alias (roepnaam) and a
+ * birth year are enough for the team, and are all that leaves the organisation's own EPD.
+ */
+export const clientSchema = z.object({
+  id: idSchema,
+  alias: z.string().trim().min(1).max(80),
+  birthYear: z.number().int().min(1900).max(2100),
+  ownerOrganisationId: idSchema,
+  responsibleUserId: idSchema,
+  status: clientStatusSchema,
+  createdAt: instantSchema,
+  updatedAt: instantSchema,
+});
+export type Client = z.infer<typeof clientSchema>;
+
+/** Which client an organisation's EPD id stands for. Only that organisation ever sees the link. */
+export const epdLinkSchema = z.object({
+  id: idSchema,
+  clientId: idSchema,
+  organisationId: idSchema,
+  epdClientId: z.string().trim().min(1).max(100),
+  linkedAt: instantSchema,
+  linkedBy: idSchema,
+});
+export type EpdLink = z.infer<typeof epdLinkSchema>;
+
+export const epdLinkId = (organisationId: string, epdClientId: string) => `epd:${organisationId}:${idSafe(epdClientId)}`;

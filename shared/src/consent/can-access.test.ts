@@ -1,0 +1,235 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { SessionUser } from "../organisation/schema.ts";
+import { hour, instantArb, iso, type LogModel, orgArb, type RecordedModel, renderLog, scenarioArb } from "../testing/consent-arbitraries.ts";
+import { day, recorded, sessionUser, shift, withdrawn } from "../testing/fixtures.ts";
+import { accessibleCategories, canAccess } from "./can-access.ts";
+import { type DataCategory, dataCategories } from "./categories.ts";
+
+const runs = { numRuns: 300 };
+const anna = { ownerOrganisationId: "iriszorg" };
+
+// ---- The reference model: the rule as written in the brief, on the model's own numbers. ----
+
+const grantsPair = (r: RecordedModel, org: string, category: DataCategory) => r.grantedTo.includes(org) && r.categories.includes(category);
+
+/** The withdrawals made by `now` that take this pair out of consent r, earliest first. */
+const withdrawalsOf = (log: LogModel, r: RecordedModel, org: string, category: DataCategory, now: number) =>
+  log.withdrawn
+    .filter((w) => w.consentId === r.consentId && w.withdrawnAt <= now)
+    .filter((w) => (w.organisations === null || w.organisations.includes(org)) && (w.categories === null || w.categories.includes(category)))
+    .sort((a, b) => a.withdrawnAt - b.withdrawnAt);
+
+function referenceAllows(log: LogModel, owner: string, user: SessionUser, category: DataCategory, now: number): boolean {
+  if (user.role === "policy" || user.role === "admin") return false;
+  if (user.organisationId === owner) return true;
+  return log.recorded.some(
+    (r) =>
+      grantsPair(r, user.organisationId, category) &&
+      r.recordedAt <= now &&
+      r.validFrom <= now &&
+      now < r.validUntil &&
+      withdrawalsOf(log, r, user.organisationId, category, now).length === 0,
+  );
+}
+
+/** Why one recorded consent does not (or does) give this pair now, with the instant behind it. */
+function causeOf(log: LogModel, r: RecordedModel, org: string, category: DataCategory, now: number) {
+  const [first] = withdrawalsOf(log, r, org, category, now);
+  if (first) return { reason: "withdrawn", at: first.withdrawnAt } as const;
+  if (now >= r.validUntil) return { reason: "expired", at: r.validUntil } as const;
+  if (now < r.validFrom) return { reason: "not-yet-valid", at: r.validFrom } as const;
+  return { reason: "active", at: now } as const;
+}
+
+const scenario = scenarioArb;
+const manyRuns = { numRuns: 1000 };
+
+describe("canAccess, over random consent logs", () => {
+  it("the organisation that holds the client always sees every category, whatever the log says", () => {
+    fc.assert(
+      fc.property(scenario, ({ log, user, category, now }) => {
+        fc.pre(user.role !== "policy" && user.role !== "admin");
+        const decision = canAccess(user, { ownerOrganisationId: user.organisationId }, category, renderLog(log), iso(now));
+        expect(decision).toEqual({ allowed: true, basis: "owner" });
+      }),
+      runs,
+    );
+  });
+
+  it("policy officers and admins never see client data, not even of their own organisation's clients", () => {
+    fc.assert(
+      fc.property(scenario, fc.constantFrom("policy" as const, "admin" as const), ({ log, user, category, now }, role) => {
+        const owners = [anna, { ownerOrganisationId: user.organisationId }];
+        for (const client of owners) {
+          expect(canAccess({ ...user, role }, client, category, renderLog(log), iso(now))).toEqual({ allowed: false, reason: "role" });
+        }
+      }),
+      runs,
+    );
+  });
+
+  it("another organisation sees a category exactly when a recorded, unwithdrawn consent grants it that category now", () => {
+    fc.assert(
+      fc.property(scenario, ({ log, owner, user, category, now }) => {
+        const decision = canAccess(user, { ownerOrganisationId: owner }, category, renderLog(log), iso(now));
+        expect(decision.allowed).toBe(referenceAllows(log, owner, user, category, now));
+        if (decision.allowed && decision.basis === "consent") {
+          const granting = log.recorded.find((r) => r.consentId === decision.consentId);
+          expect(granting && causeOf(log, granting, user.organisationId, category, now).reason).toBe("active");
+        }
+      }),
+      manyRuns,
+    );
+  });
+
+  it("a denial says why: no consent, or withdrawn, expired or not yet valid as a granting consent is", () => {
+    fc.assert(
+      fc.property(scenario, ({ log, user, category, now }) => {
+        fc.pre(user.role !== "policy" && user.role !== "admin" && user.organisationId !== anna.ownerOrganisationId);
+        const decision = canAccess(user, anna, category, renderLog(log), iso(now));
+        if (decision.allowed) return;
+        const granting = log.recorded.filter((r) => grantsPair(r, user.organisationId, category) && r.recordedAt <= now);
+        expect(decision.reason === "no-consent").toBe(granting.length === 0);
+        if (decision.reason === "role" || decision.reason === "no-consent") return;
+        const named = granting.find((r) => r.consentId === decision.consentId);
+        expect(named).toBeDefined();
+        if (!named) return;
+        const cause = causeOf(log, named, user.organisationId, category, now);
+        expect(cause.reason).toBe(decision.reason);
+        expect(Date.parse(decision.reason === "not-yet-valid" ? decision.from : decision.since)).toBe(cause.at);
+      }),
+      manyRuns,
+    );
+  });
+
+  it("access follows the user's organisation now, not who she is: a colleague who moves takes nothing along", () => {
+    fc.assert(
+      fc.property(scenario, orgArb, ({ log, owner, user, category, now }, newOrganisation) => {
+        const events = renderLog(log);
+        const moved = canAccess({ ...user, organisationId: newOrganisation }, { ownerOrganisationId: owner }, category, events, iso(now));
+        const newcomer = canAccess(
+          { ...user, id: "new-colleague", organisationId: newOrganisation },
+          { ownerOrganisationId: owner },
+          category,
+          events,
+          iso(now),
+        );
+        expect(moved).toEqual(newcomer);
+      }),
+      runs,
+    );
+  });
+
+  it("time-zone offsets and the order of the log do not change the decision", () => {
+    fc.assert(
+      fc.property(scenario, ({ log, owner, user, category, now }) => {
+        const client = { ownerOrganisationId: owner };
+        const utc = canAccess(user, client, category, renderLog(log, { utcOnly: true }), iso(now));
+        expect(canAccess(user, client, category, renderLog(log), iso(now, 120)).allowed).toBe(utc.allowed);
+        expect(canAccess(user, client, category, renderLog(log).reverse(), iso(now)).allowed).toBe(utc.allowed);
+      }),
+      runs,
+    );
+  });
+
+  it("accessibleCategories lists exactly the categories canAccess allows", () => {
+    fc.assert(
+      fc.property(scenario, ({ log, owner, user, now }) => {
+        const events = renderLog(log);
+        const listed = accessibleCategories(user, { ownerOrganisationId: owner }, events, iso(now));
+        for (const category of dataCategories) {
+          const decision = canAccess(user, { ownerOrganisationId: owner }, category, events, iso(now));
+          expect(listed.get(category)).toEqual(decision.allowed ? decision : undefined);
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
+describe("canAccess at the edges of a consent", () => {
+  // Anna consents at Iriszorg to share housing with LDH; Sanne (LDH) looks.
+  const sanne = sessionUser("sanne");
+  const window = fc.record({ from: instantArb, lead: fc.integer({ min: 0, max: 48 }), hours: fc.integer({ min: 1, max: 24 * 730 }) });
+  const consentFor = ({ from, lead, hours }: { from: number; lead: number; hours: number }) =>
+    recorded("c1", { recordedAt: iso(from - lead * hour), validFrom: iso(from), validUntil: iso(from + hours * hour) });
+
+  it("is allowed 1 ms before validUntil and denied as expired from validUntil on", () => {
+    fc.assert(
+      fc.property(window, fc.integer({ min: 0, max: 1e10 }), (w, later) => {
+        const until = w.from + w.hours * hour;
+        const log = [consentFor(w)];
+        expect(canAccess(sanne, anna, "housing", log, iso(until - 1)).allowed).toBe(true);
+        for (const t of [until, until + later]) {
+          expect(canAccess(sanne, anna, "housing", log, iso(t))).toEqual({ allowed: false, reason: "expired", consentId: "c1", since: iso(until) });
+        }
+      }),
+      runs,
+    );
+  });
+
+  it("a withdrawal at t is allowed just before t and denied as withdrawn from t on", () => {
+    const scope = fc.record({
+      organisations: fc.constantFrom<string[] | null>(null, ["ldh"], ["ggd", "ldh"]),
+      categories: fc.constantFrom<DataCategory[] | null>(null, ["housing"], ["addiction", "housing"]),
+    });
+    fc.assert(
+      fc.property(window, fc.double({ min: 0, max: 1, noNaN: true }), scope, (w, fraction, s) => {
+        const t = w.from + 1 + Math.floor(fraction * (w.hours * hour - 1));
+        const log = [consentFor(w), withdrawn("c1", iso(t), s)];
+        expect(canAccess(sanne, anna, "housing", log, iso(t - 1)).allowed).toBe(true);
+        for (const now of [t, t + 1, w.from + w.hours * hour + 1]) {
+          expect(canAccess(sanne, anna, "housing", log, iso(now))).toEqual({ allowed: false, reason: "withdrawn", consentId: "c1", since: iso(t) });
+        }
+      }),
+      runs,
+    );
+  });
+
+  it("counts from validFrom, and not before the consent was recorded", () => {
+    const log = [recorded("c1", { recordedAt: day(2), validFrom: day(1) })];
+    expect(canAccess(sanne, anna, "housing", log, shift(day(2), -1))).toEqual({ allowed: false, reason: "no-consent" });
+    expect(canAccess(sanne, anna, "housing", log, day(2)).allowed).toBe(true);
+    const later = [recorded("c1", { validFrom: day(10) })];
+    expect(canAccess(sanne, anna, "housing", later, shift(day(10), -1))).toEqual({ allowed: false, reason: "not-yet-valid", consentId: "c1", from: day(10) });
+    expect(canAccess(sanne, anna, "housing", later, day(10)).allowed).toBe(true);
+  });
+});
+
+describe("canAccess, Anna's story", () => {
+  const log = [recorded("c1", { grantedTo: ["ldh", "ggd"], categories: ["housing", "addiction"] })];
+
+  it("LDH sees the housing Anna shared, but not her mental health, which she did not", () => {
+    expect(canAccess(sessionUser("sanne"), anna, "housing", log, day(5))).toEqual({ allowed: true, basis: "consent", consentId: "c1" });
+    expect(canAccess(sessionUser("mirjam"), anna, "housing", log, day(5)).allowed).toBe(true);
+    expect(canAccess(sessionUser("sanne"), anna, "mental_health", log, day(5))).toEqual({ allowed: false, reason: "no-consent" });
+    expect(canAccess(sessionUser("ruud"), anna, "housing", log, day(5))).toEqual({ allowed: false, reason: "no-consent" });
+  });
+
+  it("withdrawing for LDH only leaves GGD its access; withdrawing addiction leaves housing", () => {
+    const events = [...log, withdrawn("c1", day(10), { organisations: ["ldh"] }), withdrawn("c1", day(20), { categories: ["addiction"] })];
+    expect(canAccess(sessionUser("sanne"), anna, "housing", events, day(11)).allowed).toBe(false);
+    expect(canAccess(sessionUser("kees"), anna, "addiction", events, day(11)).allowed).toBe(true);
+    expect(canAccess(sessionUser("kees"), anna, "addiction", events, day(20)).allowed).toBe(false);
+    expect(canAccess(sessionUser("kees"), anna, "housing", events, day(20)).allowed).toBe(true);
+  });
+
+  it("Sanne moves from LDH to the GGD: she loses what LDH saw and gains what the GGD sees", () => {
+    const onlyLdh = [recorded("c1", { grantedTo: ["ldh"] }), recorded("c2", { grantedTo: ["ggd"], categories: ["addiction"] })];
+    const sanneAtGgd: SessionUser = { ...sessionUser("sanne"), organisationId: "ggd" };
+    expect(canAccess(sessionUser("sanne"), anna, "housing", onlyLdh, day(5)).allowed).toBe(true);
+    expect(canAccess(sanneAtGgd, anna, "housing", onlyLdh, day(5)).allowed).toBe(false);
+    expect(canAccess(sanneAtGgd, anna, "addiction", onlyLdh, day(5))).toEqual({ allowed: true, basis: "consent", consentId: "c2" });
+  });
+
+  it("withdrawn twice, the denial dates from the first withdrawal", () => {
+    const events = [withdrawn("c1", day(30)), ...log, withdrawn("c1", day(10), { organisations: ["ldh"] })];
+    expect(canAccess(sessionUser("sanne"), anna, "housing", events, day(40))).toEqual({ allowed: false, reason: "withdrawn", consentId: "c1", since: day(10) });
+  });
+
+  it("a renewed consent gives access again after the first one expired", () => {
+    const renewed = [recorded("c1"), recorded("c2", { recordedAt: day(360), validFrom: day(365), validUntil: day(730) })];
+    expect(canAccess(sessionUser("sanne"), anna, "housing", renewed, day(365))).toEqual({ allowed: true, basis: "consent", consentId: "c2" });
+  });
+});

@@ -1,0 +1,76 @@
+import type { Client } from "../client/schema.ts";
+import type { SessionUser } from "../organisation/schema.ts";
+import type { DataCategory } from "./categories.ts";
+import { dataCategories } from "./categories.ts";
+import type { ConsentEvent } from "./schema.ts";
+import { deriveConsents } from "./state.ts";
+
+export type AccessDecision =
+  | { allowed: true; basis: "owner" }
+  | { allowed: true; basis: "consent"; consentId: string }
+  | { allowed: false; reason: "role" }
+  | { allowed: false; reason: "no-consent" }
+  | { allowed: false; reason: "withdrawn"; consentId: string; since: string }
+  | { allowed: false; reason: "expired"; consentId: string; since: string }
+  | { allowed: false; reason: "not-yet-valid"; consentId: string; from: string };
+
+/** Roles that never see individual client data: the municipality's policy officers get figures only. */
+const rolesWithoutClientData = new Set<SessionUser["role"]>(["policy", "admin"]);
+
+/**
+ * The one rule that decides every read of client data, on the server (pull, push) and in the
+ * panel (to explain what is hidden and why). Pure: the same inputs give the same answer.
+ *
+ * The organisation that holds the client owns her record; any other organisation sees a
+ * category only while a consent grants it that category: recorded, not withdrawn, and
+ * validFrom ≤ now < validUntil. The user's organisation is the one she belongs to *now*.
+ */
+export function canAccess(
+  user: SessionUser,
+  client: Pick<Client, "ownerOrganisationId">,
+  category: DataCategory,
+  consents: readonly ConsentEvent[],
+  now: string,
+): AccessDecision {
+  if (rolesWithoutClientData.has(user.role)) return { allowed: false, reason: "role" };
+  if (client.ownerOrganisationId === user.organisationId) return { allowed: true, basis: "owner" };
+
+  // When no consent allows it, the reason told is the most telling one, whatever the log's order:
+  // the latest withdrawal, else the latest expiry, else the earliest start still to come.
+  let denial: AccessDecision = { allowed: false, reason: "no-consent" };
+  const better = (candidate: AccessDecision & { allowed: false }) => {
+    const rank = { "no-consent": 0, role: 0, "not-yet-valid": 1, expired: 2, withdrawn: 3 } as const;
+    if (denial.allowed) return;
+    const moment = (d: AccessDecision & { allowed: false }) => ("since" in d ? Date.parse(d.since) : "from" in d ? -Date.parse(d.from) : 0);
+    if (rank[candidate.reason] > rank[denial.reason] || (rank[candidate.reason] === rank[denial.reason] && moment(candidate) > moment(denial))) denial = candidate;
+  };
+  for (const state of deriveConsents(consents, now)) {
+    const grant = state.grants.find((g) => g.organisationId === user.organisationId && g.category === category);
+    if (!grant) continue;
+    if (grant.withdrawal) {
+      better({ allowed: false, reason: "withdrawn", consentId: state.consent.consentId, since: grant.withdrawal.withdrawnAt });
+    } else if (state.status === "active") {
+      return { allowed: true, basis: "consent", consentId: state.consent.consentId };
+    } else if (state.status === "expired") {
+      better({ allowed: false, reason: "expired", consentId: state.consent.consentId, since: state.consent.validUntil });
+    } else if (state.status === "pending") {
+      better({ allowed: false, reason: "not-yet-valid", consentId: state.consent.consentId, from: state.consent.validFrom });
+    }
+  }
+  return denial;
+}
+
+/** Every category the user may see of this client now, with the decision that allows it. */
+export function accessibleCategories(
+  user: SessionUser,
+  client: Pick<Client, "ownerOrganisationId">,
+  consents: readonly ConsentEvent[],
+  now: string,
+): Map<DataCategory, AccessDecision & { allowed: true }> {
+  const result = new Map<DataCategory, AccessDecision & { allowed: true }>();
+  for (const category of dataCategories) {
+    const decision = canAccess(user, client, category, consents, now);
+    if (decision.allowed) result.set(category, decision);
+  }
+  return result;
+}

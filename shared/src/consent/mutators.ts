@@ -1,0 +1,62 @@
+import { z } from "zod";
+import { caseWorkers, defineMutator, MutationRejected } from "../mutators/define.ts";
+
+import { consentRecordedSchema, consentWithdrawnSchema } from "./schema.ts";
+
+/** A consent runs for at most 24 months; the team asks again after that. */
+export const maxConsentMonths = 24;
+export const defaultConsentMonths = 12;
+
+export function addMonths(instant: string, months: number): string {
+  const d = new Date(instant);
+  d.setUTCMonth(d.getUTCMonth() + months);
+  return d.toISOString();
+}
+
+export const recordConsent = defineMutator({
+  name: "recordConsent",
+  args: consentRecordedSchema
+    .pick({ id: true, clientId: true, consentId: true, grantedTo: true, categories: true, purpose: true, purposeNote: true, form: true, validFrom: true, validUntil: true }),
+  roles: caseWorkers,
+  // Only the organisation that holds the client records consent: another organisation could
+  // otherwise grant itself more than the client agreed to.
+  requires: (args) => ({ kind: "owner", clientId: args.clientId }),
+  async run(tx, args, ctx) {
+    if (Date.parse(args.validUntil) <= Date.parse(args.validFrom)) {
+      throw new MutationRejected("invalid", "a consent must end after it starts");
+    }
+    if (Date.parse(args.validUntil) > Date.parse(addMonths(args.validFrom, maxConsentMonths))) {
+      throw new MutationRejected("invalid", `a consent runs for at most ${maxConsentMonths} months`);
+    }
+    const existing = (await tx.listByClient("consentEvents", args.clientId)).find((e) => e.consentId === args.consentId);
+    if (existing || (await tx.get("consentEvents", args.id))) throw new MutationRejected("conflict", "this consent was recorded already");
+    for (const organisationId of args.grantedTo) {
+      if (!(await tx.get("organisations", organisationId))) throw new MutationRejected("invalid", `unknown organisation ${organisationId}`);
+    }
+    await tx.put("consentEvents", {
+      ...args,
+      type: "recorded",
+      grantedTo: [...new Set(args.grantedTo)],
+      categories: [...new Set(args.categories)],
+      recordedAt: ctx.now,
+      recordedBy: ctx.user.id,
+      recordedByOrganisationId: ctx.user.organisationId,
+    });
+  },
+});
+
+export const withdrawConsent = defineMutator({
+  name: "withdrawConsent",
+  args: consentWithdrawnSchema.pick({ id: true, clientId: true, consentId: true, organisations: true, categories: true, reason: true }),
+  roles: caseWorkers,
+  requires: (args) => ({ kind: "any", clientId: args.clientId }),
+  async run(tx, args, ctx) {
+    const events = await tx.listByClient("consentEvents", args.clientId);
+    if (!events.some((e) => e.type === "recorded" && e.consentId === args.consentId)) {
+      throw new MutationRejected("not-found", "no such consent for this client");
+    }
+    if (await tx.get("consentEvents", args.id)) throw new MutationRejected("conflict", "this withdrawal was recorded already");
+    await tx.put("consentEvents", { ...args, type: "withdrawn", withdrawnAt: ctx.now, withdrawnBy: ctx.user.id });
+  },
+});
+

@@ -1,0 +1,48 @@
+import type { z } from "zod";
+import type { DataCategory } from "../consent/categories.ts";
+import type { Role, SessionUser } from "../organisation/schema.ts";
+import type { WriteTransaction } from "../store/transaction.ts";
+
+export interface MutationContext {
+  user: SessionUser;
+  /** The moment of the change: the server's clock when it applies, the device's when optimistic. */
+  now: string;
+  mutationId: string;
+}
+
+/**
+ * What a mutation needs before it may run:
+ * - "new-client": it creates a client, owned by the user's organisation;
+ * - "owner": the user's organisation holds the client;
+ * - "any": the user may see at least one category of the client (consent, EPD links);
+ * - a category: canAccess must allow that category.
+ */
+export type Requirement = { kind: "new-client"; clientId: string } | { kind: "owner" | "any"; clientId: string } | { kind: "category"; clientId: string; category: DataCategory };
+
+export type RejectionCode = "not-found" | "forbidden" | "conflict" | "invalid";
+
+/** A business rule said no. The push answers "rejected" for this mutation and goes on. */
+export class MutationRejected extends Error {
+  constructor(
+    readonly code: RejectionCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = "MutationRejected";
+  }
+}
+
+export interface Mutator<S extends z.ZodType = z.ZodType> {
+  name: string;
+  args: S;
+  roles: readonly Role[];
+  requires(args: z.infer<S>): Requirement;
+  run(tx: WriteTransaction, args: z.infer<S>, ctx: MutationContext): Promise<void>;
+}
+
+export function defineMutator<S extends z.ZodType>(mutator: Mutator<S>): Mutator<S> {
+  return mutator;
+}
+
+export const caseWorkers: readonly Role[] = ["casemanager", "coordinator"];
+export const contactWriters: readonly Role[] = ["casemanager", "coordinator", "ervaringsdeskundige", "procesregisseur"];

@@ -1,0 +1,52 @@
+import type { z } from "zod";
+import type { WriteTransaction } from "../store/transaction.ts";
+import type { MutationContext, Mutator } from "./define.ts";
+import { type MutationEffect, runMutation } from "./run.ts";
+import { addAgreement, setAgreementStatus } from "../agreement/mutators.ts";
+import { createClient, linkEpdRecord, setClientStatus } from "../client/mutators.ts";
+import { recordConsent, withdrawConsent } from "../consent/mutators.ts";
+import { addNote } from "../note/mutators.ts";
+import { recordZrmScore, updatePlanDomain } from "../plan/mutators.ts";
+
+/** Every change a user can make. The name is what travels in a push. */
+export const mutators = {
+  createClient,
+  linkEpdRecord,
+  setClientStatus,
+  recordConsent,
+  withdrawConsent,
+  recordZrmScore,
+  updatePlanDomain,
+  addAgreement,
+  setAgreementStatus,
+  addNote,
+} as const;
+
+export type MutatorName = keyof typeof mutators;
+export type MutationArgs<N extends MutatorName> = z.infer<(typeof mutators)[N]["args"]>;
+
+export function isMutatorName(name: string): name is MutatorName {
+  return Object.hasOwn(mutators, name);
+}
+
+/** A mutation whose name is known and whose arguments passed their schema: ready to run anywhere. */
+export interface BoundMutation {
+  name: MutatorName;
+  /** The client it is about (for the audit log, also when it is rejected). */
+  clientId: string;
+  apply(tx: WriteTransaction, ctx: MutationContext): Promise<MutationEffect>;
+}
+
+export type BindResult = { ok: true; mutation: BoundMutation } | { ok: false; message: string; error?: z.ZodError };
+
+function bound<S extends z.ZodType>(name: MutatorName, mutator: Mutator<S>, args: z.infer<S>): BoundMutation {
+  return { name, clientId: mutator.requires(args).clientId, apply: (tx, ctx) => runMutation(tx, mutator, args, ctx) };
+}
+
+export function bindMutation(name: string, args: unknown): BindResult {
+  if (!isMutatorName(name)) return { ok: false, message: `unknown mutator "${name}"` };
+  const mutator: Mutator = mutators[name];
+  const parsed = mutator.args.safeParse(args);
+  if (!parsed.success) return { ok: false, message: `invalid arguments for ${name}`, error: parsed.error };
+  return { ok: true, mutation: bound(name, mutator, parsed.data) };
+}

@@ -1,0 +1,80 @@
+import type { z } from "zod";
+import { agreementSchema } from "../agreement/schema.ts";
+import { clientSchema, epdLinkSchema } from "../client/schema.ts";
+import type { DataCategory } from "../consent/categories.ts";
+import { consentEventSchema } from "../consent/schema.ts";
+import { noteSchema } from "../note/schema.ts";
+import { organisationSchema, personSchema } from "../organisation/schema.ts";
+import { planDomainSchema, zrmScoreSchema } from "../plan/schema.ts";
+import { portalAdapterSchema } from "../portal/schema.ts";
+
+/** Every kind of record that syncs, with the schema it is checked against on both sides. */
+export const collections = {
+  organisations: organisationSchema,
+  people: personSchema,
+  portalAdapters: portalAdapterSchema,
+  clients: clientSchema,
+  epdLinks: epdLinkSchema,
+  consentEvents: consentEventSchema,
+  planDomains: planDomainSchema,
+  zrmScores: zrmScoreSchema,
+  agreements: agreementSchema,
+  notes: noteSchema,
+} as const;
+
+export type CollectionName = keyof typeof collections;
+export type RecordOf<C extends CollectionName> = z.infer<(typeof collections)[C]>;
+export const collectionNames = Object.keys(collections) as CollectionName[];
+
+/**
+ * Who may see a record:
+ * - "directory": every signed-in user (organisations, colleagues, portal adapters; no client data);
+ * - "client": anyone who may see at least one category of that client (her alias, the consents);
+ * - "epd-link": only the organisation whose EPD id it is, whatever the consent: the link is that
+ *   organisation's own data, and lets its panel say "no longer shared" instead of "unknown";
+ * - a data category: decided by canAccess.
+ */
+export type Visibility = { kind: "directory" } | { kind: "client" } | { kind: "epd-link"; organisationId: string } | { kind: "category"; category: DataCategory };
+
+export function visibilityOf<C extends CollectionName>(collection: C, record: RecordOf<C>): Visibility {
+  switch (collection) {
+    case "organisations":
+    case "people":
+    case "portalAdapters":
+      return { kind: "directory" };
+    case "clients":
+    case "consentEvents":
+      return { kind: "client" };
+    case "epdLinks":
+      return { kind: "epd-link", organisationId: (record as RecordOf<"epdLinks">).organisationId };
+    case "planDomains":
+    case "zrmScores":
+      return { kind: "category", category: (record as RecordOf<"planDomains" | "zrmScores">).domain };
+    case "agreements":
+      return { kind: "category", category: "agreements" };
+    case "notes":
+      return { kind: "category", category: "notes" };
+    default:
+      throw new Error(`unknown collection ${String(collection)}`);
+  }
+}
+
+/** The client a record belongs to, or null for directory records. */
+export function clientIdOf<C extends CollectionName>(collection: C, record: RecordOf<C>): string | null {
+  if (collection === "clients") return record.id;
+  if ("clientId" in record && typeof record.clientId === "string") return record.clientId;
+  return null;
+}
+
+/** The visibility as one string, stored beside each record on both sides so purges can select by it. */
+export function visibilityKey(visibility: Visibility): string {
+  switch (visibility.kind) {
+    case "directory":
+    case "client":
+      return visibility.kind;
+    case "epd-link":
+      return `epd-link:${visibility.organisationId}`;
+    case "category":
+      return `category:${visibility.category}`;
+  }
+}

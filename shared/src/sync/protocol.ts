@@ -1,0 +1,71 @@
+import { z } from "zod";
+import { dataCategorySchema } from "../consent/categories.ts";
+import { idSchema, limits } from "../primitives.ts";
+import { collectionNames, type CollectionName } from "../store/collections.ts";
+
+/** One device's store of one user; the server keeps which user each group belongs to. */
+export const clientGroupIdSchema = idSchema;
+
+export const mutationSchema = z.object({
+  id: idSchema,
+  name: z.string().min(1).max(64),
+  args: z.unknown(),
+});
+export type Mutation = z.infer<typeof mutationSchema>;
+
+export const pushRequestSchema = z.object({
+  clientGroupId: clientGroupIdSchema,
+  mutations: z.array(mutationSchema).max(limits.mutationsPerPush),
+});
+export type PushRequest = z.infer<typeof pushRequestSchema>;
+
+export const mutationResultSchema = z.discriminatedUnion("status", [
+  z.object({ id: idSchema, status: z.literal("applied") }),
+  z.object({ id: idSchema, status: z.literal("rejected"), code: z.string(), reason: z.string() }),
+]);
+export type MutationResult = z.infer<typeof mutationResultSchema>;
+
+/**
+ * A cursor is opaque to clients: "<change sequence>.<hash of what the user could see then>".
+ * The hash lets the server tell what became visible or hidden since, without remembering
+ * anything per pull.
+ */
+export const cursorSchema = z.string().regex(/^\d{1,15}\.[0-9a-f]{16,64}$/, "not a cursor this server gave out");
+
+export const pullRequestSchema = z.object({
+  clientGroupId: clientGroupIdSchema,
+  cursor: cursorSchema.nullable(),
+});
+export type PullRequest = z.infer<typeof pullRequestSchema>;
+
+export const collectionNameSchema = z.enum(collectionNames as [CollectionName, ...CollectionName[]]);
+
+export const pulledRecordSchema = z.object({ collection: collectionNameSchema, id: idSchema, data: z.record(z.string(), z.unknown()) });
+export type PulledRecord = z.infer<typeof pulledRecordSchema>;
+
+/** Why a client is hidden from the user, so the panel can say so instead of showing nothing. */
+export const hiddenReasonSchema = z.object({
+  reason: z.enum(["no-consent", "withdrawn", "expired", "not-yet-valid", "role"]),
+  since: z.string().nullable(),
+});
+export type HiddenReason = z.infer<typeof hiddenReasonSchema>;
+
+/**
+ * Remove from the device what the user may no longer see; "all" removes the client entirely
+ * (except the organisation's own EPD link, which is its own data) and says why.
+ */
+export const purgeSchema = z.object({
+  clientId: idSchema,
+  categories: z.union([z.literal("all"), z.array(dataCategorySchema)]),
+  hidden: hiddenReasonSchema.nullable(),
+});
+export type Purge = z.infer<typeof purgeSchema>;
+
+export const pullResponseSchema = z.object({
+  cursor: cursorSchema,
+  /** The device must drop everything it has before applying this response. */
+  reset: z.boolean(),
+  puts: z.array(pulledRecordSchema),
+  purges: z.array(purgeSchema),
+});
+export type PullResponse = z.infer<typeof pullResponseSchema>;

@@ -1,0 +1,85 @@
+import { execFile } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { resolve } from "node:path";
+import { promisify } from "node:util";
+import { createClient } from "@libsql/client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { verifyAuditChain } from "../../server/src/audit/verify.ts";
+import type { ApiClient } from "../support/api.ts";
+import { createClientWithPlan, grantConsent, thePlan } from "../support/fixtures.ts";
+import { startTestServer, type TestServer } from "../support/test-server.ts";
+
+const run = promisify(execFile);
+const serverDir = resolve(import.meta.dirname, "../../server");
+
+describe("the audit log records every write and every delivery, and shows tampering", () => {
+  let server: TestServer;
+  let owner: ApiClient;
+  let other: ApiClient;
+  let clientId: string;
+  let consentId: string;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    await server.addOrganisation("org-a");
+    await server.addOrganisation("org-b");
+    owner = await (await server.addUser("owner", "org-a")).signIn();
+    other = await (await server.addUser("other", "org-b")).signIn();
+    clientId = await createClientWithPlan(owner);
+    consentId = await grantConsent(owner, clientId, ["org-b"], thePlan);
+    await other.pull();
+  });
+  afterAll(() => server.stop());
+
+  it("logs who wrote what, for which client, and who received which categories under which consent", async () => {
+    const db = createClient({ url: server.databaseUrl });
+    const { rows } = await db.execute({ sql: "select event, user_id, organisation_id, client_id, categories, consent_id, access_point from audit_log where client_id = ? order by seq", args: [clientId] });
+    db.close();
+    const events = rows.map((r) => r.event);
+    expect(events).toEqual(["createClient", "updatePlanDomain", "recordZrmScore", "addNote", "addAgreement", "recordConsent", "pull.deliver"]);
+    const delivery = rows.at(-1);
+    expect(delivery).toMatchObject({ user_id: "other", organisation_id: "org-b", consent_id: consentId, access_point: "api" });
+    expect(JSON.parse(String(delivery?.categories))).toEqual(["client", "housing"]);
+    // Never the content itself.
+    const all = JSON.stringify(rows);
+    expect(all).not.toContain("nachtopvang");
+    expect(all).not.toContain("Vertrouwelijk");
+  });
+
+  it("verifies an intact chain and finds an altered, a removed and a reordered row", async () => {
+    expect(await verifyAuditChain(server.services.db)).toMatchObject({ ok: true });
+    const db = createClient({ url: server.databaseUrl });
+    try {
+      await db.execute("update audit_log set user_id = 'someone-else' where seq = 3");
+      expect(await verifyAuditChain(server.services.db)).toMatchObject({ ok: false, firstBrokenSeq: 3, problem: "altered" });
+      const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", "src/cli/main.ts", "verify-audit"], { cwd: serverDir, env: { ...process.env, DATABASE_URL: server.databaseUrl } }).catch(
+        (e: { stdout: string; stderr: string; code: number }) => {
+          expect(e.code).toBe(1);
+          return e;
+        },
+      );
+      expect(stdout + stderr).toContain("audit chain broken at row 3 (altered)");
+
+      await db.execute("delete from audit_log where seq = 3");
+      expect(await verifyAuditChain(server.services.db)).toMatchObject({ ok: false, firstBrokenSeq: 3, problem: "missing" });
+    } finally {
+      db.close();
+    }
+  });
+
+  it("finds a row moved to another place in the chain", async () => {
+    const fresh = await startTestServer();
+    try {
+      await fresh.addOrganisation("org-x");
+      const device = await (await fresh.addUser("x", "org-x")).signIn();
+      await device.push("createClient", { id: `client-${randomUUID()}`, alias: "Kim", birthYear: 2001, epdClientId: null });
+      const db = createClient({ url: fresh.databaseUrl });
+      // Swap rows 2 and 3 wholesale: each row is intact on its own, but the order is not.
+      await db.batch(["update audit_log set seq = -2 where seq = 2", "update audit_log set seq = 2 where seq = 3", "update audit_log set seq = 3 where seq = -2"], "write");
+      db.close();
+      expect(await verifyAuditChain(fresh.services.db)).toMatchObject({ ok: false, firstBrokenSeq: 2 });
+    } finally {
+      await fresh.stop();
+    }
+  });
+});

@@ -1,0 +1,47 @@
+import { randomUUID } from "node:crypto";
+import { createTRPCClient, httpLink } from "@trpc/client";
+import type { AppRouter } from "@naast/server/router";
+import type { MutationArgs, MutatorName, PullResponse } from "@naast/shared";
+
+export type Trpc = ReturnType<typeof createTRPCClient<AppRouter>>;
+
+export function trpcClient(url: string, token: string | null = null): Trpc {
+  return createTRPCClient<AppRouter>({
+    links: [httpLink({ url: `${url}/trpc`, headers: () => (token ? { authorization: `Bearer ${token}` } : {}) })],
+  });
+}
+
+/** A signed-in device: its own client group, its own cursor, as the extension keeps them. */
+export interface ApiClient {
+  trpc: Trpc;
+  token: string;
+  userId: string;
+  clientGroupId: string;
+  cursor: string | null;
+  push<N extends MutatorName>(name: N, args: MutationArgs<N>, id?: string): Promise<{ id: string; status: string; reason?: string }>;
+  pull(): Promise<PullResponse>;
+}
+
+export async function signIn(url: string, email: string, password: string): Promise<ApiClient> {
+  const { token, user } = await trpcClient(url).auth.login.mutate({ email, password });
+  const trpc = trpcClient(url, token);
+  const client: ApiClient = {
+    trpc,
+    token,
+    userId: user.id,
+    clientGroupId: `cg-${randomUUID()}`,
+    cursor: null,
+    async push(name, args, id = randomUUID()) {
+      const { results } = await trpc.sync.push.mutate({ clientGroupId: client.clientGroupId, mutations: [{ id, name, args }] });
+      const [result] = results;
+      if (!result) throw new Error("push answered nothing");
+      return result.status === "rejected" ? { id: result.id, status: result.status, reason: result.reason } : result;
+    },
+    async pull() {
+      const response = await trpc.sync.pull.query({ clientGroupId: client.clientGroupId, cursor: client.cursor });
+      client.cursor = response.cursor;
+      return response;
+    },
+  };
+  return client;
+}

@@ -1,0 +1,24 @@
+import { type CollectionName, fromPulled, isPurgedBy, type PullResponse, type RecordOf, type StoredRecord } from "@naast/shared";
+
+/** A device's local copy, kept by the same rules as the extension's: resets, purges, puts. */
+export class Replica {
+  readonly records = new Map<string, StoredRecord>();
+
+  apply(response: PullResponse): this {
+    if (response.reset) this.records.clear();
+    for (const purge of response.purges) {
+      for (const [key, record] of this.records) if (isPurgedBy(record, purge)) this.records.delete(key);
+    }
+    for (const put of response.puts) {
+      const record = fromPulled(put);
+      this.records.set(`${record.collection}/${record.id}`, record);
+    }
+    return this;
+  }
+
+  of<C extends CollectionName>(collection: C, clientId?: string): RecordOf<C>[] {
+    return [...this.records.values()]
+      .filter((r) => r.collection === collection && (clientId === undefined || r.clientId === clientId))
+      .map((r) => r.data as RecordOf<C>);
+  }
+}
