@@ -1,26 +1,10 @@
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoPassword } from "../../server/src/demo/people.ts";
 import { signIn } from "../support/api.ts";
 import { Replica } from "../support/replica.ts";
 import { type CaseManagerBrowser, caseManagerBrowser } from "./support/panel.ts";
 import { type DemoStack, startDemoStack } from "./support/stack.ts";
-
-/** What the device keeps in IndexedDB, read in the extension's own origin. */
-function storedRecords(panel: Page): Promise<{ collection: string; clientId: string | null; data: Record<string, unknown> }[]> {
-  return panel.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open("naast");
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction("records").objectStore("records").getAll();
-          request.onsuccess = () => resolve(request.result);
-          request.onerror = () => reject(request.error);
-        };
-      }),
-  );
-}
+import { storedRecords } from "./support/stored-records.ts";
 
 describe("the shared plan beside the EPD, online and offline", () => {
   let stack: DemoStack;

@@ -1,0 +1,125 @@
+import { readFile } from "node:fs/promises";
+import { PDFParse } from "pdf-parse";
+import type { Locator, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type CaseManagerBrowser, caseManagerBrowser } from "./support/panel.ts";
+import { type DemoStack, startDemoStack } from "./support/stack.ts";
+import { storedRecords } from "./support/stored-records.ts";
+
+/** Moves the focus with Tab, as someone without a mouse does, until `target` has it. */
+async function tabTo(page: Page, target: Locator, maxPresses = 300): Promise<void> {
+  for (let i = 0; i < maxPresses; i++) {
+    if (await target.evaluate((element) => element === document.activeElement)) return;
+    await page.keyboard.press("Tab");
+  }
+  throw new Error(`could not reach ${target} with Tab`);
+}
+
+/** The consent's end date as the panel and the statement write it: "23 november 2027". */
+const dutchDate = (date: Date) => date.toLocaleDateString("nl-NL", { day: "numeric", month: "long", year: "numeric" });
+
+describe("consent at first contact, by keyboard, enforced on the other organisation's device", () => {
+  let stack: DemoStack;
+  let fatima: CaseManagerBrowser;
+  let marieke: CaseManagerBrowser;
+
+  beforeAll(async () => {
+    stack = await startDemoStack();
+    // Monique is Iriszorg's client; her consent for Leger des Heils expired a month ago.
+    fatima = await caseManagerBrowser("fatima@iriszorg.demo", stack.server.url, `${stack.portals.urls.iriszorg}/dossier?patient=IZ-1005`);
+    marieke = await caseManagerBrowser("marieke@ldh.demo", stack.server.url, stack.portals.urls.ldh);
+    await marieke.portal.getByText("Monique Meijer").first().click();
+  });
+  afterAll(async () => {
+    await fatima?.close();
+    await marieke?.close();
+    await stack?.stop();
+  });
+
+  it("records a consent for Leger des Heils for two life domains, with the keyboard only", async () => {
+    const { panel } = fatima;
+    await expect.poll(() => panel.locator("[data-testid=client-view] h1").textContent()).toContain("Monique");
+    // Leger des Heils never linked its own record of Monique: to them she is not in Naast yet.
+    await expect.poll(() => marieke.panel.locator(".link-client").count(), { timeout: 15_000 }).toBe(1);
+    expect(await marieke.panel.locator(".link-client select option").allTextContents()).not.toContainEqual(expect.stringContaining("Monique"));
+
+    await tabTo(panel, panel.getByRole("button", { name: "Toestemming vastleggen" }));
+    await panel.keyboard.press("Enter");
+    for (const choice of ["Leger des Heils", "Financiën", "Werk en opleiding"]) {
+      await tabTo(panel, panel.locator(".consent-flow").getByLabel(choice, { exact: true }));
+      await panel.keyboard.press("Space");
+    }
+    await tabTo(panel, panel.getByRole("button", { name: "Samen nalezen" }));
+    await panel.keyboard.press("Enter");
+    const summary = await panel.getByTestId("consent-summary").textContent();
+    expect(summary).toContain("Leger des Heils");
+    expect(summary).toContain("Financiën");
+    await tabTo(panel, panel.getByRole("button", { name: "Klopt, vastleggen" }));
+    await panel.keyboard.press("Enter");
+
+    await expect.poll(() => panel.getByTestId("consent-line").allTextContents()).toContainEqual(expect.stringMatching(/^geldig.*LDH mag zien/));
+    await expect.poll(() => panel.getByTestId("pending-count").count(), { timeout: 15_000 }).toBe(0);
+  });
+
+  it("makes exactly those domains appear in the Leger des Heils case manager's panel", async () => {
+    const { panel } = marieke;
+    // Now Monique is offered to link to Leger des Heils' own record of her.
+    const choice = panel.locator(".link-client select");
+    await expect.poll(() => choice.locator("option").allTextContents(), { timeout: 15_000 }).toContainEqual(expect.stringContaining("Monique"));
+    await choice.selectOption({ label: (await choice.locator("option", { hasText: "Monique" }).textContent()) ?? "" });
+    await panel.getByRole("button", { name: "Koppelen" }).click();
+    await expect.poll(() => panel.locator('[data-domain="finances"]').textContent(), { timeout: 15_000 }).toContain("Schuldsanering");
+    expect(await panel.locator('[data-domain="work_education"]').textContent()).toContain("kringloop");
+    const stored = JSON.stringify(await storedRecords(panel));
+    expect(stored).toContain("Schuldsanering");
+    // Notes and agreements were not part of the consent: not on screen, not on the device.
+    expect(stored).not.toContain("Monique wil erover nadenken");
+    expect(stored).not.toContain("Evaluatie werkplek kringloop");
+  });
+
+  it("gives the client a statement (PDF) that names the organisation and the end date", async () => {
+    const { panel } = fatima;
+    const activeLine = panel.getByTestId("consent-line").filter({ hasText: /^geldig/ });
+    const download = panel.waitForEvent("download");
+    await tabTo(panel, activeLine.getByRole("button", { name: "Verklaring voor de cliënt (PDF)" }));
+    await panel.keyboard.press("Enter");
+    const file = await (await download).path();
+    const { text } = await new PDFParse({ data: new Uint8Array(await readFile(file)) }).getText();
+
+    const oneYearOn = new Date();
+    oneYearOn.setMonth(oneYearOn.getMonth() + 12);
+    expect(text).toContain("Leger des Heils");
+    expect(text).toContain(dutchDate(oneYearOn));
+    expect(text).toContain("Financiën");
+    expect(text).toContain("Monique");
+    expect(text).not.toContain("Meijer"); // her EPD surname never leaves Iriszorg's own record
+  });
+
+  it("withdrawn, it is purged from the other organisation's IndexedDB and the panel says since when", async () => {
+    const { panel } = fatima;
+    const activeLine = panel.getByTestId("consent-line").filter({ hasText: /^geldig/ });
+    await tabTo(panel, activeLine.getByRole("button", { name: "Intrekken" }));
+    await panel.keyboard.press("Enter");
+    await tabTo(panel, panel.locator("textarea[name=withdraw-reason]"));
+    await panel.keyboard.type("Monique wil eerst zelf met het Leger des Heils praten.");
+    await tabTo(panel, panel.getByRole("button", { name: "Toestemming intrekken" }));
+    await panel.keyboard.press("Enter");
+    await expect.poll(() => panel.getByTestId("consent-line").allTextContents()).not.toContainEqual(expect.stringMatching(/^geldig/));
+
+    await expect.poll(() => marieke.panel.getByTestId("not-shared").textContent(), { timeout: 15_000 }).toContain("Niet meer gedeeld sinds");
+    expect(await marieke.panel.getByTestId("not-shared").textContent()).toContain("ingetrokken");
+    const left = (await storedRecords(marieke.panel)).filter((r) => r.clientId === "client-monique");
+    // Only Leger des Heils' own EPD link stays: it is their data, and lets the panel say why.
+    expect(left.map((r) => r.collection)).toEqual(["epdLinks"]);
+    expect(JSON.stringify(await storedRecords(marieke.panel))).not.toContain("Schuldsanering");
+  });
+
+  it("keeps the whole story in the consent history, read-only", async () => {
+    const history = fatima.panel.getByTestId("consent-history");
+    const entries = await history.locator("li").allTextContents();
+    expect(entries.some((e) => e.includes("ingetrokken door Fatima El Amrani") && e.includes("Monique wil eerst zelf"))).toBe(true);
+    expect(entries.filter((e) => e.includes("vastgelegd door")).length).toBeGreaterThanOrEqual(2);
+    expect(entries.some((e) => e.includes("verlopen"))).toBe(true);
+    expect(await history.locator("input, textarea, select, button").count()).toBe(0);
+  });
+});
