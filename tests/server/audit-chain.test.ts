@@ -46,6 +46,17 @@ describe("the audit log records every write and every delivery, and shows tamper
     expect(all).not.toContain("Vertrouwelijk");
   });
 
+  it("logs a withdrawal of consent with who did it, for which client, under which consent", async () => {
+    // Any case manager of the client may withdraw, also one of the organisation it was shared with.
+    const result = await other.push("withdrawConsent", { id: `${consentId}-w`, clientId, consentId, organisations: null, categories: null, reason: "Wil het zelf vertellen." });
+    expect(result.status).toBe("applied");
+    const db = createClient({ url: server.databaseUrl });
+    const { rows } = await db.execute({ sql: "select event, user_id, organisation_id, consent_id, outcome from audit_log where client_id = ? order by seq desc limit 1", args: [clientId] });
+    db.close();
+    expect(rows[0]).toMatchObject({ event: "withdrawConsent", user_id: "other", organisation_id: "org-b", consent_id: consentId, outcome: "ok" });
+    expect(JSON.stringify(rows)).not.toContain("Wil het zelf vertellen");
+  });
+
   it("verifies an intact chain and finds an altered, a removed and a reordered row", async () => {
     expect(await verifyAuditChain(server.services.db)).toMatchObject({ ok: true });
     const db = createClient({ url: server.databaseUrl });
