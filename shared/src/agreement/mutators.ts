@@ -1,8 +1,20 @@
 import { z } from "zod";
+import { type AccessSubject, canAccess } from "../consent/can-access.ts";
+import type { ConsentEvent } from "../consent/schema.ts";
 import { caseWorkers, defineMutator, MutationRejected } from "../mutators/define.ts";
+import type { SessionUser } from "../organisation/schema.ts";
 import { idSchema } from "../primitives.ts";
-import { canAccess } from "../consent/can-access.ts";
 import { agreementSchema } from "./schema.ts";
+
+/**
+ * Whether this person may own an agreement of the client: her organisation must see the
+ * agreements on a basis that allows changing them (holding the client, or consent), not only
+ * read them for a while after handing the client over.
+ */
+export function mayOwnAgreements(person: SessionUser, client: AccessSubject, consents: readonly ConsentEvent[], now: string): boolean {
+  const decision = canAccess(person, client, "agreements", consents, now);
+  return decision.allowed && decision.basis !== "handover";
+}
 
 export const addAgreement = defineMutator({
   name: "addAgreement",
@@ -15,7 +27,7 @@ export const addAgreement = defineMutator({
     if (!owner?.active) throw new MutationRejected("invalid", "the owner must be an active colleague");
     const client = await tx.get("clients", args.clientId);
     const consents = await tx.listByClient("consentEvents", args.clientId);
-    if (!client || !canAccess(owner, client, "agreements", consents, ctx.now).allowed) {
+    if (!client || !mayOwnAgreements(owner, client, consents, ctx.now)) {
       throw new MutationRejected("invalid", "the owner's organisation may not see this client's agreements");
     }
     await tx.put("agreements", {

@@ -42,6 +42,7 @@ export const createClient = defineMutator({
       ownerOrganisationId: ctx.user.organisationId,
       responsibleUserId: ctx.user.id,
       status: "active",
+      formerOwners: [],
       createdAt: ctx.now,
       updatedAt: ctx.now,
     });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { formerOwnerSchema } from "../handover/schema.ts";
 import { idSafe, idSchema, instantSchema } from "../primitives.ts";
 
 export const clientStatuses = ["active", "monitoring", "closed"] as const;
@@ -15,6 +16,11 @@ export const clientSchema = z.object({
   ownerOrganisationId: idSchema,
   responsibleUserId: idSchema,
   status: clientStatusSchema,
+  /**
+   * Organisations that handed the client over and may still read (never change) her record
+   * until `readOnlyUntil`; see canAccess. Records written before handovers existed have none.
+   */
+  formerOwners: z.array(formerOwnerSchema).max(50).default([]),
   createdAt: instantSchema,
   updatedAt: instantSchema,
 });

@@ -1,4 +1,5 @@
 import type { Client } from "../client/schema.ts";
+import type { FormerOwner } from "../handover/schema.ts";
 import type { SessionUser } from "../organisation/schema.ts";
 import type { DataCategory } from "./categories.ts";
 import { dataCategories } from "./categories.ts";
@@ -8,6 +9,8 @@ import { deriveConsents } from "./state.ts";
 export type AccessDecision =
   | { allowed: true; basis: "owner" }
   | { allowed: true; basis: "consent"; consentId: string }
+  /** Read-only: the user's organisation handed the client over and may read her record until `until`. */
+  | { allowed: true; basis: "handover"; until: string }
   | { allowed: false; reason: "role" }
   | { allowed: false; reason: "no-consent" }
   | { allowed: false; reason: "withdrawn"; consentId: string; since: string }
@@ -17,21 +20,35 @@ export type AccessDecision =
 /** Roles that never see individual client data: the municipality's policy officers get figures only. */
 const rolesWithoutClientData = new Set<SessionUser["role"]>(["policy", "admin"]);
 
+/** What canAccess needs to know of a client: who holds her, and who handed her over (none if omitted). */
+export type AccessSubject = Pick<Client, "ownerOrganisationId"> & { formerOwners?: readonly FormerOwner[] | undefined };
+
+/**
+ * The read-only grant an organisation keeps after handing the client over: the latest
+ * `readOnlyUntil` among its entries, while now < readOnlyUntil.
+ */
+export function handoverGrant(client: AccessSubject, organisationId: string, now: string): { until: string } | null {
+  const t = Date.parse(now);
+  let best: { until: string; at: number } | null = null;
+  for (const former of client.formerOwners ?? []) {
+    if (former.organisationId !== organisationId) continue;
+    const until = Date.parse(former.readOnlyUntil);
+    if (t < until && (!best || until > best.at)) best = { until: former.readOnlyUntil, at: until };
+  }
+  return best && { until: best.until };
+}
+
 /**
  * The one rule that decides every read of client data, on the server (pull, push) and in the
  * panel (to explain what is hidden and why). Pure: the same inputs give the same answer.
  *
  * The organisation that holds the client owns her record; any other organisation sees a
  * category only while a consent grants it that category: recorded, not withdrawn, and
- * validFrom ≤ now < validUntil. The user's organisation is the one she belongs to *now*.
+ * validFrom ≤ now < validUntil. An organisation that handed the client over reads every
+ * category, read-only, while now < its `readOnlyUntil` (basis "handover"), unless ownership or
+ * a consent already allows it. The user's organisation is the one she belongs to *now*.
  */
-export function canAccess(
-  user: SessionUser,
-  client: Pick<Client, "ownerOrganisationId">,
-  category: DataCategory,
-  consents: readonly ConsentEvent[],
-  now: string,
-): AccessDecision {
+export function canAccess(user: SessionUser, client: AccessSubject, category: DataCategory, consents: readonly ConsentEvent[], now: string): AccessDecision {
   if (rolesWithoutClientData.has(user.role)) return { allowed: false, reason: "role" };
   if (client.ownerOrganisationId === user.organisationId) return { allowed: true, basis: "owner" };
 
@@ -42,7 +59,8 @@ export function canAccess(
     const rank = { "no-consent": 0, role: 0, "not-yet-valid": 1, expired: 2, withdrawn: 3 } as const;
     if (denial.allowed) return;
     const moment = (d: AccessDecision & { allowed: false }) => ("since" in d ? Date.parse(d.since) : "from" in d ? -Date.parse(d.from) : 0);
-    if (rank[candidate.reason] > rank[denial.reason] || (rank[candidate.reason] === rank[denial.reason] && moment(candidate) > moment(denial))) denial = candidate;
+    if (rank[candidate.reason] > rank[denial.reason] || (rank[candidate.reason] === rank[denial.reason] && moment(candidate) > moment(denial)))
+      denial = candidate;
   };
   for (const state of deriveConsents(consents, now)) {
     const grant = state.grants.find((g) => g.organisationId === user.organisationId && g.category === category);
@@ -57,13 +75,15 @@ export function canAccess(
       better({ allowed: false, reason: "not-yet-valid", consentId: state.consent.consentId, from: state.consent.validFrom });
     }
   }
+  const handover = handoverGrant(client, user.organisationId, now);
+  if (handover) return { allowed: true, basis: "handover", until: handover.until };
   return denial;
 }
 
 /** Every category the user may see of this client now, with the decision that allows it. */
 export function accessibleCategories(
   user: SessionUser,
-  client: Pick<Client, "ownerOrganisationId">,
+  client: AccessSubject,
   consents: readonly ConsentEvent[],
   now: string,
 ): Map<DataCategory, AccessDecision & { allowed: true }> {

@@ -15,9 +15,18 @@ export interface MutationContext {
  * - "new-client": it creates a client, owned by the user's organisation;
  * - "owner": the user's organisation holds the client;
  * - "any": the user may see at least one category of the client (consent, EPD links);
- * - a category: canAccess must allow that category.
+ * - a category: canAccess must allow that category, on a basis that allows writing (ownership or
+ *   consent). An organisation that handed the client over reads her record for a while, but
+ *   changes nothing; only a mutation that records a read (an export) says `readOnly: true` and
+ *   goes through on that basis too.
+ *
+ * "any" goes through on the read-only basis: it serves withdrawing consent (which only ever
+ * shares less) and linking the organisation's own EPD record (its own data, not the client's).
  */
-export type Requirement = { kind: "new-client"; clientId: string } | { kind: "owner" | "any"; clientId: string } | { kind: "category"; clientId: string; category: DataCategory };
+export type Requirement =
+  | { kind: "new-client"; clientId: string }
+  | { kind: "owner" | "any"; clientId: string }
+  | { kind: "category"; clientId: string; category: DataCategory; readOnly?: boolean };
 
 export type RejectionCode = "not-found" | "forbidden" | "conflict" | "invalid";
 
@@ -37,6 +46,11 @@ export interface Mutator<S extends z.ZodType = z.ZodType> {
   args: S;
   roles: readonly Role[];
   requires(args: z.infer<S>): Requirement;
+  /**
+   * What the audit log should name besides the requirement's category: the categories the
+   * mutation writes or records a read of (a handover moves agreements; an export holds the plan).
+   */
+  audits?(args: z.infer<S>): readonly DataCategory[];
   run(tx: WriteTransaction, args: z.infer<S>, ctx: MutationContext): Promise<void>;
 }
 

@@ -1,12 +1,17 @@
 import type { z } from "zod";
-import type { WriteTransaction } from "../store/transaction.ts";
-import type { MutationContext, Mutator } from "./define.ts";
-import { type MutationEffect, runMutation } from "./run.ts";
 import { addAgreement, setAgreementStatus } from "../agreement/mutators.ts";
 import { createClient, linkEpdRecord, setClientStatus } from "../client/mutators.ts";
 import { recordConsent, withdrawConsent } from "../consent/mutators.ts";
+import { acknowledgeHandover } from "../handover/acknowledge.ts";
+import { declineHandover } from "../handover/decline.ts";
+import { recordHandoverExport } from "../handover/export.ts";
+import { replyToHandover } from "../handover/reply.ts";
+import { startHandover } from "../handover/start.ts";
 import { addNote } from "../note/mutators.ts";
 import { recordZrmScore, updatePlanDomain } from "../plan/mutators.ts";
+import type { WriteTransaction } from "../store/transaction.ts";
+import type { MutationContext, Mutator } from "./define.ts";
+import { type MutationEffect, runMutation } from "./run.ts";
 
 /** Every change a user can make. The name is what travels in a push. */
 export const mutators = {
@@ -20,6 +25,11 @@ export const mutators = {
   addAgreement,
   setAgreementStatus,
   addNote,
+  startHandover,
+  replyToHandover,
+  acknowledgeHandover,
+  declineHandover,
+  recordHandoverExport,
 } as const;
 
 export type MutatorName = keyof typeof mutators;

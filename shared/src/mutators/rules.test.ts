@@ -57,9 +57,20 @@ describe("who may do what", () => {
   it("the coordinator of the holding organisation may do everything a case manager may", async () => {
     const store = await stapteam();
     await shareWithLdh(store, ["housing"]);
-    for (const name of names) await run(store, name, "joost", validArgs[name], day(2));
-    expect(store.get("clients", "anna")?.status).toBe("monitoring");
+    // A handover is acknowledged or declined, never both: the decline gets a handover of its own.
+    for (const name of names.filter((n) => n !== "declineHandover")) await run(store, name, "joost", validArgs[name], day(2));
+    await run(store, "startHandover", "joost", { ...validArgs.startHandover, id: "h2" }, day(3));
+    await run(store, "declineHandover", "joost", { ...validArgs.declineHandover, handoverId: "h2" }, day(3));
+    expect(store.get("clients", "anna")).toMatchObject({ ownerOrganisationId: "iriszorg", responsibleUserId: "joost" });
     expect(store.get("clients", "bo")?.ownerOrganisationId).toBe("iriszorg");
+    expect(store.all("handoverEvents").map((e) => e.type)).toEqual(["message", "acknowledged", "declined"]);
+    expect(store.get("handoverExports", "x1")).toMatchObject({ exportedBy: "joost" });
+  });
+
+  it("the coordinator sets the client's status", async () => {
+    const store = await stapteam();
+    await run(store, "setClientStatus", "joost", validArgs.setClientStatus, day(2));
+    expect(store.get("clients", "anna")?.status).toBe("monitoring");
   });
 });
 

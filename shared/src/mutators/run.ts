@@ -42,10 +42,11 @@ export async function runMutation<S extends z.ZodType>(
     throw new MutationRejected("forbidden", `a ${ctx.user.role} may not ${mutator.name}`);
   }
   const requirement = mutator.requires(args);
+  const audited = mutator.audits?.(args) ?? [];
   if (requirement.kind === "new-client") {
     if (await tx.get("clients", requirement.clientId)) throw new MutationRejected("conflict", "a client with this id exists already");
     await mutator.run(tx, args, ctx);
-    return { clientId: requirement.clientId, categories: [], consentId: null, responsibleUserId: ctx.user.id };
+    return { clientId: requirement.clientId, categories: [...new Set(audited)], consentId: null, responsibleUserId: ctx.user.id };
   }
   const client = await tx.get("clients", requirement.clientId);
   if (!client) throw new MutationRejected("not-found", "no such client");
@@ -54,9 +55,12 @@ export async function runMutation<S extends z.ZodType>(
   if (requirement.kind === "category") {
     const decision = canAccess(ctx.user, client, requirement.category, consents, ctx.now);
     if (!decision.allowed) throw new MutationRejected("forbidden", explain(decision));
+    if (decision.basis === "handover" && !requirement.readOnly) {
+      throw new MutationRejected("forbidden", `read-only after handing the client over, until ${decision.until}`);
+    }
     effect = {
       clientId: client.id,
-      categories: [requirement.category],
+      categories: [...new Set([requirement.category, ...audited])],
       consentId: decision.basis === "consent" ? decision.consentId : null,
       responsibleUserId: client.responsibleUserId,
     };
@@ -70,7 +74,7 @@ export async function runMutation<S extends z.ZodType>(
     const firstConsent = [...accessible.values()].find((d) => d.basis === "consent");
     effect = {
       clientId: client.id,
-      categories: [],
+      categories: [...new Set(audited)],
       consentId: isOwner || !firstConsent || firstConsent.basis !== "consent" ? null : firstConsent.consentId,
       responsibleUserId: client.responsibleUserId,
     };

@@ -3,6 +3,7 @@ import { agreementSchema } from "../agreement/schema.ts";
 import { clientSchema, epdLinkSchema } from "../client/schema.ts";
 import type { DataCategory } from "../consent/categories.ts";
 import { consentEventSchema } from "../consent/schema.ts";
+import { handoverEventSchema, handoverExportSchema, handoverSchema } from "../handover/schema.ts";
 import { noteSchema } from "../note/schema.ts";
 import { organisationSchema, personSchema } from "../organisation/schema.ts";
 import { planDomainSchema, zrmScoreSchema } from "../plan/schema.ts";
@@ -20,6 +21,9 @@ export const collections = {
   zrmScores: zrmScoreSchema,
   agreements: agreementSchema,
   notes: noteSchema,
+  handovers: handoverSchema,
+  handoverEvents: handoverEventSchema,
+  handoverExports: handoverExportSchema,
 } as const;
 
 export type CollectionName = keyof typeof collections;
@@ -34,7 +38,11 @@ export const collectionNames = Object.keys(collections) as CollectionName[];
  *   organisation's own data, and lets its panel say "no longer shared" instead of "unknown";
  * - a data category: decided by canAccess.
  */
-export type Visibility = { kind: "directory" } | { kind: "client" } | { kind: "epd-link"; organisationId: string } | { kind: "category"; category: DataCategory };
+export type Visibility =
+  | { kind: "directory" }
+  | { kind: "client" }
+  | { kind: "epd-link"; organisationId: string }
+  | { kind: "category"; category: DataCategory };
 
 export function visibilityOf<C extends CollectionName>(collection: C, record: RecordOf<C>): Visibility {
   switch (collection) {
@@ -54,6 +62,10 @@ export function visibilityOf<C extends CollectionName>(collection: C, record: Re
       return { kind: "category", category: "agreements" };
     case "notes":
       return { kind: "category", category: "notes" };
+    case "handovers":
+    case "handoverEvents":
+    case "handoverExports":
+      return { kind: "category", category: "handovers" };
     default:
       throw new Error(`unknown collection ${String(collection)}`);
   }

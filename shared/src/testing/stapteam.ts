@@ -37,6 +37,29 @@ export function consentArgs(overrides: Partial<MutationArgs<"recordConsent">> = 
   };
 }
 
+/**
+ * A handover of Anna, by default to "anyone of Iriszorg" with no open agreements: each test
+ * names the receiver and the agreements it needs.
+ */
+export function handoverArgs(overrides: Partial<MutationArgs<"startHandover">> = {}): MutationArgs<"startHandover"> {
+  return {
+    id: "h1",
+    clientId: "anna",
+    kind: "organisation",
+    toUserId: null,
+    toOrganisationId: "iriszorg",
+    toExternal: null,
+    domains: [{ domain: "housing", score: 2, situation: "Slaapt wisselend bij kennissen" }],
+    risks: "Raakt snel uit beeld als afspraken niet doorgaan.",
+    whatWorks: "Lange adem; outreachend, op straat afspreken.",
+    network: [{ name: "Moeder", role: "familie", reachableAt: "via Anna" }],
+    agreements: [],
+    text: "",
+    correctsHandoverId: null,
+    ...overrides,
+  };
+}
+
 /** One valid call of every mutator, about Anna, as the tests' colleagues would make it. */
 export const validArgs: { [N in MutatorName]: MutationArgs<N> } = {
   createClient: { id: "bo", alias: "Bo", birthYear: 1988, epdClientId: null },
@@ -49,6 +72,11 @@ export const validArgs: { [N in MutatorName]: MutationArgs<N> } = {
   addAgreement: { id: "a1", clientId: "anna", domain: "housing", text: "Aanmelden time-out", ownerUserId: "fatima", dueDate: "2024-03-11" },
   setAgreementStatus: { clientId: "anna", agreementId: "a1", status: "done" },
   addNote: { id: "n1", clientId: "anna", text: "Anna op straat gesproken, wil morgen langskomen", correctsNoteId: null },
+  startHandover: handoverArgs(),
+  replyToHandover: { id: "hm1", clientId: "anna", handoverId: "h1", text: "Weet Anna dat ze een nieuwe casemanager krijgt?" },
+  acknowledgeHandover: { id: "ha1", clientId: "anna", handoverId: "h1" },
+  declineHandover: { id: "hd1", clientId: "anna", handoverId: "h1", reason: "Geen ruimte in mijn caseload" },
+  recordHandoverExport: { id: "x1", clientId: "anna", handoverId: "h1", formats: ["pdf", "fhir"], categories: ["handovers", "housing"] },
 };
 
 export async function expectRejected(mutation: Promise<unknown>, code: RejectionCode, message?: RegExp): Promise<void> {

@@ -1,0 +1,71 @@
+import { z } from "zod";
+import type { Client } from "../client/schema.ts";
+import { caseWorkers, defineMutator, MutationRejected } from "../mutators/define.ts";
+import { idSchema } from "../primitives.ts";
+import { applyCarriedAgreements, recheckCarriedAgreements } from "./agreements.ts";
+import { requireHandoverConsent } from "./consent.ts";
+import { openHandoverForEvent } from "./load.ts";
+import { isReceiverOf } from "./parties.ts";
+import { defaultReadOnlyDays, type FormerOwner } from "./schema.ts";
+
+const dayMs = 24 * 3600 * 1000;
+
+/** The instant `days` whole days after `instant`. */
+export const readOnlyUntilFrom = (instant: string, days = defaultReadOnlyDays) => new Date(Date.parse(instant) + days * dayMs).toISOString();
+
+/**
+ * The organisations that may still read the client once `newOwner` holds her: the previous
+ * holder for `defaultReadOnlyDays` from now, the others as before while their period runs
+ * (the new holder needs no entry, and ended periods are dropped).
+ */
+export function formerOwnersAfter(
+  client: Pick<Client, "ownerOrganisationId" | "responsibleUserId" | "formerOwners">,
+  newOwner: string,
+  now: string,
+): FormerOwner[] {
+  if (newOwner === client.ownerOrganisationId) return client.formerOwners;
+  const t = Date.parse(now);
+  const kept = client.formerOwners.filter(
+    (f) => Date.parse(f.readOnlyUntil) > t && f.organisationId !== newOwner && f.organisationId !== client.ownerOrganisationId,
+  );
+  const previous: FormerOwner = { organisationId: client.ownerOrganisationId, userId: client.responsibleUserId, readOnlyUntil: readOnlyUntilFrom(now) };
+  return [...kept, previous].slice(-50);
+}
+
+/**
+ * The receiver acknowledges, and responsibility and visibility move together in this one
+ * mutation: her organisation holds the client and she is responsible; the organisation that
+ * handed her over keeps reading (not changing) her record for `defaultReadOnlyDays`; the carried
+ * agreements go to their new owners and the others are closed.
+ */
+export const acknowledgeHandover = defineMutator({
+  name: "acknowledgeHandover",
+  args: z.object({ id: idSchema, clientId: idSchema, handoverId: idSchema }),
+  roles: [...caseWorkers, "procesregisseur"],
+  requires: (args) => ({ kind: "category", clientId: args.clientId, category: "handovers" }),
+  audits: () => ["handovers", "agreements"],
+  async run(tx, args, ctx) {
+    const { handover } = await openHandoverForEvent(tx, args);
+    if (!isReceiverOf(ctx.user, handover)) throw new MutationRejected("forbidden", "only the receiver of this handover acknowledges it");
+    const client = await tx.get("clients", args.clientId);
+    if (!client) throw new MutationRejected("not-found", "no such client");
+    if (client.ownerOrganisationId !== handover.fromOrganisationId) {
+      throw new MutationRejected("conflict", "the client is no longer held by the organisation that wrote this handover");
+    }
+    const newOwner = ctx.user.organisationId;
+    const consents = await tx.listByClient("consentEvents", client.id);
+    await requireHandoverConsent(tx, client, consents, newOwner, ctx.now);
+    const owners = await recheckCarriedAgreements(tx, client.id, handover.agreements, newOwner, consents, ctx.now);
+
+    await tx.put("clients", {
+      ...client,
+      ownerOrganisationId: newOwner,
+      responsibleUserId: ctx.user.id,
+      status: handover.kind === "monitoring" ? "monitoring" : "active",
+      formerOwners: formerOwnersAfter(client, newOwner, ctx.now),
+      updatedAt: ctx.now,
+    });
+    await applyCarriedAgreements(tx, client.id, handover.agreements, owners, handover.fromUserId, ctx.now);
+    await tx.put("handoverEvents", { ...args, type: "acknowledged", by: ctx.user.id, byOrganisationId: newOwner, at: ctx.now });
+  },
+});

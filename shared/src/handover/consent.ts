@@ -1,0 +1,28 @@
+import type { Client } from "../client/schema.ts";
+import { canAccess } from "../consent/can-access.ts";
+import type { ConsentEvent } from "../consent/schema.ts";
+import { MutationRejected } from "../mutators/define.ts";
+import type { ReadTransaction } from "../store/transaction.ts";
+
+/**
+ * A handover to another organisation shares the client's handover with it, so the client's
+ * consent must grant that organisation the "handovers" category now. Read-only access after an
+ * earlier handover does not count: only a consent (or holding the client) does.
+ */
+export async function requireHandoverConsent(
+  tx: ReadTransaction,
+  client: Pick<Client, "ownerOrganisationId">,
+  consents: readonly ConsentEvent[],
+  organisationId: string,
+  now: string,
+): Promise<void> {
+  if (organisationId === client.ownerOrganisationId) return;
+  const probe = { id: "receiver", organisationId, role: "casemanager" as const };
+  const decision = canAccess(probe, { ownerOrganisationId: client.ownerOrganisationId }, "handovers", consents, now);
+  if (decision.allowed) return;
+  const organisation = await tx.get("organisations", organisationId);
+  throw new MutationRejected(
+    "forbidden",
+    `the client's consent does not cover ${organisation?.name ?? organisationId} for handovers: record that consent first`,
+  );
+}

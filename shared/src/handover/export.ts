@@ -1,0 +1,37 @@
+import { z } from "zod";
+import { canAccess } from "../consent/can-access.ts";
+import { dataCategorySchema } from "../consent/categories.ts";
+import { contactWriters, defineMutator, MutationRejected } from "../mutators/define.ts";
+import { handoverExportSchema } from "./schema.ts";
+
+/**
+ * Records that an export package was made (generated in the extension from what the user may
+ * see). `categories` says what the package holds; the audit log names them, and each must be
+ * one the user may read now. Making an export reads the record, so the organisation that
+ * handed the client over may still do it during its read-only period.
+ */
+export const recordHandoverExport = defineMutator({
+  name: "recordHandoverExport",
+  args: handoverExportSchema
+    .pick({ id: true, clientId: true, handoverId: true, formats: true })
+    .extend({ categories: z.array(dataCategorySchema).min(1).max(dataCategorySchema.options.length) }),
+  roles: contactWriters,
+  requires: (args) => ({ kind: "category", clientId: args.clientId, category: "handovers", readOnly: true }),
+  audits: (args) => args.categories,
+  async run(tx, { categories, ...args }, ctx) {
+    if (await tx.get("handoverExports", args.id)) throw new MutationRejected("conflict", "this export was recorded already");
+    if (args.handoverId !== null) {
+      const handover = await tx.get("handovers", args.handoverId);
+      if (!handover || handover.clientId !== args.clientId) throw new MutationRejected("not-found", "no such handover for this client");
+    }
+    const client = await tx.get("clients", args.clientId);
+    if (!client) throw new MutationRejected("not-found", "no such client");
+    const consents = await tx.listByClient("consentEvents", args.clientId);
+    for (const category of new Set(categories)) {
+      if (!canAccess(ctx.user, client, category, consents, ctx.now).allowed) {
+        throw new MutationRejected("forbidden", `the export holds ${category}, which you may not see`);
+      }
+    }
+    await tx.put("handoverExports", { ...args, formats: [...new Set(args.formats)], exportedAt: ctx.now, exportedBy: ctx.user.id });
+  },
+});
