@@ -1,3 +1,4 @@
+import { showAwaitingCountOnIcon } from "../src/handover/badge.ts";
 import { contentMessageSchema, panelMessageSchema, type BackgroundEvent } from "../src/messaging/protocol.ts";
 import { isOwnContentScript, isOwnExtensionPage } from "../src/messaging/sender.ts";
 import { TabContexts } from "../src/portal/tab-contexts.ts";
@@ -55,4 +56,5 @@ export default defineBackground(() => {
   browser.tabs.onRemoved.addListener((tabId) => void contexts.forget(tabId));
   self.addEventListener("online", () => void engine.syncNow());
   engine.start();
+  showAwaitingCountOnIcon(db);
 });

@@ -1,5 +1,5 @@
 import { type ConsentState, caseWorkers, deriveConsents, expiresSoon } from "@naast/shared";
-import { useContext, useState } from "preact/hooks";
+import { useContext, useEffect, useRef, useState } from "preact/hooks";
 import { formatDay, LanguageContext, useT } from "../i18n/index.ts";
 import type { ClientView, Directory } from "../panel/queries.ts";
 import type { Session } from "../storage/db.ts";
@@ -12,7 +12,7 @@ import { WithdrawConsentForm } from "./WithdrawConsentForm.tsx";
  * Who may see what, until when, for everyone who works with the client; recording (by the
  * organisation that holds her) and withdrawing (by any of her case managers) start here.
  */
-export function ConsentSection({ view, directory, session }: { view: ClientView; directory: Directory; session: Session }) {
+export function ConsentSection({ view, directory, session, recordRequests = 0 }: { view: ClientView; directory: Directory; session: Session; recordRequests?: number }) {
   const t = useT();
   const { language } = useContext(LanguageContext);
   const now = new Date().toISOString();
@@ -22,6 +22,14 @@ export function ConsentSection({ view, directory, session }: { view: ClientView;
   // At first contact there is no consent yet: the flow is offered straight away.
   const [recording, setRecording] = useState(isOwner && isCaseWorker && view.consentEvents.length === 0);
   const [withdrawing, setWithdrawing] = useState<string | null>(null);
+  const section = useRef<HTMLElement>(null);
+  // Another part of the panel (a handover) asked for a consent to be recorded: open the flow there.
+  useEffect(() => {
+    if (recordRequests === 0) return;
+    setRecording(true);
+    section.current?.scrollIntoView({ block: "start" });
+    section.current?.focus();
+  }, [recordRequests]);
   const orgName = (id: string) => directory.organisations.get(id)?.shortName ?? id;
 
   const statement = async (state: ConsentState) => {
@@ -30,7 +38,7 @@ export function ConsentSection({ view, directory, session }: { view: ClientView;
   };
 
   return (
-    <section class="card consent" aria-labelledby="consent-title" data-testid="consent">
+    <section class="card consent" aria-labelledby="consent-title" data-testid="consent" ref={section} tabIndex={-1}>
       <h2 id="consent-title">{t("consent.title")}</h2>
       {states.length === 0 && <p class="hint">{t("consent.none", { owner: orgName(view.client.ownerOrganisationId) })}</p>}
       <ul>

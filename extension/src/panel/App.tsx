@@ -1,8 +1,10 @@
-import { useEffect, useMemo } from "preact/hooks";
+import { useEffect, useMemo, useState } from "preact/hooks";
+import { HandoverInbox } from "../handover/HandoverInbox.tsx";
 import { type Language, LanguageContext, translator } from "../i18n/index.ts";
 import { signOut } from "../session/session.ts";
 import { db } from "../storage/db.ts";
 import { ClientPanel } from "./ClientPanel.tsx";
+import { ClientView } from "./ClientView.tsx";
 import { loadDirectory } from "./queries.ts";
 import { SignIn } from "./SignIn.tsx";
 import { StatusBar } from "./StatusBar.tsx";
@@ -16,6 +18,9 @@ export function App() {
   const value = useMemo(() => ({ language, t: translator(language) }), [language]);
   const { t } = value;
   const directory = useLiveQuery(() => loadDirectory(db), []);
+  // A client opened from the handover inbox, until the EPD moves on to another client.
+  const [opened, setOpened] = useState<string | null>(null);
+  useEffect(() => setOpened(null), [context?.epdClientId]);
 
   // The panel hears the network come back before a sleeping background worker does.
   useEffect(() => {
@@ -55,7 +60,17 @@ export function App() {
           <>
             <p class="signed-in">{t("signedInAs", { name: session.user.name, organisation: directory?.organisations.get(session.user.organisationId)?.shortName ?? "" })}</p>
             <StatusBar />
-            <ClientPanel context={context} session={session} />
+            <HandoverInbox session={session} directory={directory} onOpen={setOpened} />
+            {opened ? (
+              <>
+                <button type="button" class="secondary" onClick={() => setOpened(null)}>
+                  {t("handover.backToEpd")}
+                </button>
+                <ClientView clientId={opened} session={session} />
+              </>
+            ) : (
+              <ClientPanel context={context} session={session} />
+            )}
           </>
         )}
       </div>

@@ -3,15 +3,19 @@ import { useT } from "../i18n/index.ts";
 import { db, type Session } from "../storage/db.ts";
 import { AgreementsSection } from "./AgreementsSection.tsx";
 import { ConsentSection } from "../consent/ConsentSection.tsx";
+import { HandoverSection } from "../handover/HandoverSection.tsx";
 import { NotesSection } from "./NotesSection.tsx";
 import { PlanSection } from "./PlanSection.tsx";
 import { loadClientView, loadDirectory } from "./queries.ts";
 import { useLiveQuery } from "./use-live-query.ts";
+import { useState } from "preact/hooks";
 
 export function ClientView({ clientId, session }: { clientId: string; session: Session }) {
   const t = useT();
   const view = useLiveQuery(() => loadClientView(db, clientId), [clientId]);
   const directory = useLiveQuery(() => loadDirectory(db), []);
+  // A handover to an organisation the consent does not cover asks for that consent first.
+  const [consentRequests, setConsentRequests] = useState(0);
   if (!view || !directory) return <p class="card hint">{t("context.loading")}</p>;
 
   const { client } = view;
@@ -33,8 +37,9 @@ export function ClientView({ clientId, session }: { clientId: string; session: S
       </header>
       <PlanSection view={view} accessible={accessible} />
       <AgreementsSection view={view} directory={directory} accessible={accessible} />
-      <ConsentSection view={view} directory={directory} session={session} />
+      <ConsentSection view={view} directory={directory} session={session} recordRequests={consentRequests} />
       <NotesSection view={view} directory={directory} accessible={accessible} />
+      <HandoverSection view={view} directory={directory} session={session} onRecordConsent={() => setConsentRequests((n) => n + 1)} />
     </article>
   );
 }

@@ -33,20 +33,26 @@ export interface ClientView {
   agreements: RecordOf<"agreements">[];
   notes: RecordOf<"notes">[];
   consentEvents: RecordOf<"consentEvents">[];
+  handovers: RecordOf<"handovers">[];
+  handoverEvents: RecordOf<"handoverEvents">[];
+  handoverExports: RecordOf<"handoverExports">[];
 }
 
 /** Everything the panel shows of one client; only what was synced, so only what consent allows. */
 export async function loadClientView(db: NaastDatabase, clientId: string): Promise<ClientView | null> {
   const client = (await db.records.get(["clients", clientId]))?.data as RecordOf<"clients"> | undefined;
   if (!client) return null;
-  const [planDomains, zrmScores, agreements, notes, consentEvents] = await Promise.all([
+  const [planDomains, zrmScores, agreements, notes, consentEvents, handovers, handoverEvents, handoverExports] = await Promise.all([
     ofClient(db, "planDomains", clientId),
     ofClient(db, "zrmScores", clientId),
     ofClient(db, "agreements", clientId),
     ofClient(db, "notes", clientId),
     ofClient(db, "consentEvents", clientId),
+    ofClient(db, "handovers", clientId),
+    ofClient(db, "handoverEvents", clientId),
+    ofClient(db, "handoverExports", clientId),
   ]);
-  return { client, planDomains, zrmScores, agreements, notes, consentEvents };
+  return { client, planDomains, zrmScores, agreements, notes, consentEvents, handovers, handoverEvents, handoverExports };
 }
 
 export interface Directory {

@@ -1,0 +1,118 @@
+import { type HandoverState, isReceiverOf, isSenderSideOf, isWithinNaast } from "@naast/shared";
+import { useContext, useState } from "preact/hooks";
+import { formatDay, LanguageContext, useT } from "../i18n/index.ts";
+import type { ClientView, Directory } from "../panel/queries.ts";
+import { useMutate } from "../panel/use-mutate.ts";
+import type { Session } from "../storage/db.ts";
+import { HandoverContent } from "./HandoverContent.tsx";
+
+/**
+ * One handover as both sides see it: what was written, the questions and answers, and what the
+ * receiver did with it. The receiver acknowledges, asks, or declines; the sender answers.
+ */
+export function HandoverCard({ item, view, directory, session, onCorrect, onExport }: { item: HandoverState; view: ClientView; directory: Directory; session: Session; onCorrect(): void; onExport(): void }) {
+  const t = useT();
+  const { language } = useContext(LanguageContext);
+  const { run, error } = useMutate();
+  const [message, setMessage] = useState("");
+  const [declining, setDeclining] = useState(false);
+  const [reason, setReason] = useState("");
+  const { handover, status, messages, outcome } = item;
+  const person = (id: string) => directory.people.get(id)?.name ?? id;
+  const organisation = (id: string | null) => (id ? (directory.organisations.get(id)?.shortName ?? id) : "");
+  const receiving = isReceiverOf(session.user, handover);
+  const sending = isSenderSideOf(session.user, handover) && !receiving;
+  const open = status === "open";
+  const to = handover.toUserId ? `${person(handover.toUserId)} (${organisation(handover.toOrganisationId)})` : handover.toOrganisationId ? organisation(handover.toOrganisationId) : (handover.toExternal ?? t("handover.kind.closure"));
+  const base = { clientId: handover.clientId, handoverId: handover.id };
+
+  const send = async (event: Event) => {
+    event.preventDefault();
+    if (await run("replyToHandover", { ...base, id: crypto.randomUUID(), text: message })) setMessage("");
+  };
+
+  return (
+    <article class={`handover handover-${status}`} data-testid="handover" data-status={status}>
+      <h3>
+        {t(`handover.kind.${handover.kind}`)}: {t("handover.fromTo", { from: `${person(handover.fromUserId)} (${organisation(handover.fromOrganisationId)})`, to })}
+        <span class="badge">{t(`handover.status.${status}`)}</span>
+      </h3>
+      <p class="meta">{t("handover.sentOn", { date: formatDay(language, handover.createdAt) })}</p>
+      {outcome && (
+        <p data-testid="handover-outcome">
+          {outcome.type === "acknowledged"
+            ? t("handover.acknowledgedBy", { name: person(outcome.by), date: formatDay(language, outcome.at) })
+            : t("handover.declinedBy", { name: person(outcome.by), date: formatDay(language, outcome.at), reason: outcome.reason })}
+        </p>
+      )}
+      <HandoverContent handover={handover} view={view} directory={directory} />
+
+      {messages.length > 0 && (
+        <ol class="thread" aria-label={t("handover.thread")} data-testid="handover-thread">
+          {messages.map((m) => (
+            <li key={m.id}>
+              <span class="meta">
+                {person(m.by)} ({organisation(m.byOrganisationId)}), {formatDay(language, m.at)}:
+              </span>{" "}
+              {m.text}
+            </li>
+          ))}
+        </ol>
+      )}
+
+      {open && (receiving || sending) && (
+        <form onSubmit={send}>
+          <label>
+            {receiving ? t("handover.ask") : t("handover.answer")}
+            <textarea name="handover-message" required maxLength={500} value={message} onInput={(e) => setMessage(e.currentTarget.value)} />
+          </label>
+          <button type="submit" class="secondary">
+            {t("handover.sendMessage")}
+          </button>
+        </form>
+      )}
+      {open && receiving && !declining && (
+        <div>
+          <button type="button" onClick={() => void run("acknowledgeHandover", { ...base, id: crypto.randomUUID() })}>
+            {t("handover.acknowledge")}
+          </button>
+          <button type="button" class="secondary" onClick={() => setDeclining(true)}>
+            {t("handover.decline")}
+          </button>
+        </div>
+      )}
+      {open && receiving && declining && (
+        <form
+          onSubmit={async (e) => {
+            e.preventDefault();
+            if (await run("declineHandover", { ...base, id: crypto.randomUUID(), reason })) setDeclining(false);
+          }}
+        >
+          <label>
+            {t("handover.declineReason")}
+            <textarea name="handover-decline-reason" required maxLength={500} value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
+          </label>
+          <button type="submit">{t("handover.decline")}</button>
+          <button type="button" class="secondary" onClick={() => setDeclining(false)}>
+            {t("plan.cancel")}
+          </button>
+        </form>
+      )}
+      {open && sending && (
+        <button type="button" class="secondary" onClick={onCorrect}>
+          {t("handover.correct")}
+        </button>
+      )}
+      {!isWithinNaast(handover.kind) && (
+        <button type="button" class="secondary" onClick={onExport}>
+          {t("handover.export")}
+        </button>
+      )}
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+    </article>
+  );
+}

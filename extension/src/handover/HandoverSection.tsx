@@ -1,0 +1,70 @@
+import { caseWorkers, deriveHandovers } from "@naast/shared";
+import { useState } from "preact/hooks";
+import { useT } from "../i18n/index.ts";
+import type { ClientView, Directory } from "../panel/queries.ts";
+import type { Session } from "../storage/db.ts";
+import { exportHandover } from "./export-handover.ts";
+import { HandoverCard } from "./HandoverCard.tsx";
+import { StartHandoverForm } from "./StartHandoverForm.tsx";
+
+/**
+ * The client's handovers: the open one in full, earlier ones folded away, and — for the
+ * organisation that holds her — the way to start (or correct) one.
+ */
+export function HandoverSection({ view, directory, session, onRecordConsent }: { view: ClientView; directory: Directory; session: Session; onRecordConsent(): void }) {
+  const t = useT();
+  const [writing, setWriting] = useState<"new" | "correction" | null>(null);
+  const [exportError, setExportError] = useState<string | null>(null);
+  const items = deriveHandovers(view.handovers, view.handoverEvents);
+  const open = items.find((i) => i.status === "open") ?? null;
+  const earlier = items.filter((i) => i !== open && i.status !== "superseded");
+  const mayStart = view.client.ownerOrganisationId === session.user.organisationId && caseWorkers.includes(session.user.role) && view.client.status !== "closed";
+
+  const exportPackage = async (handoverId: string) => {
+    setExportError(null);
+    try {
+      await exportHandover(view, directory, session, handoverId);
+    } catch (error) {
+      setExportError(t("error.rejected", { reason: error instanceof Error ? error.message : String(error) }));
+    }
+  };
+
+  return (
+    <section class="card handovers" aria-labelledby="handover-title" data-testid="handovers">
+      <h2 id="handover-title">{t("handover.title")}</h2>
+      {writing ? (
+        <StartHandoverForm
+          view={view}
+          directory={directory}
+          session={session}
+          correcting={writing === "correction" ? (open?.handover ?? null) : null}
+          onRecordConsent={onRecordConsent}
+          onDone={() => setWriting(null)}
+        />
+      ) : (
+        <>
+          {open && <HandoverCard item={open} view={view} directory={directory} session={session} onCorrect={() => setWriting("correction")} onExport={() => void exportPackage(open.handover.id)} />}
+          {!open && mayStart && (
+            <button type="button" onClick={() => setWriting("new")}>
+              {t("handover.start")}
+            </button>
+          )}
+          {!open && items.length === 0 && !mayStart && <p class="hint">{t("handover.none")}</p>}
+        </>
+      )}
+      {earlier.length > 0 && (
+        <details class="history">
+          <summary>{t("handover.earlier", { count: earlier.length })}</summary>
+          {earlier.map((item) => (
+            <HandoverCard key={item.handover.id} item={item} view={view} directory={directory} session={session} onCorrect={() => undefined} onExport={() => void exportPackage(item.handover.id)} />
+          ))}
+        </details>
+      )}
+      {exportError && (
+        <p class="error" role="alert">
+          {exportError}
+        </p>
+      )}
+    </section>
+  );
+}

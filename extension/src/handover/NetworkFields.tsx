@@ -1,0 +1,37 @@
+import type { RecordOf } from "@naast/shared";
+import { useT } from "../i18n/index.ts";
+
+type Contact = RecordOf<"handovers">["network"][number];
+
+/** The client's network as the sender knows it: a row per contact, added and removed by hand. */
+export function NetworkFields({ network, onChange }: { network: Contact[]; onChange(next: Contact[]): void }) {
+  const t = useT();
+  const set = (index: number, patch: Partial<Contact>) => onChange(network.map((c, i) => (i === index ? { ...c, ...patch } : c)));
+  return (
+    <fieldset>
+      <legend>{t("handover.network")}</legend>
+      {network.map((contact, index) => (
+        <div key={index} class="network-contact" data-testid="network-contact">
+          <label>
+            {t("handover.contactName")}
+            <input name="contact-name" maxLength={500} value={contact.name} onInput={(e) => set(index, { name: e.currentTarget.value })} />
+          </label>
+          <label>
+            {t("handover.contactRole")}
+            <input name="contact-role" maxLength={200} value={contact.role} onInput={(e) => set(index, { role: e.currentTarget.value })} />
+          </label>
+          <label>
+            {t("handover.contactReach")}
+            <input name="contact-reach" maxLength={200} value={contact.reachableAt} onInput={(e) => set(index, { reachableAt: e.currentTarget.value })} />
+          </label>
+          <button type="button" class="secondary" onClick={() => onChange(network.filter((_, i) => i !== index))}>
+            {t("handover.contactRemove")}
+          </button>
+        </div>
+      ))}
+      <button type="button" class="secondary" onClick={() => onChange([...network, { name: "", role: "", reachableAt: "" }])}>
+        {t("handover.contactAdd")}
+      </button>
+    </fieldset>
+  );
+}

@@ -1,0 +1,246 @@
+import { type CarriedAgreement, canAccess, type HandoverKind, handoverKinds, isWithinNaast, lifeDomains, type RecordOf } from "@naast/shared";
+import { useState } from "preact/hooks";
+import { categoryLabel, useT } from "../i18n/index.ts";
+import { scoreHistory } from "../panel/PlanSection.tsx";
+import type { ClientView, Directory } from "../panel/queries.ts";
+import { useMutate } from "../panel/use-mutate.ts";
+import type { Session } from "../storage/db.ts";
+import { NetworkFields } from "./NetworkFields.tsx";
+
+type Contact = RecordOf<"handovers">["network"][number];
+type DomainDraft = RecordOf<"handovers">["domains"][number];
+
+/** The receiving organisation may see the handover only when the client's consent covers it. */
+export function consentCovers(view: ClientView, organisationId: string, now = new Date().toISOString()): boolean {
+  const standIn = { id: "receiver", organisationId, role: "casemanager" as const };
+  return canAccess(standIn, view.client, "handovers", view.consentEvents, now).allowed;
+}
+
+const caseWorker = (p: RecordOf<"people">) => p.active && (p.role === "casemanager" || p.role === "coordinator");
+
+/**
+ * A structured, warm handover: where to, the situation per life domain (prefilled from the plan),
+ * risks, what works, the network, and what happens to each open agreement.
+ */
+export function StartHandoverForm({
+  view,
+  directory,
+  session,
+  correcting,
+  onRecordConsent,
+  onDone,
+}: {
+  view: ClientView;
+  directory: Directory;
+  session: Session;
+  /** The open handover this one corrects, prefilled from it. */
+  correcting: RecordOf<"handovers"> | null;
+  onRecordConsent(): void;
+  onDone(): void;
+}) {
+  const t = useT();
+  const { run, error } = useMutate();
+  const people = [...directory.people.values()];
+  const openAgreements = view.agreements.filter((a) => a.status === "open");
+  const [kind, setKind] = useState<HandoverKind>(correcting?.kind ?? "organisation");
+  const [toUserId, setToUserId] = useState(correcting?.toUserId ?? "");
+  const [toOrganisationId, setToOrganisationId] = useState(correcting?.toOrganisationId ?? "");
+  const [toExternal, setToExternal] = useState(correcting?.toExternal ?? "");
+  const [domains, setDomains] = useState<DomainDraft[]>(
+    correcting?.domains ??
+      lifeDomains.flatMap((domain) => {
+        const plan = view.planDomains.find((p) => p.domain === domain);
+        const latest = scoreHistory(view.zrmScores, domain).latest;
+        return plan || latest ? [{ domain, score: latest?.score ?? null, situation: plan?.situation ?? "" }] : [];
+      }),
+  );
+  const [risks, setRisks] = useState(correcting?.risks ?? "");
+  const [whatWorks, setWhatWorks] = useState(correcting?.whatWorks ?? "");
+  const [network, setNetwork] = useState<Contact[]>(correcting?.network ?? []);
+  const [text, setText] = useState(correcting?.text ?? "");
+  const [plans, setPlans] = useState<Map<string, CarriedAgreement>>(
+    new Map(openAgreements.map((a) => [a.id, correcting?.agreements.find((c) => c.agreementId === a.id) ?? { agreementId: a.id, action: "carry", newOwnerUserId: "" }])),
+  );
+
+  const within = isWithinNaast(kind);
+  const receiver = toUserId ? directory.people.get(toUserId) : undefined;
+  const receivingOrganisation = within ? (receiver?.organisationId ?? (toOrganisationId || null)) : null;
+  const consentMissing = receivingOrganisation !== null && receivingOrganisation !== view.client.ownerOrganisationId && !consentCovers(view, receivingOrganisation);
+  const receiverChoices = people.filter((p) =>
+    kind === "colleague" ? caseWorker(p) && p.id !== session.user.id : kind === "monitoring" ? p.active && p.role === "procesregisseur" : caseWorker(p) && p.organisationId === toOrganisationId,
+  );
+  const otherOrganisations = [...directory.organisations.values()].filter((o) => o.id !== view.client.ownerOrganisationId);
+  // After acknowledgement, agreements can go to the receiving side or anyone the consent covers.
+  const ownerChoices = people.filter((p) => caseWorker(p) && (p.organisationId === receivingOrganisation || canAccess(p, view.client, "agreements", view.consentEvents, new Date().toISOString()).allowed));
+
+  const setPlan = (id: string, plan: CarriedAgreement) => setPlans(new Map(plans).set(id, plan));
+  const setDomain = (index: number, patch: Partial<DomainDraft>) => setDomains(domains.map((d, i) => (i === index ? { ...d, ...patch } : d)));
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    if (consentMissing) return;
+    const ok = await run("startHandover", {
+      id: crypto.randomUUID(),
+      clientId: view.client.id,
+      kind,
+      toUserId: within && toUserId ? toUserId : null,
+      toOrganisationId: within ? receivingOrganisation : null,
+      toExternal: !within && kind !== "closure" ? toExternal : null,
+      domains,
+      risks,
+      whatWorks,
+      network: network.filter((c) => c.name.trim()),
+      agreements: [...plans.values()],
+      text,
+      correctsHandoverId: correcting?.id ?? null,
+    });
+    if (ok) onDone();
+  };
+
+  return (
+    <form class="handover-flow" onSubmit={submit} aria-labelledby="handover-form-title">
+      <h3 id="handover-form-title">{correcting ? t("handover.correct") : t("handover.start")}</h3>
+      <label>
+        {t("handover.kind")}
+        <select name="handover-kind" value={kind} onChange={(e) => setKind(e.currentTarget.value as HandoverKind)}>
+          {handoverKinds.map((k) => (
+            <option key={k} value={k}>
+              {t(`handover.kind.${k}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      {kind === "organisation" && (
+        <label>
+          {t("handover.toOrganisation")}
+          <select name="handover-to-organisation" required value={toOrganisationId} onChange={(e) => { setToOrganisationId(e.currentTarget.value); setToUserId(""); }}>
+            <option value="" />
+            {otherOrganisations.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {within && (
+        <label>
+          {kind === "organisation" ? t("handover.toPersonOptional") : t("handover.toPerson")}
+          <select name="handover-to-person" required={kind !== "organisation"} value={toUserId} onChange={(e) => setToUserId(e.currentTarget.value)}>
+            <option value="">{kind === "organisation" ? t("handover.anyoneOf") : ""}</option>
+            {receiverChoices.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name} ({directory.organisations.get(p.organisationId)?.shortName ?? p.organisationId})
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {!within && kind !== "closure" && (
+        <label>
+          {t("handover.toExternal")}
+          <input name="handover-to-external" required maxLength={200} value={toExternal} onInput={(e) => setToExternal(e.currentTarget.value)} />
+        </label>
+      )}
+      {!within && <p class="hint">{t("handover.leavingHint")}</p>}
+      {consentMissing && receivingOrganisation && (
+        <div class="error" role="alert" data-testid="handover-consent-missing">
+          <p>{t("handover.consentMissing", { organisation: directory.organisations.get(receivingOrganisation)?.name ?? receivingOrganisation })}</p>
+          <button type="button" onClick={onRecordConsent}>
+            {t("consent.record")}
+          </button>
+        </div>
+      )}
+
+      <fieldset>
+        <legend>{t("handover.situation")}</legend>
+        {domains.length === 0 && <p class="hint">{t("plan.empty")}</p>}
+        {domains.map((d, index) => (
+          <div key={d.domain} class="handover-domain">
+            <label>
+              {categoryLabel(t, d.domain)} — {t("plan.score")}
+              <select name={`handover-score-${d.domain}`} value={d.score === null ? "" : String(d.score)} onChange={(e) => setDomain(index, { score: e.currentTarget.value ? Number(e.currentTarget.value) : null })}>
+                <option value="">–</option>
+                {[1, 2, 3, 4, 5].map((s) => (
+                  <option key={s} value={String(s)}>
+                    {s}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              {t("plan.situation")}: {categoryLabel(t, d.domain)}
+              <textarea name={`handover-situation-${d.domain}`} maxLength={5000} value={d.situation} onInput={(e) => setDomain(index, { situation: e.currentTarget.value })} />
+            </label>
+          </div>
+        ))}
+      </fieldset>
+      <label>
+        {t("handover.risks")}
+        <textarea name="handover-risks" maxLength={5000} value={risks} onInput={(e) => setRisks(e.currentTarget.value)} />
+      </label>
+      <label>
+        {t("handover.whatWorks")}
+        <textarea name="handover-what-works" maxLength={5000} value={whatWorks} onInput={(e) => setWhatWorks(e.currentTarget.value)} />
+      </label>
+      <NetworkFields network={network} onChange={setNetwork} />
+
+      {openAgreements.length > 0 && (
+        <fieldset>
+          <legend>{t("handover.agreements")}</legend>
+          {openAgreements.map((a) => {
+            const plan = plans.get(a.id) ?? { agreementId: a.id, action: "carry", newOwnerUserId: "" };
+            return (
+              <div key={a.id} class="handover-agreement" data-testid="handover-agreement">
+                <p>{a.text}</p>
+                <label class="inline">
+                  <span class="visually-hidden">{a.text}</span>
+                  <select
+                    name="handover-agreement-action"
+                    value={plan.action}
+                    onChange={(e) => {
+                      const action = e.currentTarget.value;
+                      setPlan(a.id, action === "carry" ? { agreementId: a.id, action: "carry", newOwnerUserId: "" } : { agreementId: a.id, action: action === "done" ? "done" : "cancelled" });
+                    }}
+                  >
+                    <option value="carry">{t("handover.carry")}</option>
+                    <option value="done">{t("handover.closeDone")}</option>
+                    <option value="cancelled">{t("handover.closeCancelled")}</option>
+                  </select>
+                </label>
+                {plan.action === "carry" && (
+                  <label class="inline">
+                    {t("handover.newOwner")}
+                    <select name="handover-agreement-owner" required value={plan.newOwnerUserId} onChange={(e) => setPlan(a.id, { agreementId: a.id, action: "carry", newOwnerUserId: e.currentTarget.value })}>
+                      <option value="" />
+                      {ownerChoices.map((p) => (
+                        <option key={p.id} value={p.id}>
+                          {p.name} ({directory.organisations.get(p.organisationId)?.shortName ?? p.organisationId})
+                        </option>
+                      ))}
+                    </select>
+                  </label>
+                )}
+              </div>
+            );
+          })}
+        </fieldset>
+      )}
+      <label>
+        {t("handover.text")}
+        <textarea name="handover-text" maxLength={20000} value={text} onInput={(e) => setText(e.currentTarget.value)} />
+      </label>
+      <button type="submit" disabled={consentMissing}>
+        {within ? t("handover.send") : t("handover.sendLeaving")}
+      </button>
+      <button type="button" class="secondary" onClick={onDone}>
+        {t("plan.cancel")}
+      </button>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}

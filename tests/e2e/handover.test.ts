@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BrowserContext } from "playwright-core";
+import { type CaseManagerBrowser, caseManagerBrowser } from "./support/panel.ts";
+import { type DemoStack, startDemoStack } from "./support/stack.ts";
+
+/** The count on the extension's toolbar icon, as the background set it. */
+async function iconCount(context: BrowserContext): Promise<string> {
+  const [worker] = context.serviceWorkers();
+  if (!worker) throw new Error("no extension service worker");
+  return worker.evaluate(() => {
+    const { chrome } = globalThis as unknown as { chrome: { action: { getBadgeText(details: object): Promise<string> } } };
+    return chrome.action.getBadgeText({});
+  });
+}
+
+describe("a warm handover from Leger des Heils to Iriszorg", () => {
+  let stack: DemoStack;
+  let marieke: CaseManagerBrowser;
+  let fatima: CaseManagerBrowser;
+
+  beforeAll(async () => {
+    stack = await startDemoStack();
+    // Sandra is Leger des Heils' client; she shares part of her plan with Iriszorg, not handovers.
+    marieke = await caseManagerBrowser("marieke@ldh.demo", stack.server.url, stack.portals.urls.ldh);
+    await marieke.portal.getByText("Sandra Jansen").first().click();
+    fatima = await caseManagerBrowser("fatima@iriszorg.demo", stack.server.url, `${stack.portals.urls.iriszorg}/dossier?patient=IZ-1001`);
+  });
+  afterAll(async () => {
+    await marieke?.close();
+    await fatima?.close();
+    await stack?.stop();
+  });
+
+  it("is refused while the consent does not cover Iriszorg, and offers to record that consent first", async () => {
+    const { panel } = marieke;
+    await expect.poll(() => panel.locator("[data-testid=client-view] h1").textContent(), { timeout: 15_000 }).toContain("Sandra");
+    await panel.getByRole("button", { name: "Overdracht schrijven" }).click();
+    await panel.locator("select[name=handover-to-organisation]").selectOption({ label: "Iriszorg" });
+    await panel.locator("select[name=handover-to-person]").selectOption({ label: "Fatima El Amrani (Iriszorg)" });
+    await expect.poll(() => panel.getByTestId("handover-consent-missing").textContent()).toContain("De toestemming van de cliënt geldt niet voor Iriszorg");
+    expect(await panel.getByRole("button", { name: "Overdracht versturen" }).isDisabled()).toBe(true);
+
+    await panel.getByTestId("handover-consent-missing").getByRole("button", { name: "Toestemming vastleggen" }).click();
+    const consentFlow = panel.locator(".consent .consent-flow");
+    await consentFlow.getByLabel("Iriszorg", { exact: true }).check();
+    await consentFlow.getByLabel("overdrachten", { exact: true }).check();
+    await consentFlow.getByRole("button", { name: "Samen nalezen" }).click();
+    await panel.getByRole("button", { name: "Klopt, vastleggen" }).click();
+    await expect.poll(() => panel.getByTestId("handover-consent-missing").count()).toBe(0);
+  });
+
+  it("is sent with the situation per domain, risks, network and each open agreement carried over", async () => {
+    const { panel } = marieke;
+    const form = panel.locator(".handover-flow");
+    expect(await form.locator("textarea[name=handover-situation-housing]").inputValue()).toContain("Beschermd Wonen");
+    await form.locator("textarea[name=handover-risks]").fill("Overlastmeldingen kunnen tot verlies van de kamer leiden.");
+    await form.locator("textarea[name=handover-what-works]").fill("Afspraken op vrijdag, na het weekgeld; kort en concreet.");
+    await form.getByRole("button", { name: "Contact toevoegen" }).click();
+    await form.locator("input[name=contact-name]").fill("Bewindvoerder Van Dijk");
+    await form.locator("input[name=contact-role]").fill("bewindvoering");
+    await form.locator("input[name=contact-reach]").fill("024 123 45 67");
+    for (const owner of await form.locator("select[name=handover-agreement-owner]").all()) {
+      await owner.selectOption({ label: "Fatima El Amrani (Iriszorg)" });
+    }
+    await form.getByRole("button", { name: "Overdracht versturen" }).click();
+    const card = panel.getByTestId("handover");
+    await expect.poll(() => card.getAttribute("data-status")).toBe("open");
+    expect(await card.textContent()).toContain("te bevestigen");
+    await expect.poll(() => panel.getByTestId("pending-count").count(), { timeout: 15_000 }).toBe(0);
+  });
+
+  it("shows the receiver a count on the icon and in the panel; she reads it and asks a question", async () => {
+    await expect.poll(() => iconCount(fatima.context), { timeout: 15_000 }).toBe("1");
+    const { panel } = fatima;
+    await expect.poll(() => panel.getByTestId("handover-inbox").textContent(), { timeout: 15_000 }).toContain("Overdrachten te bevestigen (1)");
+    await panel.getByTestId("handover-inbox").getByRole("button", { name: /Sandra, van Marieke Verhoeven/ }).click();
+    const card = panel.getByTestId("handover");
+    await expect.poll(() => card.textContent()).toContain("Overlastmeldingen kunnen tot verlies van de kamer leiden.");
+    expect(await card.textContent()).toContain("Bewindvoerder Van Dijk");
+    expect(await card.textContent()).toContain("Gesprek met woonbegeleiding over de overlastmeldingen");
+
+    await card.locator("textarea[name=handover-message]").fill("Is de bewindvoerder al op de hoogte van de overdracht?");
+    await card.getByRole("button", { name: "Versturen" }).click();
+    await expect.poll(() => card.getByTestId("handover-thread").textContent()).toContain("Is de bewindvoerder al op de hoogte");
+  });
+
+  it("brings the question to the sender, and her answer back", async () => {
+    const card = marieke.panel.getByTestId("handover");
+    await expect.poll(() => card.getByTestId("handover-thread").textContent(), { timeout: 15_000 }).toContain("Is de bewindvoerder al op de hoogte");
+    await card.locator("textarea[name=handover-message]").fill("Ja, hij verwacht uw telefoontje deze week.");
+    await card.getByRole("button", { name: "Versturen" }).click();
+    await expect.poll(() => fatima.panel.getByTestId("handover-thread").textContent(), { timeout: 15_000 }).toContain("hij verwacht uw telefoontje");
+  });
+
+  it("on acknowledgement, both panels show the new responsible case manager, and the sender sees who acknowledged", async () => {
+    await fatima.panel.getByRole("button", { name: "Gelezen en bevestigd: ik neem het over" }).click();
+    await expect.poll(() => fatima.panel.locator("[data-testid=client-view] header").textContent()).toContain("Verantwoordelijk: Fatima El Amrani (Iriszorg)");
+    await expect.poll(() => iconCount(fatima.context), { timeout: 15_000 }).toBe("");
+
+    const { panel } = marieke;
+    await expect.poll(() => panel.locator("[data-testid=client-view] header").textContent(), { timeout: 15_000 }).toContain("Verantwoordelijk: Fatima El Amrani (Iriszorg)");
+    expect(await panel.getByTestId("handover-outcome").textContent()).toContain("Bevestigd door Fatima El Amrani");
+    // The carried agreement is Fatima's now.
+    expect(await panel.getByTestId("agreement").allTextContents()).toContainEqual(expect.stringMatching(/Gesprek met woonbegeleiding.*Fatima El Amrani/));
+  });
+});
