@@ -100,6 +100,9 @@ describe("a warm handover from Leger des Heils to Iriszorg", () => {
     const { panel } = marieke;
     await expect.poll(() => panel.locator("[data-testid=client-view] header").textContent(), { timeout: 15_000 }).toContain("Verantwoordelijk: Fatima El Amrani (Iriszorg)");
     expect(await panel.getByTestId("handover-outcome").textContent()).toContain("Bevestigd door Fatima El Amrani");
+    // Leger des Heils keeps reading for 30 days, and is told so.
+    const inThirtyDays = new Date(Date.now() + 30 * 86_400_000).toLocaleDateString("nl-NL", { day: "numeric", month: "long", year: "numeric" });
+    expect(await panel.getByTestId("read-only").textContent()).toContain(inThirtyDays);
     // The carried agreement is Fatima's now.
     expect(await panel.getByTestId("agreement").allTextContents()).toContainEqual(expect.stringMatching(/Gesprek met woonbegeleiding.*Fatima El Amrani/));
   });

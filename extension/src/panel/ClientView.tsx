@@ -1,5 +1,5 @@
 import { accessibleCategories } from "@naast/shared";
-import { useT } from "../i18n/index.ts";
+import { formatDay, LanguageContext, useT } from "../i18n/index.ts";
 import { db, type Session } from "../storage/db.ts";
 import { AgreementsSection } from "./AgreementsSection.tsx";
 import { ConsentSection } from "../consent/ConsentSection.tsx";
@@ -8,10 +8,11 @@ import { NotesSection } from "./NotesSection.tsx";
 import { PlanSection } from "./PlanSection.tsx";
 import { loadClientView, loadDirectory } from "./queries.ts";
 import { useLiveQuery } from "./use-live-query.ts";
-import { useState } from "preact/hooks";
+import { useContext, useState } from "preact/hooks";
 
 export function ClientView({ clientId, session }: { clientId: string; session: Session }) {
   const t = useT();
+  const { language } = useContext(LanguageContext);
   const view = useLiveQuery(() => loadClientView(db, clientId), [clientId]);
   const directory = useLiveQuery(() => loadDirectory(db), []);
   // A handover to an organisation the consent does not cover asks for that consent first.
@@ -21,6 +22,7 @@ export function ClientView({ clientId, session }: { clientId: string; session: S
   const { client } = view;
   const responsible = directory.people.get(client.responsibleUserId);
   const accessible = accessibleCategories(session.user, client, view.consentEvents, new Date().toISOString());
+  const readOnly = [...accessible.values()].find((d) => d.basis === "handover");
   return (
     <article class="client" data-testid="client-view" data-client-id={client.id}>
       <header class="card">
@@ -34,6 +36,11 @@ export function ClientView({ clientId, session }: { clientId: string; session: S
           })}{" "}
           · {t(`client.status.${client.status}`)}
         </p>
+        {readOnly?.basis === "handover" && (
+          <p class="warning" data-testid="read-only">
+            {t("handover.readOnlyUntil", { date: formatDay(language, readOnly.until) })}
+          </p>
+        )}
       </header>
       <PlanSection view={view} accessible={accessible} />
       <AgreementsSection view={view} directory={directory} accessible={accessible} />
