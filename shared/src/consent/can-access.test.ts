@@ -233,3 +233,76 @@ describe("canAccess, Anna's story", () => {
     expect(canAccess(sessionUser("sanne"), anna, "housing", renewed, day(365))).toEqual({ allowed: true, basis: "consent", consentId: "c2" });
   });
 });
+
+describe("canAccess after a handover: the organisation that handed the client over reads, for a while", () => {
+  /** Former owners on the grid; their ends are instants, sometimes in another offset. */
+  const formerArb = fc.array(fc.record({ organisationId: orgArb, until: instantArb, offsetMinutes: fc.constantFrom(0, 60, -300) }), { maxLength: 3 });
+  const render = (former: { organisationId: string; until: number; offsetMinutes: number }[]) =>
+    former.map((f) => ({ organisationId: f.organisationId, userId: "someone", readOnlyUntil: iso(f.until, f.offsetMinutes) }));
+
+  it("owner first, then an active consent, then the handover grant until its latest end; otherwise as without it", () => {
+    fc.assert(
+      fc.property(scenarioArb, formerArb, ({ log, owner, user, category, now }, former) => {
+        const events = renderLog(log);
+        const decision = canAccess(user, { ownerOrganisationId: owner, formerOwners: render(former) }, category, events, iso(now));
+        const without = canAccess(user, { ownerOrganisationId: owner }, category, events, iso(now));
+        const ends = former.filter((f) => f.organisationId === user.organisationId && now < f.until).map((f) => f.until);
+        if (without.allowed || user.role === "policy" || user.role === "admin" || ends.length === 0) {
+          expect(decision).toEqual(without);
+        } else {
+          expect(decision).toMatchObject({ allowed: true, basis: "handover" });
+          if (decision.allowed && decision.basis === "handover") expect(Date.parse(decision.until)).toBe(Math.max(...ends));
+        }
+      }),
+      manyRuns,
+    );
+  });
+
+  it("read-only ends exactly at readOnlyUntil: allowed 1 ms before, denied at the instant and after", () => {
+    const sanne = sessionUser("sanne");
+    fc.assert(
+      fc.property(instantArb, fc.integer({ min: 0, max: 1e10 }), fc.constantFrom<DataCategory>(...dataCategories), (until, later, category) => {
+        const client = { ownerOrganisationId: "iriszorg", formerOwners: [{ organisationId: "ldh", userId: "sanne", readOnlyUntil: iso(until) }] };
+        expect(canAccess(sanne, client, category, [], iso(until - 1))).toEqual({ allowed: true, basis: "handover", until: iso(until) });
+        for (const t of [until, until + 1, until + later])
+          expect(canAccess(sanne, client, category, [], iso(t))).toEqual({ allowed: false, reason: "no-consent" });
+      }),
+      runs,
+    );
+  });
+
+  it("goes with the organisation, not the person: a colleague who moves organisation loses it, her successor has it", () => {
+    fc.assert(
+      fc.property(instantArb, fc.integer({ min: 1, max: 30 * 24 }), fc.constantFrom("ggd", "gemeente"), (now, hours, elsewhere) => {
+        const client = { ownerOrganisationId: "iriszorg", formerOwners: [{ organisationId: "ldh", userId: "sanne", readOnlyUntil: iso(now + hours * hour) }] };
+        const moved: SessionUser = { ...sessionUser("sanne"), organisationId: elsewhere };
+        expect(canAccess(moved, client, "housing", [], iso(now))).toEqual({ allowed: false, reason: "no-consent" });
+        expect(canAccess({ ...sessionUser("mirjam") }, client, "housing", [], iso(now)).allowed).toBe(true);
+      }),
+      runs,
+    );
+  });
+
+  it("a consent that still covers her organisation keeps her access after the period, on the consent", () => {
+    fc.assert(
+      fc.property(instantArb, fc.integer({ min: 0, max: 24 * 300 }), (until, after) => {
+        const client = { ownerOrganisationId: "iriszorg", formerOwners: [{ organisationId: "ldh", userId: "sanne", readOnlyUntil: iso(until) }] };
+        const consent = [recorded("c1", { recordedAt: iso(until - 10 * hour), validFrom: iso(until - 10 * hour), validUntil: iso(until + 365 * 24 * hour) })];
+        const now = iso(until + after);
+        expect(canAccess(sessionUser("sanne"), client, "housing", consent, now)).toEqual({ allowed: true, basis: "consent", consentId: "c1" });
+        // …only for what the consent covers: the rest ends with the period.
+        expect(canAccess(sessionUser("sanne"), client, "addiction", consent, now)).toEqual({ allowed: false, reason: "no-consent" });
+        // Within the period the consent is the basis for what it covers (it allows writing).
+        expect(canAccess(sessionUser("sanne"), client, "housing", consent, iso(until - 1))).toMatchObject({ basis: "consent" });
+        expect(canAccess(sessionUser("sanne"), client, "addiction", consent, iso(until - 1))).toMatchObject({ basis: "handover" });
+      }),
+      runs,
+    );
+  });
+
+  it("never for policy officers and admins", () => {
+    const client = { ownerOrganisationId: "iriszorg", formerOwners: [{ organisationId: "gemeente", userId: "ruud", readOnlyUntil: day(30) }] };
+    expect(canAccess(sessionUser("petra"), client, "housing", [], day(1))).toEqual({ allowed: false, reason: "role" });
+    expect(canAccess(sessionUser("ruud"), client, "housing", [], day(1))).toMatchObject({ allowed: true, basis: "handover" });
+  });
+});

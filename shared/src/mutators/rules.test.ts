@@ -101,6 +101,21 @@ const rejections: { story: string; attempt: (store: MemoryStore) => Promise<unkn
   { story: "overwriting note n1", attempt: (s) => run(s, "addNote", "sanne", { ...validArgs.addNote, text: "Anders" }) },
   { story: "correcting a note that does not exist", attempt: (s) => run(s, "addNote", "sanne", { ...validArgs.addNote, id: "n2", correctsNoteId: "n0" }) },
   { story: "a policy officer adding a note", attempt: (s) => run(s, "addNote", "petra", { ...validArgs.addNote, id: "n2" }) },
+  {
+    story: "a handover to LDH, whom Anna's consent does not cover for handovers",
+    attempt: (s) =>
+      run(s, "startHandover", "fatima", {
+        ...validArgs.startHandover,
+        toOrganisationId: "ldh",
+        agreements: [{ agreementId: "a1", action: "carry", newOwnerUserId: "sanne" }],
+      }),
+  },
+  {
+    story: "a closure that forgets agreement a1",
+    attempt: (s) => run(s, "startHandover", "fatima", { ...validArgs.startHandover, kind: "closure", toOrganisationId: null }),
+  },
+  { story: "acknowledging a handover that was never written", attempt: (s) => run(s, "acknowledgeHandover", "sanne") },
+  { story: "exporting a handover that was never written", attempt: (s) => run(s, "recordHandoverExport", "fatima") },
 ];
 
 describe("a rejected mutation leaves the store as it was", () => {

@@ -1,0 +1,284 @@
+import { describe, expect, it } from "vitest";
+import { canAccess } from "../consent/can-access.ts";
+import type { DataCategory } from "../consent/categories.ts";
+import { mutators } from "../mutators/registry.ts";
+import { acting, day, type PersonName, sessionUser, shift } from "../testing/fixtures.ts";
+import type { MemoryStore } from "../testing/memory-store.ts";
+import { consentArgs, expectRejected, handoverArgs, stapteam, validArgs } from "../testing/stapteam.ts";
+import { defaultReadOnlyDays } from "./schema.ts";
+import { deriveHandovers } from "./state.ts";
+
+const { startHandover, acknowledgeHandover, declineHandover, replyToHandover, addAgreement, addNote, recordConsent, withdrawConsent, setAgreementStatus } =
+  mutators;
+
+/**
+ * Fatima (Iriszorg) hands Anna over to Sanne (LDH) on day 1: a1 goes on with Sanne, a2 is done.
+ * Anna's consent covers LDH for her handovers and agreements.
+ */
+async function handedToSanne(overrides: Partial<Parameters<typeof handoverArgs>[0]> = {}, shared: DataCategory[] = ["handovers", "agreements"]) {
+  const store = await stapteam();
+  await store.run(addAgreement, validArgs.addAgreement, acting("fatima"));
+  await store.run(addAgreement, { ...validArgs.addAgreement, id: "a2", text: "Budgetbeheer aanvragen" }, acting("fatima"));
+  await store.run(recordConsent, consentArgs({ categories: shared }), acting("fatima"));
+  await store.run(
+    startHandover,
+    handoverArgs({
+      kind: "colleague",
+      toUserId: "sanne",
+      toOrganisationId: null,
+      agreements: [
+        { agreementId: "a1", action: "carry", newOwnerUserId: "sanne" },
+        { agreementId: "a2", action: "done" },
+      ],
+      ...overrides,
+    }),
+    acting("fatima", day(1)),
+  );
+  return store;
+}
+
+const ack = (store: MemoryStore, who: PersonName, now = day(2), id = "ha1", handoverId = "h1") =>
+  store.run(acknowledgeHandover, { id, clientId: "anna", handoverId }, acting(who, now));
+const statesOf = (store: MemoryStore) => deriveHandovers(store.all("handovers"), store.all("handoverEvents"));
+const until = shift(day(2), defaultReadOnlyDays * 24 * 3600 * 1000);
+
+describe("acknowledgeHandover moves responsibility and visibility together", () => {
+  it("makes LDH hold Anna with Sanne responsible, moves the carried agreement, closes the other, and lets Iriszorg read for 30 days", async () => {
+    const store = await handedToSanne();
+    const effect = await ack(store, "sanne");
+    expect(effect).toMatchObject({ clientId: "anna", categories: ["handovers", "agreements"], responsibleUserId: "fatima" });
+    expect(store.get("clients", "anna")).toMatchObject({
+      ownerOrganisationId: "ldh",
+      responsibleUserId: "sanne",
+      status: "active",
+      formerOwners: [{ organisationId: "iriszorg", userId: "fatima", readOnlyUntil: until }],
+      updatedAt: day(2),
+    });
+    expect(until).toBe(day(32));
+    expect(store.get("agreements", "a1")).toMatchObject({ status: "open", ownerUserId: "sanne", ownerOrganisationId: "ldh" });
+    // Closed as the sender decided, when the handover took effect.
+    expect(store.get("agreements", "a2")).toMatchObject({ status: "done", closedAt: day(2), closedBy: "fatima" });
+    expect(store.get("handoverEvents", "ha1")).toEqual({
+      id: "ha1",
+      clientId: "anna",
+      handoverId: "h1",
+      type: "acknowledged",
+      by: "sanne",
+      byOrganisationId: "ldh",
+      at: day(2),
+    });
+    expect(statesOf(store)).toMatchObject([{ status: "acknowledged", outcome: { by: "sanne", at: day(2) } }]);
+  });
+
+  it("leaves Iriszorg reading, never writing, until the period ends; then nothing, unless consent covers it", async () => {
+    const store = await handedToSanne();
+    await ack(store, "sanne");
+    const anna = store.get("clients", "anna");
+    if (!anna) throw new Error("no Anna");
+    expect(canAccess(sessionUser("fatima"), anna, "notes", [], shift(until, -1))).toEqual({ allowed: true, basis: "handover", until });
+    expect(canAccess(sessionUser("fatima"), anna, "notes", [], until)).toEqual({ allowed: false, reason: "no-consent" });
+    await expectRejected(
+      store.run(addNote, validArgs.addNote, acting("fatima", day(3))),
+      "forbidden",
+      new RegExp(`read-only after handing the client over, until ${until}`),
+    );
+    await expectRejected(
+      store.run(setAgreementStatus, { clientId: "anna", agreementId: "a1", status: "done" }, acting("joost", day(3))),
+      "forbidden",
+      /read-only/,
+    );
+    await expectRejected(store.run(mutators.setClientStatus, validArgs.setClientStatus, acting("fatima", day(3))), "forbidden", /holds this client/);
+    // Withdrawing consent only ever shares less: a former holder may record it, as the client asks.
+    await store.run(withdrawConsent, { ...validArgs.withdrawConsent, organisations: ["ldh"], categories: ["handovers"] }, acting("fatima", day(3)));
+    await expectRejected(store.run(addNote, validArgs.addNote, acting("fatima", until)), "forbidden", /not consented/);
+    // LDH writes as the holder now.
+    await store.run(addNote, { ...validArgs.addNote, id: "n-sanne" }, acting("sanne", day(3)));
+  });
+
+  it("within one organisation, moves only the responsible colleague: no read-only period", async () => {
+    const store = await handedToSanne({
+      toUserId: "joost",
+      agreements: [
+        { agreementId: "a1", action: "carry", newOwnerUserId: "joost" },
+        { agreementId: "a2", action: "cancelled" },
+      ],
+    });
+    await ack(store, "joost");
+    expect(store.get("clients", "anna")).toMatchObject({ ownerOrganisationId: "iriszorg", responsibleUserId: "joost", formerOwners: [] });
+    expect(store.get("agreements", "a1")).toMatchObject({ ownerUserId: "joost" });
+  });
+
+  it("monitoring: the procesregisseur acknowledges, consent re-checked, and the client goes into monitoring by the municipality", async () => {
+    const store = await stapteam();
+    // Anna's consent for the municipality runs out an hour after the handover is written.
+    await store.run(recordConsent, consentArgs({ grantedTo: ["gemeente"], categories: ["handovers"], validUntil: shift(day(1), 3600_000) }), acting("fatima"));
+    await store.run(startHandover, handoverArgs({ kind: "monitoring", toUserId: "ruud", toOrganisationId: null }), acting("fatima", day(1)));
+    await expectRejected(ack(store, "ruud"), "forbidden", /expired/);
+    await store.run(
+      recordConsent,
+      consentArgs({ consentId: "c2", grantedTo: ["gemeente"], categories: ["handovers"], validFrom: day(2) }),
+      acting("fatima", day(2)),
+    );
+    await ack(store, "ruud");
+    expect(store.get("clients", "anna")).toMatchObject({ ownerOrganisationId: "gemeente", responsibleUserId: "ruud", status: "monitoring" });
+  });
+
+  it("a handover back within the read-only period needs consent of its own, and ends the returning organisation's period", async () => {
+    const store = await handedToSanne();
+    await ack(store, "sanne");
+    const back = handoverArgs({
+      id: "h2",
+      kind: "colleague",
+      toUserId: "fatima",
+      toOrganisationId: null,
+      agreements: [{ agreementId: "a1", action: "carry", newOwnerUserId: "fatima" }],
+    });
+    await expectRejected(store.run(startHandover, back, acting("sanne", day(5))), "forbidden", /does not cover Iriszorg for handovers/);
+    await store.run(recordConsent, consentArgs({ consentId: "c2", grantedTo: ["iriszorg"], categories: ["handovers", "agreements"] }), acting("sanne", day(5)));
+    await store.run(startHandover, back, acting("sanne", day(5)));
+    await ack(store, "fatima", day(6), "ha2", "h2");
+    expect(store.get("clients", "anna")).toMatchObject({
+      ownerOrganisationId: "iriszorg",
+      responsibleUserId: "fatima",
+      formerOwners: [{ organisationId: "ldh", userId: "sanne", readOnlyUntil: day(36) }],
+    });
+  });
+});
+
+describe("only the receiver acknowledges, once, while the handover is open", () => {
+  it("refuses the sender, her colleague, another organisation with consent, and someone of the receiving organisation it was not addressed to", async () => {
+    const store = await handedToSanne({}, ["handovers", "agreements", "notes"]);
+    await store.run(recordConsent, consentArgs({ consentId: "c2", grantedTo: ["ggd"], categories: ["handovers"] }), acting("fatima"));
+    const before = store.snapshot();
+    await expectRejected(ack(store, "fatima"), "forbidden", /only the receiver/);
+    await expectRejected(ack(store, "joost"), "forbidden", /only the receiver/);
+    await expectRejected(ack(store, "kees"), "forbidden", /only the receiver/);
+    await expectRejected(ack(store, "mirjam"), "forbidden", /ervaringsdeskundige may not/);
+    await expectRejected(ack(store, "petra"), "forbidden");
+    expect(store.snapshot()).toBe(before);
+  });
+
+  it("a handover to an organisation is taken by any case worker of it", async () => {
+    const store = await handedToSanne({ kind: "organisation", toUserId: null, toOrganisationId: "ldh" });
+    await expectRejected(ack(store, "kees"), "forbidden");
+    await ack(store, "sanne");
+    expect(store.get("clients", "anna")?.responsibleUserId).toBe("sanne");
+  });
+
+  it("refuses a second acknowledgement, and one after a decline or a correction", async () => {
+    const store = await handedToSanne();
+    await ack(store, "sanne");
+    await expectRejected(ack(store, "sanne", day(3), "ha2"), "conflict", /no longer open: it was acknowledged/);
+    await expectRejected(ack(store, "sanne", day(3)), "conflict", /recorded already/);
+
+    const declined = await handedToSanne();
+    await declined.run(declineHandover, { id: "hd1", clientId: "anna", handoverId: "h1", reason: "Geen plek" }, acting("sanne", day(2)));
+    await expectRejected(ack(declined, "sanne", day(3)), "conflict", /declined/);
+
+    const corrected = await handedToSanne();
+    await corrected.run(
+      startHandover,
+      handoverArgs({
+        id: "h2",
+        kind: "colleague",
+        toUserId: "sanne",
+        toOrganisationId: null,
+        correctsHandoverId: "h1",
+        agreements: [
+          { agreementId: "a1", action: "done" },
+          { agreementId: "a2", action: "done" },
+        ],
+      }),
+      acting("fatima", day(2)),
+    );
+    await expectRejected(ack(corrected, "sanne", day(3)), "conflict", /superseded/);
+    await ack(corrected, "sanne", day(3), "ha1", "h2");
+    expect(corrected.all("agreements").map((a) => a.status)).toEqual(["done", "done"]);
+  });
+
+  it("re-checks consent: withdrawn before acknowledgement, nothing moves", async () => {
+    const store = await handedToSanne();
+    await store.run(withdrawConsent, { ...validArgs.withdrawConsent }, acting("fatima", day(2)));
+    const before = store.snapshot();
+    await expectRejected(ack(store, "sanne", day(3)), "forbidden", /withdrew/);
+    expect(store.snapshot()).toBe(before);
+  });
+
+  it("refuses when an agreement was added since that would be left without an owner; takes it when it was closed since", async () => {
+    const store = await handedToSanne();
+    await store.run(addAgreement, { ...validArgs.addAgreement, id: "a3" }, acting("fatima", day(1)));
+    await expectRejected(ack(store, "sanne"), "conflict", /a3 was added or reopened after the handover was written/);
+    await store.run(setAgreementStatus, { clientId: "anna", agreementId: "a3", status: "cancelled" }, acting("fatima", day(1)));
+    await store.run(setAgreementStatus, { clientId: "anna", agreementId: "a1", status: "done" }, acting("fatima", day(1)));
+    await ack(store, "sanne");
+    // a1 was done before it could be carried: it stays done, with Fatima.
+    expect(store.get("agreements", "a1")).toMatchObject({ status: "done", ownerUserId: "fatima", closedBy: "fatima" });
+  });
+
+  it("refuses when a new owner of a carried agreement left in the meantime", async () => {
+    const store = await handedToSanne();
+    store.seed("people", { id: "sanne", name: "Sanne", organisationId: "ldh", role: "casemanager", active: false });
+    await expectRejected(ack(store, "sanne"), "conflict", /a1 cannot go to Sanne/);
+  });
+});
+
+describe("declineHandover: nothing moves", () => {
+  it("records who declined, when and why; the client, her agreements and who may see them stay as they were", async () => {
+    const store = await handedToSanne();
+    const client = store.get("clients", "anna");
+    const agreements = store.all("agreements");
+    await expectRejected(
+      store.run(declineHandover, { id: "hd1", clientId: "anna", handoverId: "h1", reason: "Nee" }, acting("fatima", day(2))),
+      "forbidden",
+      /only the receiver/,
+    );
+    await store.run(declineHandover, { id: "hd1", clientId: "anna", handoverId: "h1", reason: "Mijn caseload is vol" }, acting("sanne", day(2)));
+    expect(store.get("clients", "anna")).toEqual(client);
+    expect(store.all("agreements")).toEqual(agreements);
+    expect(statesOf(store)).toMatchObject([
+      { status: "declined", outcome: { type: "declined", by: "sanne", byOrganisationId: "ldh", at: day(2), reason: "Mijn caseload is vol" } },
+    ]);
+    // No longer open: Fatima may write a new one.
+    await store.run(
+      startHandover,
+      handoverArgs({
+        id: "h2",
+        toOrganisationId: "ldh",
+        agreements: [
+          { agreementId: "a1", action: "done" },
+          { agreementId: "a2", action: "done" },
+        ],
+      }),
+      acting("fatima", day(3)),
+    );
+  });
+});
+
+describe("replyToHandover: a short thread before acknowledging", () => {
+  it("the receiver asks, the sending side answers, in order; others may not; after acknowledgement the thread is closed", async () => {
+    const store = await handedToSanne();
+    await store.run(recordConsent, consentArgs({ consentId: "c2", grantedTo: ["ggd"], categories: ["handovers"] }), acting("fatima"));
+    const reply = (who: PersonName, id: string, text: string, at: string) =>
+      store.run(replyToHandover, { id, clientId: "anna", handoverId: "h1", text }, acting(who, at));
+    await reply("sanne", "m1", "Weet Anna ervan?", shift(day(1), 60_000));
+    await reply("fatima", "m2", "Ja, ze kent je van de inloop.", shift(day(1), 120_000));
+    await reply("joost", "m3", "En ze komt op dinsdag.", shift(day(1), 180_000));
+    await expectRejected(reply("kees", "m4", "Mag ik meelezen?", day(2)), "forbidden", /only the receiver asks/);
+    await expectRejected(reply("mirjam", "m4", "Ik ken haar", day(2)), "forbidden", /ervaringsdeskundige may not/);
+    await expectRejected(reply("sanne", "m1", "Nog een vraag", day(2)), "conflict");
+    expect(statesOf(store)[0]?.messages.map((m) => [m.by, m.byOrganisationId, m.text])).toEqual([
+      ["sanne", "ldh", "Weet Anna ervan?"],
+      ["fatima", "iriszorg", "Ja, ze kent je van de inloop."],
+      ["joost", "iriszorg", "En ze komt op dinsdag."],
+    ]);
+    await ack(store, "sanne");
+    await expectRejected(reply("sanne", "m5", "Dank je", day(3)), "conflict", /no longer open/);
+  });
+
+  it("a handover of another client, or none, cannot be replied to", async () => {
+    const store = await handedToSanne();
+    await store.run(mutators.createClient, validArgs.createClient, acting("fatima"));
+    await expectRejected(store.run(replyToHandover, { id: "m1", clientId: "bo", handoverId: "h1", text: "?" }, acting("fatima", day(2))), "not-found");
+    await expectRejected(store.run(replyToHandover, { id: "m1", clientId: "anna", handoverId: "h9", text: "?" }, acting("fatima", day(2))), "not-found");
+  });
+});
