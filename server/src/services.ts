@@ -1,7 +1,8 @@
+import { AttemptLimiter } from "./auth/rate-limit.ts";
+import { Clock } from "./clock.ts";
 import type { Database, Db } from "./db/connect.ts";
 import { WriteLock } from "./db/write-lock.ts";
 import type { Env } from "./env.ts";
-import { AttemptLimiter } from "./auth/rate-limit.ts";
 import { LiveHub } from "./sync/live.ts";
 import { VisibleSetStore } from "./sync/visible-set.ts";
 
@@ -14,6 +15,8 @@ export interface Services {
   loginLimits: { perAccount: AttemptLimiter; perAddress: AttemptLimiter };
   live: LiveHub;
   visibleSets: VisibleSetStore;
+  /** "Now" for access decisions (push, pull). */
+  clock: Clock;
 }
 
 export function createServices(env: Env, database: Database): Services {
@@ -29,5 +32,6 @@ export function createServices(env: Env, database: Database): Services {
     },
     live: new LiveHub(),
     visibleSets: new VisibleSetStore(database.db),
+    clock: new Clock(),
   };
 }

@@ -1,6 +1,6 @@
+import { type CollectionName, clientIdOf, collections, type RecordOf, visibilityKey, visibilityOf, type WriteTransaction } from "@naast/shared";
 import { and, eq, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
-import { type CollectionName, clientIdOf, collections, type RecordOf, visibilityKey, visibilityOf, type WriteTransaction } from "@naast/shared";
 import type { Db } from "./connect.ts";
 import { clientOrganisations, records } from "./schema.ts";
 
@@ -84,7 +84,15 @@ export class RecordTransaction implements WriteTransaction {
 
 /** Candidates only: canAccess still decides at every pull. */
 function organisationsThatMaySee(collection: CollectionName, record: RecordOf<CollectionName>): string[] {
-  if (collection === "clients") return [(record as RecordOf<"clients">).ownerOrganisationId];
+  if (collection === "clients") {
+    const client = record as RecordOf<"clients">;
+    return [client.ownerOrganisationId, ...client.formerOwners.map((f) => f.organisationId)];
+  }
+  // The receiving organisation of a handover considers the client from the moment it is written.
+  if (collection === "handovers") {
+    const handover = record as RecordOf<"handovers">;
+    return handover.toOrganisationId ? [handover.toOrganisationId] : [];
+  }
   if (collection === "consentEvents") {
     const event = record as RecordOf<"consentEvents">;
     return event.type === "recorded" ? event.grantedTo : [];

@@ -60,7 +60,7 @@ export async function pull(services: Services, input: PullInput): Promise<PullRe
   const previous: VisibleSummary | undefined = cursor ? await visibleSets.load(user.id, cursor.hash) : undefined;
   const reset = previous === undefined;
 
-  const now = new Date().toISOString();
+  const now = services.clock.nowIso();
   const { visible, hidden } = await computeVisibleSet(db, user, now);
   const summary = summarise(visible);
 

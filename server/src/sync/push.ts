@@ -59,7 +59,7 @@ async function applyOne(services: Services, input: PushInput, mutation: ValidMut
       : { id: mutation.id, status: "rejected", code: previous.code ?? "rejected", reason: previous.reason ?? "" };
   }
 
-  const now = new Date().toISOString();
+  const now = services.clock.nowIso();
   const ctx = { user: input.user, now, mutationId: mutation.id };
   const tx = new RecordTransaction(db);
   const audit: Omit<AuditFacts, "clientId" | "responsibleUserId" | "categories" | "consentId" | "outcome"> = {

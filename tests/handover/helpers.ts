@@ -1,0 +1,52 @@
+import { randomUUID } from "node:crypto";
+import { type CarriedAgreement, deriveHandovers, type HandoverState, type MutationArgs } from "@naast/shared";
+import type { ApiClient } from "../support/api.ts";
+import { Replica } from "../support/replica.ts";
+
+/** A handover as the panel writes it; each test names the receiver and the agreements. */
+export function handoverArgs(clientId: string, overrides: Partial<MutationArgs<"startHandover">> = {}): MutationArgs<"startHandover"> {
+  return {
+    id: `handover-${randomUUID()}`,
+    clientId,
+    kind: "organisation",
+    toUserId: null,
+    toOrganisationId: null,
+    toExternal: null,
+    domains: [{ domain: "housing", score: 2, situation: "Slaapt in de nachtopvang." }],
+    risks: "Raakt uit beeld als een afspraak niet doorgaat.",
+    whatWorks: "Persoonlijke aandacht, lange adem.",
+    network: [{ name: "Moeder", role: "familie", reachableAt: "via de cliënt" }],
+    agreements: [],
+    text: "Warme overdracht.",
+    correctsHandoverId: null,
+    ...overrides,
+  };
+}
+
+const replicas = new WeakMap<ApiClient, Replica>();
+
+/** The device's own copy, brought up to date with a pull: a device keeps its copy between pulls. */
+export async function synced(device: ApiClient): Promise<Replica> {
+  const replica = replicas.get(device) ?? new Replica();
+  replicas.set(device, replica);
+  return replica.apply(await device.pull());
+}
+
+/** Every open agreement of the client as the sender's device knows it, carried over to `newOwnerUserId`. */
+export async function carryAll(sender: ApiClient, clientId: string, newOwnerUserId: string): Promise<CarriedAgreement[]> {
+  return (await synced(sender))
+    .of("agreements", clientId)
+    .filter((a) => a.status === "open")
+    .map((a) => ({ agreementId: a.id, action: "carry", newOwnerUserId }));
+}
+
+/** The handovers of a client as a device derives them after a fresh pull. */
+export async function handoverStates(device: ApiClient, clientId: string): Promise<HandoverState[]> {
+  const replica = await synced(device);
+  return deriveHandovers(replica.of("handovers", clientId), replica.of("handoverEvents", clientId));
+}
+
+export async function applied(result: Promise<{ status: string; reason?: string }>) {
+  const r = await result;
+  if (r.status !== "applied") throw new Error(`rejected: ${r.reason}`);
+}
