@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { type DemoClient, demoClients } from "@naast/demo";
 import { dataCategories, type DataCategory, type MutationArgs, type MutatorName, type Person, planCategories } from "@naast/shared";
+import { RecordTransaction } from "../db/record-store.ts";
 import { createOrganisation, createUser, savePortalAdapter } from "../directory/admin.ts";
 import type { Services } from "../services.ts";
 import { applyPush, validatePush } from "../sync/push.ts";
@@ -111,6 +112,41 @@ export async function seedDemo(services: Services, portals: DemoPortalUrls): Pro
       });
     }
   }
+  await seedOpenHandover(services, as(demoCaseManagerOf.ldh));
+}
+
+/**
+ * One warm handover waits in the demo: Marieke (LDH) hands Chantal over to Ruben (Iriszorg),
+ * whom her consent covers for handovers. It is addressed to Ruben, not to Fatima, so a demo or
+ * test that has Fatima receive a handover of her own counts only that one.
+ */
+async function seedOpenHandover(services: Services, marieke: DemoSession) {
+  const clientId = "client-chantal";
+  const plan = demoPlans.chantal;
+  const open = (await new RecordTransaction(services.db).listByClient("agreements", clientId)).filter((a) => a.status === "open");
+  await marieke.do("startHandover", {
+    id: "handover-chantal-1",
+    clientId,
+    kind: "organisation",
+    toUserId: "u-ruben",
+    toOrganisationId: "org-iriszorg",
+    toExternal: null,
+    domains: (plan?.domains ?? []).map((d) => ({ domain: d.domain, score: d.scores.at(-1) ?? null, situation: d.situation })),
+    risks: "Het tijdelijke huurcontract loopt af; zonder nieuwe woonplek dreigt terugval in gebruik.",
+    whatWorks: "Persoonlijke aandacht en een vaste afspraak op maandag. Chantal wil zelf meebeslissen over de afbouw van methadon.",
+    network: [
+      { name: "Verslavingsarts methadonprogramma", role: "medicatie en afbouw", reachableAt: "via de methadonpost, ma–vr 9–12 uur" },
+      { name: "Zus (Jessica)", role: "steunfiguur", reachableAt: "via Chantal" },
+    ],
+    // LDH's own agreements go to Ruben; the GGD keeps its own, which her consent lets it keep up.
+    agreements: open.map((a) => ({
+      agreementId: a.id,
+      action: "carry" as const,
+      newOwnerUserId: a.ownerOrganisationId === "org-ldh" ? "u-ruben" : a.ownerUserId,
+    })),
+    text: "Chantal verhuist naar Nijmegen-Oost; Iriszorg neemt de begeleiding over, dichter bij het methadonprogramma.",
+    correctsHandoverId: null,
+  });
 }
 
 export const demoLogins = () => demoPeople.map((p) => ({ email: p.email, role: p.role, organisation: p.organisationId, password: demoPassword }));

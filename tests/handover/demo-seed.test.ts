@@ -1,0 +1,36 @@
+import { handoversAwaiting, type SessionUser } from "@naast/shared";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { demoPassword } from "../../server/src/demo/people.ts";
+import { seedDemo } from "../../server/src/demo/seed.ts";
+import { signIn } from "../support/api.ts";
+import { Replica } from "../support/replica.ts";
+import { startTestServer, type TestServer } from "../support/test-server.ts";
+
+const portals = { ggd: "http://127.0.0.1:1", iriszorg: "http://127.0.0.1:2", ldh: "http://127.0.0.1:3" };
+
+describe("the demo seed", () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+    await seedDemo(server.services, portals);
+  });
+  afterAll(() => server.stop());
+
+  async function awaiting(email: string, user: SessionUser) {
+    const device = new Replica().apply(await (await signIn(server.url, email, demoPassword)).pull());
+    return { device, waiting: handoversAwaiting(user, device.of("handovers"), device.of("handoverEvents")) };
+  }
+
+  it("has one handover waiting for Ruben (Iriszorg): Chantal's, from Marieke, with all her open agreements", async () => {
+    const { device, waiting } = await awaiting("ruben@iriszorg.demo", { id: "u-ruben", organisationId: "org-iriszorg", role: "casemanager" });
+    expect(waiting.map((s) => [s.handover.clientId, s.handover.fromUserId])).toEqual([["client-chantal", "u-marieke"]]);
+    const open = device.of("agreements", "client-chantal").filter((a) => a.status === "open");
+    expect(waiting[0]?.handover.agreements.map((a) => a.agreementId).sort()).toEqual(open.map((a) => a.id).sort());
+  });
+
+  it("leaves Fatima's count empty and Sandra without a handover, for the panel tests that write their own", async () => {
+    const { device, waiting } = await awaiting("fatima@iriszorg.demo", { id: "u-fatima", organisationId: "org-iriszorg", role: "casemanager" });
+    expect(waiting).toEqual([]);
+    expect(device.of("handovers").map((h) => h.clientId)).toEqual(["client-chantal"]);
+  });
+});
