@@ -228,7 +228,7 @@ export const en: Record<MessageKey, string> = {
   "export.fate.cancelled": "cancelled at the handover",
   "export.fate.open": "still open",
   "export.consent": "Consent",
-  "export.consentLine": "{status}: {organisations} may see {categories}, from {from} up to and including {until}.",
+  "export.consentLine": "{status}. Shared with {organisations}: {categories}. From {from} up to and including {until}.",
   "export.consentWithdrawn": "Withdrawn on {date} for {scope}.",
   "export.allOrganisations": "all organisations",
   "export.consentNone": "No consent has been recorded.",

@@ -227,7 +227,7 @@ export const nl = {
   "export.fate.cancelled": "vervallen bij de overdracht",
   "export.fate.open": "staat nog open",
   "export.consent": "Toestemming",
-  "export.consentLine": "{status}: {organisations} mogen {categories} zien, van {from} tot en met {until}.",
+  "export.consentLine": "{status}. Gedeeld met {organisations}: {categories}. Van {from} tot en met {until}.",
   "export.consentWithdrawn": "Ingetrokken op {date} voor {scope}.",
   "export.allOrganisations": "alle organisaties",
   "export.consentNone": "Er is geen toestemming vastgelegd.",
