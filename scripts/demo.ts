@@ -12,7 +12,7 @@ import { accessSync, constants, existsSync } from "node:fs";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-// The root package depends on no workspace package, so these come by path; both are plain data.
+// The root package depends on no workspace package, so the demo data comes by path.
 import { type DemoPortalKey, defaultDemoPortalPorts, demoClients, ldhDossierToken } from "../demo/src/index.ts";
 import { demoCaseManagerOf, demoOrganisations, demoPassword, demoPeople } from "../server/src/demo/people.ts";
 
