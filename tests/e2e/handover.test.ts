@@ -1,5 +1,8 @@
+import { readFile } from "node:fs/promises";
+import { createClient } from "@libsql/client";
+import { PDFParse } from "pdf-parse";
+import type { BrowserContext, Download } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { BrowserContext } from "playwright-core";
 import { type CaseManagerBrowser, caseManagerBrowser } from "./support/panel.ts";
 import { type DemoStack, startDemoStack } from "./support/stack.ts";
 
@@ -105,5 +108,47 @@ describe("a warm handover from Leger des Heils to Iriszorg", () => {
     expect(await panel.getByTestId("read-only").textContent()).toContain(inThirtyDays);
     // The carried agreement is Fatima's now.
     expect(await panel.getByTestId("agreement").allTextContents()).toContainEqual(expect.stringMatching(/Gesprek met woonbegeleiding.*Fatima El Amrani/));
+  });
+
+  it("lets a client leave Naast for another municipality with an export package: a PDF and a FHIR bundle, both in the audit log", async () => {
+    const { portal, panel } = fatima;
+    await portal.goto(`${stack.portals.urls.iriszorg}/dossier?patient=IZ-1005`);
+    await expect.poll(() => panel.locator("[data-testid=client-view] h1").textContent(), { timeout: 15_000 }).toContain("Monique");
+    await panel.getByRole("button", { name: "Overdracht schrijven" }).click();
+    const form = panel.locator(".handover-flow");
+    await form.locator("select[name=handover-kind]").selectOption({ label: "Naar een andere gemeente" });
+    await form.locator("input[name=handover-to-external]").fill("Gemeente Arnhem, team Bijzondere Zorg");
+    // An agreement cannot follow her out of Naast: it is closed.
+    await form.locator("select[name=handover-agreement-action]").selectOption({ label: "Vervalt" });
+    await form.getByRole("button", { name: "Overdracht vastleggen" }).click();
+    const card = panel.getByTestId("handover");
+    await expect.poll(() => card.getAttribute("data-status")).toBe("completed");
+    expect(await panel.locator("[data-testid=client-view] header").textContent()).toContain("afgesloten");
+
+    const downloads: Download[] = [];
+    panel.on("download", (d) => downloads.push(d));
+    await card.getByRole("button", { name: "Exportpakket maken (PDF en FHIR)" }).click();
+    await expect.poll(() => downloads.length).toBe(2);
+    const [pdfFile, jsonFile] = await Promise.all(downloads.map((d) => d.path()));
+    const { text } = await new PDFParse({ data: new Uint8Array(await readFile(pdfFile ?? "")) }).getText();
+    expect(text).toContain("Financiën");
+    expect(text).toContain("Werk en opleiding");
+    expect(text).toContain("Evaluatie werkplek kringloop");
+    expect(text).toContain("Gemeente Arnhem");
+    const bundle = JSON.parse(await readFile(jsonFile ?? "", "utf8")) as { resourceType: string; type: string; entry: { resource: Record<string, unknown> }[] };
+    expect(bundle).toMatchObject({ resourceType: "Bundle", type: "document" });
+    const patient = bundle.entry.map((e) => e.resource).find((r) => r.resourceType === "Patient");
+    expect(patient).toMatchObject({ birthDate: "1988" });
+    expect(patient).not.toHaveProperty("identifier");
+    expect(JSON.stringify(bundle)).not.toContain("Meijer");
+
+    await expect.poll(() => card.getByTestId("handover-export").textContent()).toContain("Exportpakket (PDF + FHIR) gemaakt door Fatima El Amrani");
+    await expect.poll(() => panel.getByTestId("pending-count").count(), { timeout: 15_000 }).toBe(0);
+    const db = createClient({ url: stack.server.databaseUrl });
+    const { rows } = await db.execute({ sql: "select user_id, categories from audit_log where event = 'recordHandoverExport' and client_id = 'client-monique'", args: [] });
+    db.close();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.user_id).toBe("u-fatima");
+    expect(JSON.parse(String(rows[0]?.categories))).toEqual(expect.arrayContaining(["handovers", "finances", "agreements"]));
   });
 });

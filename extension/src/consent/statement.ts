@@ -41,8 +41,8 @@ export function consentStatementPdf(language: Language, client: RecordOf<"client
 }
 
 /** Offers the PDF to print or keep; a download works the same in Chromium and Firefox. */
-export function offerDownload(bytes: Uint8Array, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: "application/pdf" }));
+export function offerDownload(content: Uint8Array | string, fileName: string, type = "application/pdf"): void {
+  const url = URL.createObjectURL(new Blob([content as BlobPart], { type }));
   const link = document.createElement("a");
   link.href = url;
   link.download = fileName;

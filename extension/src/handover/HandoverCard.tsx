@@ -108,6 +108,13 @@ export function HandoverCard({ item, view, directory, session, onCorrect, onExpo
           {t("handover.export")}
         </button>
       )}
+      {view.handoverExports
+        .filter((e) => e.handoverId === handover.id)
+        .map((e) => (
+          <p key={e.id} class="meta" data-testid="handover-export">
+            {t("handover.exportedBy", { name: person(e.exportedBy), date: formatDay(language, e.exportedAt), formats: e.formats.join(" + ").toUpperCase() })}
+          </p>
+        ))}
       {error && (
         <p class="error" role="alert">
           {error}

@@ -1,6 +1,6 @@
-import { caseWorkers, deriveHandovers } from "@naast/shared";
-import { useState } from "preact/hooks";
-import { useT } from "../i18n/index.ts";
+import { deriveHandovers, startHandover } from "@naast/shared";
+import { useContext, useState } from "preact/hooks";
+import { LanguageContext, useT } from "../i18n/index.ts";
 import type { ClientView, Directory } from "../panel/queries.ts";
 import type { Session } from "../storage/db.ts";
 import { exportHandover } from "./export-handover.ts";
@@ -13,17 +13,20 @@ import { StartHandoverForm } from "./StartHandoverForm.tsx";
  */
 export function HandoverSection({ view, directory, session, onRecordConsent }: { view: ClientView; directory: Directory; session: Session; onRecordConsent(): void }) {
   const t = useT();
+  const { language } = useContext(LanguageContext);
   const [writing, setWriting] = useState<"new" | "correction" | null>(null);
   const [exportError, setExportError] = useState<string | null>(null);
   const items = deriveHandovers(view.handovers, view.handoverEvents);
   const open = items.find((i) => i.status === "open") ?? null;
-  const earlier = items.filter((i) => i !== open && i.status !== "superseded");
-  const mayStart = view.client.ownerOrganisationId === session.user.organisationId && caseWorkers.includes(session.user.role) && view.client.status !== "closed";
+  // The latest handover stays in view while it is open, or when the client left Naast with it.
+  const current = open ?? (items[0]?.status === "completed" ? items[0] : null);
+  const earlier = items.filter((i) => i !== current && i.status !== "superseded");
+  const mayStart = view.client.ownerOrganisationId === session.user.organisationId && startHandover.roles.includes(session.user.role) && view.client.status !== "closed";
 
   const exportPackage = async (handoverId: string) => {
     setExportError(null);
     try {
-      await exportHandover(view, directory, session, handoverId);
+      await exportHandover(view, directory, session, handoverId, language);
     } catch (error) {
       setExportError(t("error.rejected", { reason: error instanceof Error ? error.message : String(error) }));
     }
@@ -37,13 +40,13 @@ export function HandoverSection({ view, directory, session, onRecordConsent }: {
           view={view}
           directory={directory}
           session={session}
-          correcting={writing === "correction" ? (open?.handover ?? null) : null}
+          correcting={writing === "correction" ? (current?.handover ?? null) : null}
           onRecordConsent={onRecordConsent}
           onDone={() => setWriting(null)}
         />
       ) : (
         <>
-          {open && <HandoverCard item={open} view={view} directory={directory} session={session} onCorrect={() => setWriting("correction")} onExport={() => void exportPackage(open.handover.id)} />}
+          {current && <HandoverCard item={current} view={view} directory={directory} session={session} onCorrect={() => setWriting("correction")} onExport={() => void exportPackage(current.handover.id)} />}
           {!open && mayStart && (
             <button type="button" onClick={() => setWriting("new")}>
               {t("handover.start")}

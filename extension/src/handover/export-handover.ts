@@ -1,7 +1,22 @@
-import type { Directory, ClientView } from "../panel/queries.ts";
+import { type Language, translator } from "../i18n/index.ts";
+import type { ClientView, Directory } from "../panel/queries.ts";
 import type { Session } from "../storage/db.ts";
+import { mutate } from "../sync/mutate.ts";
+import { offerExportPackage } from "./export/download.ts";
+import { exportInputFromView } from "./export/export-input.ts";
+import { exportPackage } from "./export/export-package.ts";
 
-/** Builds the export package for a handover leaving Naast, offers its files, and records the export. */
-export async function exportHandover(_view: ClientView, _directory: Directory, _session: Session, _handoverId: string): Promise<void> {
-  throw new Error("export package not wired yet");
+/**
+ * The package for a client leaving Naast: a PDF for people and a FHIR bundle for systems, made
+ * on this device from what this user may read, offered as downloads, and recorded (so the audit
+ * log has every export, also one made offline).
+ */
+export async function exportHandover(view: ClientView, directory: Directory, session: Session, handoverId: string, language: Language): Promise<void> {
+  const now = new Date().toISOString();
+  const input = exportInputFromView(view, directory, session.user, handoverId, now, language);
+  const pkg = await exportPackage(input, translator(language));
+  if (pkg.categories.length === 0) throw new Error("nothing of this client is shared with you to export");
+  offerExportPackage(pkg);
+  await mutate("recordHandoverExport", { id: crypto.randomUUID(), clientId: view.client.id, handoverId, formats: pkg.formats, categories: pkg.categories });
+  browser.runtime.sendMessage({ type: "sync/now" }).catch(() => undefined);
 }

@@ -188,6 +188,7 @@ export const en: Record<MessageKey, string> = {
   "handover.decline": "Decline",
   "handover.declineReason": "Why do you decline?",
   "handover.export": "Make the export package (PDF and FHIR)",
+  "handover.exportedBy": "Export package ({formats}) made by {name} on {date}.",
   "handover.earlier": "Earlier handovers ({count})",
   "handover.inbox": "Handovers to acknowledge ({count})",
   "handover.inboxLine": "{alias}, from {from} ({date})",

@@ -187,6 +187,7 @@ export const nl = {
   "handover.decline": "Weigeren",
   "handover.declineReason": "Waarom weigert u?",
   "handover.export": "Exportpakket maken (PDF en FHIR)",
+  "handover.exportedBy": "Exportpakket ({formats}) gemaakt door {name} op {date}.",
   "handover.earlier": "Eerdere overdrachten ({count})",
   "handover.inbox": "Overdrachten te bevestigen ({count})",
   "handover.inboxLine": "{alias}, van {from} ({date})",

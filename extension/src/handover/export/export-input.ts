@@ -4,7 +4,7 @@ import {
   type CarriedAgreement,
   type Client,
   type ConsentEvent,
-  canAccess,
+  accessibleCategories,
   type DataCategory,
   dataCategories,
   type Handover,
@@ -28,7 +28,7 @@ export interface ExportDirectory {
 /**
  * Everything an export package is made of. The records are the client's as this device holds
  * them; `accessible` says which categories the exporting user may read now, and the package
- * holds nothing outside it (see `accessibleCategories`).
+ * holds nothing outside it (see `readableCategories`).
  */
 export interface ExportInput {
   client: Pick<Client, "id" | "alias" | "birthYear">;
@@ -48,8 +48,8 @@ export interface ExportInput {
 }
 
 /** The categories a user may read of this client now, by the same rule the server applies. */
-export function accessibleCategories(user: SessionUser, client: AccessSubject, consentEvents: readonly ConsentEvent[], now: string): Set<DataCategory> {
-  return new Set(dataCategories.filter((category) => canAccess(user, client, category, consentEvents, now).allowed));
+export function readableCategories(user: SessionUser, client: AccessSubject, consentEvents: readonly ConsentEvent[], now: string): Set<DataCategory> {
+  return new Set(accessibleCategories(user, client, consentEvents, now).keys());
 }
 
 /**
@@ -73,7 +73,7 @@ export function exportInputFromView(
     agreements: view.agreements,
     consentEvents: view.consentEvents,
     handover,
-    accessible: accessibleCategories(user, view.client, view.consentEvents, now),
+    accessible: readableCategories(user, view.client, view.consentEvents, now),
     directory,
     exportedBy: user,
     now,

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { buildStatementPdf } from "../../consent/statement-pdf.ts";
 import { translator } from "../../i18n/index.ts";
 import { nl } from "../../i18n/nl.ts";
-import { accessibleCategories } from "./export-input.ts";
+import { readableCategories } from "./export-input.ts";
 import { buildExportPdf } from "./export-pdf.ts";
 import { agreements, client, consentEvents, everythingBut, handover, moniqueInput, now } from "./monique.fixture.ts";
 
@@ -82,7 +82,7 @@ describe("the export's PDF", () => {
 
   it("holds nothing of a category the exporting user may not read", async () => {
     const sanne = { id: "sanne", name: "Sanne de Boer", organisationId: "ldh", role: "casemanager" as const };
-    const accessible = accessibleCategories(sanne, client, consentEvents, now);
+    const accessible = readableCategories(sanne, client, consentEvents, now);
     const text = await readBack(await buildExportPdf(moniqueInput({ accessible, exportedBy: sanne }), t));
     expect(text).toContain("Financiën — ZRM 2 van 5");
     expect(text).not.toContain("Verslaving — ZRM");

@@ -2,7 +2,7 @@ import { canAccess, dataCategories } from "@naast/shared";
 import { Fhir, type ValidatorMessage } from "fhir";
 import { describe, expect, it } from "vitest";
 import { translator } from "../../i18n/index.ts";
-import { accessibleCategories } from "./export-input.ts";
+import { readableCategories } from "./export-input.ts";
 import { buildFhirBundle, naastCategorySystem } from "./fhir-bundle.ts";
 import type { Bundle, CarePlan, Composition, CompositionSection, Consent, Goal, Organization, Patient, Resource } from "./fhir-types.ts";
 import { client, consentEvents, directory, everythingBut, handover, moniqueInput, now } from "./monique.fixture.ts";
@@ -193,7 +193,7 @@ describe("the export's FHIR R4 bundle", () => {
   it("leaves out every category the exporting user may not read", () => {
     // Sanne (LDH) exports: Monique took her addiction care back from LDH.
     const sanne = { id: "sanne", name: "Sanne de Boer", organisationId: "ldh", role: "casemanager" as const };
-    const accessible = accessibleCategories(sanne, client, consentEvents, now);
+    const accessible = readableCategories(sanne, client, consentEvents, now);
     expect(accessible.has("addiction")).toBe(false);
     expect(accessible.has("housing")).toBe(true);
     const bundle = buildFhirBundle(moniqueInput({ accessible, exportedBy: sanne }), t);
@@ -220,7 +220,7 @@ describe("the export's FHIR R4 bundle", () => {
 
   it("computes what a user may read by the same rule as the server", () => {
     const ruud = { id: "ruud", name: "Ruud Janssen", organisationId: "gemeente", role: "procesregisseur" as const };
-    const accessible = accessibleCategories(ruud, client, consentEvents, now);
+    const accessible = readableCategories(ruud, client, consentEvents, now);
     for (const category of dataCategories) expect(accessible.has(category)).toBe(canAccess(ruud, client, category, consentEvents, now).allowed);
     // The municipality's consent was withdrawn and the earlier one expired: nothing.
     expect(accessible.size).toBe(0);
