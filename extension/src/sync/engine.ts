@@ -6,6 +6,7 @@ import { applyPull } from "./apply-pull.ts";
 import { listenForChanges } from "./live.ts";
 
 const pullEveryMs = 30_000;
+const firstRetryMs = 1_000;
 
 /**
  * The background's sync loop: push the outbox (oldest first), then pull. It runs when the panel
@@ -17,6 +18,8 @@ export class SyncEngine {
   #again = false;
   #stopLive: (() => void) | null = null;
   #timer: ReturnType<typeof setInterval> | null = null;
+  #retry: ReturnType<typeof setTimeout> | null = null;
+  #retryMs = firstRetryMs;
 
   constructor(private readonly db: NaastDatabase) {}
 
@@ -59,10 +62,25 @@ export class SyncEngine {
       if (mustReset) await this.db.meta.delete("cursor");
       await this.#pull(api, session);
       await this.db.setMeta("syncStatus", { online: true, lastSyncAt: new Date().toISOString(), lastError: null });
+      this.#retryMs = firstRetryMs;
     } catch (error) {
       const previous = await this.db.getMeta("syncStatus");
       await this.db.setMeta("syncStatus", { online: !isNetworkError(error), lastSyncAt: previous?.lastSyncAt ?? null, lastError: describe(error) });
+      if (isNetworkError(error)) this.#retrySoon();
     }
+  }
+
+  /**
+   * On a poor connection, try again after 1, 2, 4 … 30 seconds rather than wait for the next
+   * interval: the network's "online" event may reach the worker before requests get through.
+   */
+  #retrySoon(): void {
+    if (this.#retry) return;
+    this.#retry = setTimeout(() => {
+      this.#retry = null;
+      void this.syncNow();
+    }, this.#retryMs);
+    this.#retryMs = Math.min(this.#retryMs * 2, pullEveryMs);
   }
 
   /** Answers whether the device must drop its optimistic guesses and fetch the whole state again. */
