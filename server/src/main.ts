@@ -1,3 +1,5 @@
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
 import { startDemoPortals } from "@naast/demo";
 import { count } from "drizzle-orm";
 import { records } from "./db/schema.ts";
@@ -15,11 +17,19 @@ if (portals) {
   if ((row?.n ?? 0) === 0) {
     console.log("Empty database: seeding the demo…");
     await seedDemo(server.services, portals.urls);
-    console.log("\nDemo logins (password for all: naast-demo-2026):");
-    for (const login of demoLogins()) console.log(`  ${login.email.padEnd(24)} ${login.role.padEnd(20)} ${login.organisation}`);
   }
+  console.log("\nDemo logins (password for all: naast-demo-2026):");
+  for (const login of demoLogins()) console.log(`  ${login.email.padEnd(24)} ${login.role.padEnd(20)} ${login.organisation}`);
+  console.log("  (ruben@iriszorg.demo has a handover waiting to be acknowledged)");
   console.log("\nDemo EPD portals:");
   for (const [name, url] of Object.entries(portals.urls)) console.log(`  ${name.padEnd(9)} ${url}`);
+}
+const extension = resolve(import.meta.dirname, "../../extension/.output/chrome-mv3");
+if (existsSync(extension)) {
+  console.log(`\nThe extension is built in ${extension}`);
+  console.log("  Chromium: chrome://extensions → developer mode → Load unpacked → pick that folder (or run `pnpm demo`).");
+  console.log(`  Firefox:  about:debugging → This Firefox → Load Temporary Add-on → ${resolve(extension, "../firefox-mv2/manifest.json")}`);
+  console.log(`  In the side panel, sign in to ${server.url}.`);
 }
 console.log(`\nNaast server on ${server.url} (database ${env.DATABASE_URL}); health: ${server.url}/health`);
 

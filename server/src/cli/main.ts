@@ -20,18 +20,26 @@ const usage = `naast <command> [options]   (database: DATABASE_URL, default file
 `;
 
 const [command, ...rest] = process.argv.slice(2);
-const { values } = parseArgs({
-  args: rest,
-  options: {
-    name: { type: "string" },
-    "short-name": { type: "string" },
-    id: { type: "string" },
-    email: { type: "string" },
-    organisation: { type: "string" },
-    role: { type: "string" },
-  },
-  strict: true,
-});
+const parsed = (() => {
+  try {
+    return parseArgs({
+      args: rest,
+      options: {
+        name: { type: "string" },
+        "short-name": { type: "string" },
+        id: { type: "string" },
+        email: { type: "string" },
+        organisation: { type: "string" },
+        role: { type: "string" },
+      },
+      strict: true,
+    });
+  } catch (error) {
+    console.error(`${error instanceof Error ? error.message : String(error)}\n${usage}`);
+    process.exit(2);
+  }
+})();
+const { values } = parsed;
 
 const env = readEnv();
 const database = await openDatabase(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN);
@@ -47,7 +55,10 @@ try {
     }
     case "create-user": {
       const input = z.object({ name: z.string().min(1), email: z.email(), organisation: z.string().min(1), role: roleSchema }).parse(values);
-      const password = z.string().min(10, "set NAAST_PASSWORD to at least 10 characters").parse(process.env.NAAST_PASSWORD ?? "");
+      const password = z
+        .string()
+        .min(10, "set NAAST_PASSWORD to at least 10 characters")
+        .parse(process.env.NAAST_PASSWORD ?? "");
       const person = await createUser(services, { name: input.name, email: input.email, organisationId: input.organisation, role: input.role, password });
       console.log(`user ${person.id} created`);
       break;
