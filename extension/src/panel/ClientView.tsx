@@ -7,21 +7,33 @@ import { HandoverSection } from "../handover/HandoverSection.tsx";
 import { NotesSection } from "./NotesSection.tsx";
 import { PlanSection } from "./PlanSection.tsx";
 import { loadClientView, loadDirectory } from "./queries.ts";
+import { shownNow, whyNothingShown } from "./shown-now.ts";
 import { useLiveQuery } from "./use-live-query.ts";
 import { useContext, useState } from "preact/hooks";
 
 export function ClientView({ clientId, session }: { clientId: string; session: Session }) {
   const t = useT();
   const { language } = useContext(LanguageContext);
-  const view = useLiveQuery(() => loadClientView(db, clientId), [clientId]);
+  const stored = useLiveQuery(() => loadClientView(db, clientId), [clientId]);
   const directory = useLiveQuery(() => loadDirectory(db), []);
   // A handover to an organisation the consent does not cover asks for that consent first.
   const [consentRequests, setConsentRequests] = useState(0);
-  if (!view || !directory) return <p class="card hint">{t("context.loading")}</p>;
+  if (!stored || !directory) return <p class="card hint">{t("context.loading")}</p>;
 
+  const now = new Date().toISOString();
+  const accessible = accessibleCategories(session.user, stored.client, stored.consentEvents, now);
+  if (accessible.size === 0) {
+    const { reason, since } = whyNothingShown(session.user, stored, now);
+    return (
+      <section class="card hidden-client" data-testid="not-shared">
+        <h2>{t("hidden.title")}</h2>
+        <p>{t(`hidden.${reason}` as "hidden.no-consent", { since: since ? formatDay(language, since) : "" })}</p>
+      </section>
+    );
+  }
+  const view = shownNow(stored, accessible);
   const { client } = view;
   const responsible = directory.people.get(client.responsibleUserId);
-  const accessible = accessibleCategories(session.user, client, view.consentEvents, new Date().toISOString());
   const readOnly = [...accessible.values()].find((d) => d.basis === "handover");
   return (
     <article class="client" data-testid="client-view" data-client-id={client.id}>

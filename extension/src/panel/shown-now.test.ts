@@ -1,0 +1,41 @@
+import { accessibleCategories, type RecordOf } from "@naast/shared";
+import { day, recorded, sessionUser } from "@naast/shared/testing/fixtures";
+import { describe, expect, it } from "vitest";
+import type { ClientView } from "./queries.ts";
+import { shownNow, whyNothingShown } from "./shown-now.ts";
+
+const anna: RecordOf<"clients"> = { id: "anna", alias: "Anna", birthYear: 1990, ownerOrganisationId: "iriszorg", responsibleUserId: "fatima", status: "active", formerOwners: [], createdAt: day(0), updatedAt: day(0) };
+const domain = (d: "housing" | "addiction"): RecordOf<"planDomains"> => ({ id: `anna:${d}`, clientId: "anna", domain: d, situation: `${d} situatie`, goal: "", updatedAt: day(0), updatedBy: "fatima" });
+const note: RecordOf<"notes"> = { id: "n1", clientId: "anna", text: "Vertrouwelijk", authorUserId: "fatima", authorOrganisationId: "iriszorg", createdAt: day(0), correctsNoteId: null };
+
+/** What an LDH device still holds of Anna after the last pull: housing shared, and (stale) more. */
+const stored: ClientView = {
+  client: anna,
+  planDomains: [domain("housing"), domain("addiction")],
+  zrmScores: [],
+  agreements: [],
+  notes: [note],
+  consentEvents: [recorded("c1", { categories: ["housing"], validUntil: day(30) })],
+  handovers: [],
+  handoverEvents: [],
+  handoverExports: [],
+};
+
+describe("what the panel shows of a client, decided on the device", () => {
+  it("shows only the categories the consent allows now, whatever the device still holds", () => {
+    const shown = shownNow(stored, accessibleCategories(sessionUser("sanne"), anna, stored.consentEvents, day(1)));
+    expect(shown.planDomains.map((p) => p.domain)).toEqual(["housing"]);
+    expect(shown.notes).toEqual([]);
+  });
+
+  it("shows nothing once the consent expired, even before the next pull, and says since when", () => {
+    expect(accessibleCategories(sessionUser("sanne"), anna, stored.consentEvents, day(30)).size).toBe(0);
+    expect(whyNothingShown(sessionUser("sanne"), stored, day(30))).toEqual({ reason: "expired", since: day(30) });
+  });
+
+  it("shows the holding organisation everything", () => {
+    const shown = shownNow(stored, accessibleCategories(sessionUser("fatima"), anna, stored.consentEvents, day(400)));
+    expect(shown.planDomains).toHaveLength(2);
+    expect(shown.notes).toHaveLength(1);
+  });
+});
