@@ -6,7 +6,7 @@ import { watchOpenClient } from "../src/portal/watch-open-client.ts";
  * puts nothing of Naast into the page, whose scripts could read it.
  */
 export default defineContentScript({
-  // The demo portals run on loopback; real portals are added as adapters (see portal/README.md).
+  // Only the hosts the adapters may use (src/portal/hosts.ts); the adapters themselves sync as data.
   matches: portalHosts,
   runAt: "document_idle",
   main() {

@@ -11,17 +11,15 @@ const ldh: ClientIdSource = { clientId: { kind: "dom", selector: "#dossier[data-
 
 /**
  * Node has no DOM: a page is a map from selector to the attributes of the element it finds.
- * readEpdClientId asks for a whole Document although it only calls querySelector, hence the cast
- * (see the report: its parameter could be Pick<Document, "querySelector">).
  */
-function page(elements: Record<string, Record<string, string>> = {}): Document {
+function page(elements: Record<string, Record<string, string>> = {}): Pick<Document, "querySelector"> {
   const fake: Pick<Document, "querySelector"> = {
     querySelector: ((selector: string) => {
       const attributes = elements[selector];
       return attributes ? { getAttribute: (name: string) => attributes[name] ?? null } : null;
     }) as Document["querySelector"],
   };
-  return fake as Document;
+  return fake;
 }
 const empty = page();
 
@@ -72,7 +70,7 @@ describe("reading which client the EPD shows", () => {
   });
 
   it("reads nothing, rather than stopping the page, when the address holds a malformed percent-escape", () => {
-    // decodeURIComponent throws URIError on "%E0%A4%A" / "%zz"; it runs outside the try in read-client-id.ts.
+    // decodeURIComponent throws URIError on "%E0%A4%A" / "%zz".
     expect(() => readEpdClientId(ggd, empty, "http://127.0.0.1:5171/clienten/55%zz")).not.toThrow();
     expect(() => readEpdClientId(iriszorg, empty, "http://127.0.0.1:5172/dossier?patient=IZ%E0%A4%A")).not.toThrow();
   });

@@ -45,7 +45,7 @@ type MetaRow = { [K in keyof Meta]: { key: K; value: Meta[K] } }[keyof Meta];
 
 /**
  * The device's copy: synced records, the outbox, and a little state. Everything here belongs to
- * the signed-in user; signing out deletes the whole database.
+ * the signed-in user; signing out clears every table (session/session.ts).
  */
 export class NaastDatabase extends Dexie {
   records!: Dexie.Table<StoredRecord, [string, string]>;
