@@ -19,7 +19,14 @@ export interface DemoClient {
 }
 
 export const demoClients: DemoClient[] = [
-  { key: "anouk", alias: "Anouk", birthYear: 1991, owner: "iriszorg", epdName: "Anouk de Vries", epdIds: { iriszorg: "IZ-1001", ldh: "LDH-0042", ggd: "5501" } },
+  {
+    key: "anouk",
+    alias: "Anouk",
+    birthYear: 1991,
+    owner: "iriszorg",
+    epdName: "Anouk de Vries",
+    epdIds: { iriszorg: "IZ-1001", ldh: "LDH-0042", ggd: "5501" },
+  },
   { key: "sandra", alias: "Sandra", birthYear: 1984, owner: "ldh", epdName: "Sandra Jansen", epdIds: { ldh: "LDH-0043", iriszorg: "IZ-1002" } },
   { key: "priscilla", alias: "Priscilla", birthYear: 1996, owner: "iriszorg", epdName: "Priscilla Bakker", epdIds: { iriszorg: "IZ-1003", ggd: "5502" } },
   { key: "jolanda", alias: "Jolanda", birthYear: 1979, owner: "ldh", epdName: "Jolanda Visser", epdIds: { ldh: "LDH-0044" } },

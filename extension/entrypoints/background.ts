@@ -1,5 +1,5 @@
 import { showAwaitingCountOnIcon } from "../src/handover/badge.ts";
-import { contentMessageSchema, panelMessageSchema, type BackgroundEvent } from "../src/messaging/protocol.ts";
+import { type BackgroundEvent, contentMessageSchema, panelMessageSchema } from "../src/messaging/protocol.ts";
 import { isOwnContentScript, isOwnExtensionPage } from "../src/messaging/sender.ts";
 import { TabContexts } from "../src/portal/tab-contexts.ts";
 import { db } from "../src/storage/db.ts";
@@ -39,15 +39,20 @@ export default defineBackground(() => {
         case "context/get": {
           const { tabId } = parsed.data;
           return reply(
-            (tabId !== null ? Promise.resolve(tabId) : browser.tabs.query({ active: true, lastFocusedWindow: true }).then(([tab]) => tab?.id ?? null)).then((id) =>
-              id === null ? null : contexts.get(id),
+            (tabId !== null ? Promise.resolve(tabId) : browser.tabs.query({ active: true, lastFocusedWindow: true }).then(([tab]) => tab?.id ?? null)).then(
+              (id) => (id === null ? null : contexts.get(id)),
             ),
           );
         }
         case "sync/now":
           return reply(engine.syncNow().then(() => null));
         case "session/changed":
-          return reply(engine.restartLive().then(() => engine.syncNow()).then(() => null));
+          return reply(
+            engine
+              .restartLive()
+              .then(() => engine.syncNow())
+              .then(() => null),
+          );
       }
     }
     return false; // anything else is ignored

@@ -1,8 +1,8 @@
 import { getConnInfo } from "@hono/node-server/conninfo";
 import { trpcServer } from "@hono/trpc-server";
+import { limits } from "@naast/shared";
 import { Hono } from "hono";
 import { cors } from "hono/cors";
-import { limits } from "@naast/shared";
 import { bodyLimit } from "./http/body-limit.ts";
 import { appRouter } from "./router.ts";
 import type { Services } from "./services.ts";

@@ -16,7 +16,10 @@ export type RequestContext = {
 export function requestContext(services: Services, headers: Headers, address: string): RequestContext {
   const authorization = headers.get("authorization");
   const token = authorization?.startsWith("Bearer ") ? authorization.slice("Bearer ".length).trim() || null : null;
-  const accessPoint = z.enum(accessPoints).catch("api").parse(headers.get("x-naast-access-point") ?? "api");
+  const accessPoint = z
+    .enum(accessPoints)
+    .catch("api")
+    .parse(headers.get("x-naast-access-point") ?? "api");
   return { services, token, accessPoint, address };
 }
 

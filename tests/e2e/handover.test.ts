@@ -76,7 +76,10 @@ describe("a warm handover from Leger des Heils to Iriszorg", () => {
     await expect.poll(() => iconCount(fatima.context), { timeout: 15_000 }).toBe("1");
     const { panel } = fatima;
     await expect.poll(() => panel.getByTestId("handover-inbox").textContent(), { timeout: 15_000 }).toContain("Overdrachten te bevestigen (1)");
-    await panel.getByTestId("handover-inbox").getByRole("button", { name: /Sandra, van Marieke Verhoeven/ }).click();
+    await panel
+      .getByTestId("handover-inbox")
+      .getByRole("button", { name: /Sandra, van Marieke Verhoeven/ })
+      .click();
     const card = panel.getByTestId("handover");
     await expect.poll(() => card.textContent()).toContain("Overlastmeldingen kunnen tot verlies van de kamer leiden.");
     expect(await card.textContent()).toContain("Bewindvoerder Van Dijk");
@@ -101,7 +104,9 @@ describe("a warm handover from Leger des Heils to Iriszorg", () => {
     await expect.poll(() => iconCount(fatima.context), { timeout: 15_000 }).toBe("");
 
     const { panel } = marieke;
-    await expect.poll(() => panel.locator("[data-testid=client-view] header").textContent(), { timeout: 15_000 }).toContain("Verantwoordelijk: Fatima El Amrani (Iriszorg)");
+    await expect
+      .poll(() => panel.locator("[data-testid=client-view] header").textContent(), { timeout: 15_000 })
+      .toContain("Verantwoordelijk: Fatima El Amrani (Iriszorg)");
     expect(await panel.getByTestId("handover-outcome").textContent()).toContain("Bevestigd door Fatima El Amrani");
     // Leger des Heils keeps reading for 30 days, and is told so.
     const inThirtyDays = new Date(Date.now() + 30 * 86_400_000).toLocaleDateString("nl-NL", { day: "numeric", month: "long", year: "numeric" });
@@ -145,7 +150,10 @@ describe("a warm handover from Leger des Heils to Iriszorg", () => {
     await expect.poll(() => card.getByTestId("handover-export").textContent()).toContain("Exportpakket (PDF + FHIR) gemaakt door Fatima El Amrani");
     await expect.poll(() => panel.getByTestId("pending-count").count(), { timeout: 15_000 }).toBe(0);
     const db = createClient({ url: stack.server.databaseUrl });
-    const { rows } = await db.execute({ sql: "select user_id, categories from audit_log where event = 'recordHandoverExport' and client_id = 'client-monique'", args: [] });
+    const { rows } = await db.execute({
+      sql: "select user_id, categories from audit_log where event = 'recordHandoverExport' and client_id = 'client-monique'",
+      args: [],
+    });
     db.close();
     expect(rows).toHaveLength(1);
     expect(rows[0]?.user_id).toBe("u-fatima");

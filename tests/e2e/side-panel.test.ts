@@ -58,7 +58,12 @@ describe("the shared plan beside the EPD, online and offline", () => {
     await expect.poll(() => panel.getByTestId("pending-count").count(), { timeout: 15_000 }).toBe(0);
     const after = new Replica().apply(await server.pull());
     expect(after.of("agreements", "client-anouk").map((a) => a.text)).toContain("Samen naar het Sociaal Wijkteam");
-    expect(after.of("zrmScores", "client-anouk").filter((s) => s.domain === "housing").map((s) => s.score)).toContain(3);
+    expect(
+      after
+        .of("zrmScores", "client-anouk")
+        .filter((s) => s.domain === "housing")
+        .map((s) => s.score),
+    ).toContain(3);
   });
 
   it("shows the change to a Leger des Heils case manager where consent allows, and follows in-page navigation", async () => {

@@ -33,7 +33,10 @@ describe("the audit log records every write and every delivery, and shows tamper
 
   it("logs who wrote what, for which client, and who received which categories under which consent", async () => {
     const db = createClient({ url: server.databaseUrl });
-    const { rows } = await db.execute({ sql: "select event, user_id, organisation_id, client_id, categories, consent_id, access_point from audit_log where client_id = ? order by seq", args: [clientId] });
+    const { rows } = await db.execute({
+      sql: "select event, user_id, organisation_id, client_id, categories, consent_id, access_point from audit_log where client_id = ? order by seq",
+      args: [clientId],
+    });
     db.close();
     const events = rows.map((r) => r.event);
     expect(events).toEqual(["createClient", "updatePlanDomain", "recordZrmScore", "addNote", "addAgreement", "recordConsent", "pull.deliver"]);
@@ -48,10 +51,20 @@ describe("the audit log records every write and every delivery, and shows tamper
 
   it("logs a withdrawal of consent with who did it, for which client, under which consent", async () => {
     // Any case manager of the client may withdraw, also one of the organisation it was shared with.
-    const result = await other.push("withdrawConsent", { id: `${consentId}-w`, clientId, consentId, organisations: null, categories: null, reason: "Wil het zelf vertellen." });
+    const result = await other.push("withdrawConsent", {
+      id: `${consentId}-w`,
+      clientId,
+      consentId,
+      organisations: null,
+      categories: null,
+      reason: "Wil het zelf vertellen.",
+    });
     expect(result.status).toBe("applied");
     const db = createClient({ url: server.databaseUrl });
-    const { rows } = await db.execute({ sql: "select event, user_id, organisation_id, consent_id, outcome from audit_log where client_id = ? order by seq desc limit 1", args: [clientId] });
+    const { rows } = await db.execute({
+      sql: "select event, user_id, organisation_id, consent_id, outcome from audit_log where client_id = ? order by seq desc limit 1",
+      args: [clientId],
+    });
     db.close();
     expect(rows[0]).toMatchObject({ event: "withdrawConsent", user_id: "other", organisation_id: "org-b", consent_id: consentId, outcome: "ok" });
     expect(JSON.stringify(rows)).not.toContain("Wil het zelf vertellen");
@@ -63,12 +76,13 @@ describe("the audit log records every write and every delivery, and shows tamper
     try {
       await db.execute("update audit_log set user_id = 'someone-else' where seq = 3");
       expect(await verifyAuditChain(server.services.db)).toMatchObject({ ok: false, firstBrokenSeq: 3, problem: "altered" });
-      const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", "src/cli/main.ts", "verify-audit"], { cwd: serverDir, env: { ...process.env, DATABASE_URL: server.databaseUrl } }).catch(
-        (e: { stdout: string; stderr: string; code: number }) => {
-          expect(e.code).toBe(1);
-          return e;
-        },
-      );
+      const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", "src/cli/main.ts", "verify-audit"], {
+        cwd: serverDir,
+        env: { ...process.env, DATABASE_URL: server.databaseUrl },
+      }).catch((e: { stdout: string; stderr: string; code: number }) => {
+        expect(e.code).toBe(1);
+        return e;
+      });
       expect(stdout + stderr).toContain("audit chain broken at row 3 (altered)");
 
       await db.execute("delete from audit_log where seq = 3");
@@ -86,7 +100,10 @@ describe("the audit log records every write and every delivery, and shows tamper
       await device.push("createClient", { id: `client-${randomUUID()}`, alias: "Kim", birthYear: 2001, epdClientId: null });
       const db = createClient({ url: fresh.databaseUrl });
       // Swap rows 2 and 3 wholesale: each row is intact on its own, but the order is not.
-      await db.batch(["update audit_log set seq = -2 where seq = 2", "update audit_log set seq = 2 where seq = 3", "update audit_log set seq = 3 where seq = -2"], "write");
+      await db.batch(
+        ["update audit_log set seq = -2 where seq = 2", "update audit_log set seq = 2 where seq = 3", "update audit_log set seq = 3 where seq = -2"],
+        "write",
+      );
       db.close();
       expect(await verifyAuditChain(fresh.services.db)).toMatchObject({ ok: false, firstBrokenSeq: 2 });
     } finally {

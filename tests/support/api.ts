@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { createTRPCClient, httpLink } from "@trpc/client";
 import type { AppRouter } from "@naast/server/router";
 import type { MutationArgs, MutatorName, PullResponse } from "@naast/shared";
+import { createTRPCClient, httpLink } from "@trpc/client";
 
 export type Trpc = ReturnType<typeof createTRPCClient<AppRouter>>;
 

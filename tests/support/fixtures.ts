@@ -14,7 +14,9 @@ export async function createClientWithPlan(owner: ApiClient, clientId = `client-
   await ok(owner.push("updatePlanDomain", { clientId, domain: "housing", situation: "Slaapt in de nachtopvang.", goal: "Een eigen kamer." }));
   await ok(owner.push("recordZrmScore", { id: randomUUID(), clientId, domain: "housing", score: 2, assessedOn: "2026-11-01" }));
   await ok(owner.push("addNote", { id: randomUUID(), clientId, text: "Vertrouwelijk gesprek op straat.", correctsNoteId: null }));
-  await ok(owner.push("addAgreement", { id: randomUUID(), clientId, domain: "housing", text: "Aanvraag kamer", ownerUserId: owner.userId, dueDate: "2026-12-01" }));
+  await ok(
+    owner.push("addAgreement", { id: randomUUID(), clientId, domain: "housing", text: "Aanvraag kamer", ownerUserId: owner.userId, dueDate: "2026-12-01" }),
+  );
   return clientId;
 }
 

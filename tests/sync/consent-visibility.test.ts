@@ -69,7 +69,14 @@ describe("what another organisation receives follows the client's consent", () =
     const device = new Replica().apply(await ldh.pull());
     device.apply(await ldh.pull());
     expect(device.of("agreements", clientId)).toHaveLength(1);
-    await ldh.push("withdrawConsent", { id: randomUUID(), clientId, consentId, organisations: ["org-b"], categories: ["agreements"], reason: "Alleen het plan" });
+    await ldh.push("withdrawConsent", {
+      id: randomUUID(),
+      clientId,
+      consentId,
+      organisations: ["org-b"],
+      categories: ["agreements"],
+      reason: "Alleen het plan",
+    });
     const response = await ldh.pull();
     expect(response.purges).toContainEqual({ clientId, categories: ["agreements"], hidden: null });
     device.apply(response);

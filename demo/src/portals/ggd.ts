@@ -2,16 +2,7 @@
  * Fake GGD portal ("Cliëntvolgsysteem OGGZ"). The open client is in the path:
  * `/clienten/<epdId>`, e.g. `/clienten/5501`. Full page loads; index at `/`.
  */
-import {
-  createHandler,
-  type DemoPortal,
-  type DemoPortalOptions,
-  escapeHtml,
-  type PortalClient,
-  pick,
-  portalClients,
-  renderPage,
-} from "./shared.ts";
+import { createHandler, type DemoPortal, type DemoPortalOptions, escapeHtml, type PortalClient, pick, portalClients, renderPage } from "./shared.ts";
 
 const organisation = "GGD Regio Demo";
 

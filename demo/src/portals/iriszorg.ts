@@ -2,16 +2,7 @@
  * Fake Iriszorg portal ("EPD Verslavingszorg"). The open client is in the query string:
  * `/dossier?patient=<epdId>`, e.g. `/dossier?patient=IZ-1001`. Full page loads; index at `/`.
  */
-import {
-  createHandler,
-  type DemoPortal,
-  type DemoPortalOptions,
-  escapeHtml,
-  type PortalClient,
-  pick,
-  portalClients,
-  renderPage,
-} from "./shared.ts";
+import { createHandler, type DemoPortal, type DemoPortalOptions, escapeHtml, type PortalClient, pick, portalClients, renderPage } from "./shared.ts";
 
 const organisation = "Iriszorg";
 

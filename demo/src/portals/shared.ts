@@ -47,10 +47,7 @@ export function escapeHtml(value: string | number): string {
 
 /** JSON that is safe inside `<script type="application/json">` (no `<`, `>` or `&` left raw). */
 export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value)
-    .replace(/</g, "\\u003c")
-    .replace(/>/g, "\\u003e")
-    .replace(/&/g, "\\u0026");
+  return JSON.stringify(value).replace(/</g, "\\u003c").replace(/>/g, "\\u003e").replace(/&/g, "\\u0026");
 }
 
 /** Picks an item by index, wrapping around; for deterministic invented content. */

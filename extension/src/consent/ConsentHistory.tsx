@@ -26,10 +26,17 @@ export function ConsentHistory({ events, directory }: { events: RecordOf<"consen
       });
       if (e.validUntil <= now) lines.push({ at: e.validUntil, text: t("consent.history.expired", { date: formatDay(language, e.validUntil) }) });
     } else {
-      const scope = [e.organisations ? organisationNames(directory, e.organisations) : null, e.categories ? describeCategories(language, e.categories) : null].filter(Boolean).join(": ");
+      const scope = [e.organisations ? organisationNames(directory, e.organisations) : null, e.categories ? describeCategories(language, e.categories) : null]
+        .filter(Boolean)
+        .join(": ");
       lines.push({
         at: e.withdrawnAt,
-        text: t("consent.history.withdrawn", { date: formatDay(language, e.withdrawnAt), name: person(e.withdrawnBy), scope: scope || t("consent.history.all"), reason: e.reason }),
+        text: t("consent.history.withdrawn", {
+          date: formatDay(language, e.withdrawnAt),
+          name: person(e.withdrawnBy),
+          scope: scope || t("consent.history.all"),
+          reason: e.reason,
+        }),
       });
     }
   }

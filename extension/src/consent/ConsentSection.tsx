@@ -12,7 +12,17 @@ import { WithdrawConsentForm } from "./WithdrawConsentForm.tsx";
  * Who may see what, until when, for everyone who works with the client; recording (by the
  * organisation that holds her) and withdrawing (by any of her case managers) start here.
  */
-export function ConsentSection({ view, directory, session, recordRequests = 0 }: { view: ClientView; directory: Directory; session: Session; recordRequests?: number }) {
+export function ConsentSection({
+  view,
+  directory,
+  session,
+  recordRequests = 0,
+}: {
+  view: ClientView;
+  directory: Directory;
+  session: Session;
+  recordRequests?: number;
+}) {
   const t = useT();
   const { language } = useContext(LanguageContext);
   const now = new Date().toISOString();

@@ -1,6 +1,7 @@
 import { addMonths, type DataCategory, defaultConsentMonths, lifeDomains, maxConsentMonths, otherCategories, type RecordOf } from "@naast/shared";
 import { useContext, useState } from "preact/hooks";
 import { categoryLabel, formatDay, LanguageContext, useT } from "../i18n/index.ts";
+import { ErrorLine } from "../panel/ErrorLine.tsx";
 import type { Directory } from "../panel/queries.ts";
 import { useMutate } from "../panel/use-mutate.ts";
 import type { Session } from "../storage/db.ts";
@@ -12,7 +13,17 @@ const day = (instant: string) => instant.slice(0, 10);
  * The guided consent at first contact: with whom, what, what for, how, how long; then read it
  * back with the client before it is recorded. Plain form controls, so it works by keyboard alone.
  */
-export function RecordConsentForm({ client, directory, session, onDone }: { client: RecordOf<"clients">; directory: Directory; session: Session; onDone(): void }) {
+export function RecordConsentForm({
+  client,
+  directory,
+  session,
+  onDone,
+}: {
+  client: RecordOf<"clients">;
+  directory: Directory;
+  session: Session;
+  onDone(): void;
+}) {
   const t = useT();
   const { language } = useContext(LanguageContext);
   const { run, error } = useMutate();
@@ -74,11 +85,7 @@ export function RecordConsentForm({ client, directory, session, onDone }: { clie
         <button type="button" class="secondary" onClick={() => setReviewing(false)}>
           {t("consent.back")}
         </button>
-        {error && (
-          <p class="error" role="alert">
-            {error}
-          </p>
-        )}
+        <ErrorLine message={error} />
       </section>
     );
   }
@@ -98,12 +105,28 @@ export function RecordConsentForm({ client, directory, session, onDone }: { clie
       <fieldset>
         <legend>{t("consent.organisations")}</legend>
         <label class="check">
-          <input type="checkbox" checked={others.every((o) => organisations.has(o.id))} onChange={(e) => setOrganisations(toggle(organisations, others.map((o) => o.id), e.currentTarget.checked))} />
+          <input
+            type="checkbox"
+            checked={others.every((o) => organisations.has(o.id))}
+            onChange={(e) =>
+              setOrganisations(
+                toggle(
+                  organisations,
+                  others.map((o) => o.id),
+                  e.currentTarget.checked,
+                ),
+              )
+            }
+          />
           {t("consent.wholeTeam")}
         </label>
         {others.map((o) => (
           <label class="check" key={o.id}>
-            <input type="checkbox" checked={organisations.has(o.id)} onChange={(e) => setOrganisations(toggle(organisations, [o.id], e.currentTarget.checked))} />
+            <input
+              type="checkbox"
+              checked={organisations.has(o.id)}
+              onChange={(e) => setOrganisations(toggle(organisations, [o.id], e.currentTarget.checked))}
+            />
             {o.name}
           </label>
         ))}
@@ -111,7 +134,11 @@ export function RecordConsentForm({ client, directory, session, onDone }: { clie
       <fieldset>
         <legend>{t("consent.categories")}</legend>
         <label class="check">
-          <input type="checkbox" checked={lifeDomains.every((d) => categories.has(d))} onChange={(e) => setCategories(toggle(categories, lifeDomains, e.currentTarget.checked))} />
+          <input
+            type="checkbox"
+            checked={lifeDomains.every((d) => categories.has(d))}
+            onChange={(e) => setCategories(toggle(categories, lifeDomains, e.currentTarget.checked))}
+          />
           {t("consent.wholePlan")}
         </label>
         <div class="indent">
@@ -148,7 +175,14 @@ export function RecordConsentForm({ client, directory, session, onDone }: { clie
       </fieldset>
       <label>
         {t("consent.until")}
-        <input type="date" required min={day(addMonths(now, 0))} max={day(addMonths(now, maxConsentMonths))} value={until} onInput={(e) => setUntil(e.currentTarget.value)} />
+        <input
+          type="date"
+          required
+          min={day(addMonths(now, 0))}
+          max={day(addMonths(now, maxConsentMonths))}
+          value={until}
+          onInput={(e) => setUntil(e.currentTarget.value)}
+        />
       </label>
       {missing && (
         <p class="error" role="alert">
@@ -162,4 +196,3 @@ export function RecordConsentForm({ client, directory, session, onDone }: { clie
     </form>
   );
 }
-

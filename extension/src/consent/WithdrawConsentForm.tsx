@@ -1,6 +1,7 @@
 import { type ConsentState, type DataCategory, dataCategories } from "@naast/shared";
 import { useState } from "preact/hooks";
 import { categoryLabel, useT } from "../i18n/index.ts";
+import { ErrorLine } from "../panel/ErrorLine.tsx";
 import type { Directory } from "../panel/queries.ts";
 import { useMutate } from "../panel/use-mutate.ts";
 
@@ -76,11 +77,7 @@ export function WithdrawConsentForm({ state, directory, onDone }: { state: Conse
       <button type="button" class="secondary" onClick={onDone}>
         {t("plan.cancel")}
       </button>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine message={error} />
     </form>
   );
 }

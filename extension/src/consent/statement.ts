@@ -28,7 +28,10 @@ export function consentStatementPdf(language: Language, client: RecordOf<"client
       { heading: t("statement.what"), text: describeCategories(language, consent.categories) },
       { heading: t("statement.withWhom"), text: organisationNames(directory, consent.grantedTo) },
       { heading: t("statement.why"), text: [t("consent.purposeText"), consent.purposeNote].filter(Boolean).join("\n") },
-      { heading: t("statement.until"), text: t("statement.untilText", { from: formatDay(language, consent.validFrom), until: formatDay(language, consent.validUntil) }) },
+      {
+        heading: t("statement.until"),
+        text: t("statement.untilText", { from: formatDay(language, consent.validFrom), until: formatDay(language, consent.validUntil) }),
+      },
       { heading: t("statement.withdraw"), text: t("statement.withdrawText") },
     ],
     t("statement.recorded", {

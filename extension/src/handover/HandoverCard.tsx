@@ -1,6 +1,7 @@
 import { type HandoverState, isReceiverOf, isSenderSideOf, isWithinNaast } from "@naast/shared";
 import { useContext, useState } from "preact/hooks";
 import { formatDay, LanguageContext, useT } from "../i18n/index.ts";
+import { ErrorLine } from "../panel/ErrorLine.tsx";
 import type { ClientView, Directory } from "../panel/queries.ts";
 import { useMutate } from "../panel/use-mutate.ts";
 import type { Session } from "../storage/db.ts";
@@ -10,7 +11,21 @@ import { HandoverContent } from "./HandoverContent.tsx";
  * One handover as both sides see it: what was written, the questions and answers, and what the
  * receiver did with it. The receiver acknowledges, asks, or declines; the sender answers.
  */
-export function HandoverCard({ item, view, directory, session, onCorrect, onExport }: { item: HandoverState; view: ClientView; directory: Directory; session: Session; onCorrect(): void; onExport(): void }) {
+export function HandoverCard({
+  item,
+  view,
+  directory,
+  session,
+  onCorrect,
+  onExport,
+}: {
+  item: HandoverState;
+  view: ClientView;
+  directory: Directory;
+  session: Session;
+  onCorrect(): void;
+  onExport(): void;
+}) {
   const t = useT();
   const { language } = useContext(LanguageContext);
   const { run, error } = useMutate();
@@ -23,7 +38,11 @@ export function HandoverCard({ item, view, directory, session, onCorrect, onExpo
   const receiving = isReceiverOf(session.user, handover);
   const sending = isSenderSideOf(session.user, handover) && !receiving;
   const open = status === "open";
-  const to = handover.toUserId ? `${person(handover.toUserId)} (${organisation(handover.toOrganisationId)})` : handover.toOrganisationId ? organisation(handover.toOrganisationId) : (handover.toExternal ?? t("handover.kind.closure"));
+  const to = handover.toUserId
+    ? `${person(handover.toUserId)} (${organisation(handover.toOrganisationId)})`
+    : handover.toOrganisationId
+      ? organisation(handover.toOrganisationId)
+      : (handover.toExternal ?? t("handover.kind.closure"));
   const base = { clientId: handover.clientId, handoverId: handover.id };
 
   const send = async (event: Event) => {
@@ -34,7 +53,8 @@ export function HandoverCard({ item, view, directory, session, onCorrect, onExpo
   return (
     <article class={`handover handover-${status}`} data-testid="handover" data-status={status}>
       <h3>
-        {t(`handover.kind.${handover.kind}`)}: {t("handover.fromTo", { from: `${person(handover.fromUserId)} (${organisation(handover.fromOrganisationId)})`, to })}
+        {t(`handover.kind.${handover.kind}`)}:{" "}
+        {t("handover.fromTo", { from: `${person(handover.fromUserId)} (${organisation(handover.fromOrganisationId)})`, to })}
         <span class="badge">{t(`handover.status.${status}`)}</span>
       </h3>
       <p class="meta">{t("handover.sentOn", { date: formatDay(language, handover.createdAt) })}</p>
@@ -115,11 +135,7 @@ export function HandoverCard({ item, view, directory, session, onCorrect, onExpo
             {t("handover.exportedBy", { name: person(e.exportedBy), date: formatDay(language, e.exportedAt), formats: e.formats.join(" + ").toUpperCase() })}
           </p>
         ))}
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine message={error} />
     </article>
   );
 }

@@ -49,7 +49,11 @@ export function HandoverContent({ handover, view, directory }: { handover: Recor
             {handover.agreements.map((a) => (
               <li key={a.agreementId}>
                 {agreementText(a.agreementId)} —{" "}
-                {a.action === "carry" ? t("handover.carriedTo", { name: person(a.newOwnerUserId) }) : a.action === "done" ? t("handover.closeDone") : t("handover.closeCancelled")}
+                {a.action === "carry"
+                  ? t("handover.carriedTo", { name: person(a.newOwnerUserId) })
+                  : a.action === "done"
+                    ? t("handover.closeDone")
+                    : t("handover.closeCancelled")}
               </li>
             ))}
           </ul>

@@ -21,7 +21,11 @@ export function HandoverInbox({ session, directory, onOpen }: { session: Session
         {waiting.map(({ handover, alias }) => (
           <li key={handover.id}>
             <button type="button" class="link" onClick={() => onOpen(handover.clientId)}>
-              {t("handover.inboxLine", { alias, from: directory?.people.get(handover.fromUserId)?.name ?? handover.fromUserId, date: formatDay(language, handover.createdAt) })}
+              {t("handover.inboxLine", {
+                alias,
+                from: directory?.people.get(handover.fromUserId)?.name ?? handover.fromUserId,
+                date: formatDay(language, handover.createdAt),
+              })}
             </button>
           </li>
         ))}

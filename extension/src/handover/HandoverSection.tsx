@@ -1,6 +1,7 @@
 import { deriveHandovers, startHandover } from "@naast/shared";
 import { useContext, useState } from "preact/hooks";
 import { LanguageContext, useT } from "../i18n/index.ts";
+import { ErrorLine } from "../panel/ErrorLine.tsx";
 import type { ClientView, Directory } from "../panel/queries.ts";
 import type { Session } from "../storage/db.ts";
 import { exportHandover } from "./export-handover.ts";
@@ -11,7 +12,17 @@ import { StartHandoverForm } from "./StartHandoverForm.tsx";
  * The client's handovers: the open one in full, earlier ones folded away, and — for the
  * organisation that holds her — the way to start (or correct) one.
  */
-export function HandoverSection({ view, directory, session, onRecordConsent }: { view: ClientView; directory: Directory; session: Session; onRecordConsent(): void }) {
+export function HandoverSection({
+  view,
+  directory,
+  session,
+  onRecordConsent,
+}: {
+  view: ClientView;
+  directory: Directory;
+  session: Session;
+  onRecordConsent(): void;
+}) {
   const t = useT();
   const { language } = useContext(LanguageContext);
   const [writing, setWriting] = useState<"new" | "correction" | null>(null);
@@ -21,7 +32,8 @@ export function HandoverSection({ view, directory, session, onRecordConsent }: {
   // The latest handover stays in view while it is open, or when the client left Naast with it.
   const current = open ?? (items[0]?.status === "completed" ? items[0] : null);
   const earlier = items.filter((i) => i !== current && i.status !== "superseded");
-  const mayStart = view.client.ownerOrganisationId === session.user.organisationId && startHandover.roles.includes(session.user.role) && view.client.status !== "closed";
+  const mayStart =
+    view.client.ownerOrganisationId === session.user.organisationId && startHandover.roles.includes(session.user.role) && view.client.status !== "closed";
 
   const exportPackage = async (handoverId: string) => {
     setExportError(null);
@@ -46,7 +58,16 @@ export function HandoverSection({ view, directory, session, onRecordConsent }: {
         />
       ) : (
         <>
-          {current && <HandoverCard item={current} view={view} directory={directory} session={session} onCorrect={() => setWriting("correction")} onExport={() => void exportPackage(current.handover.id)} />}
+          {current && (
+            <HandoverCard
+              item={current}
+              view={view}
+              directory={directory}
+              session={session}
+              onCorrect={() => setWriting("correction")}
+              onExport={() => void exportPackage(current.handover.id)}
+            />
+          )}
           {!open && mayStart && (
             <button type="button" onClick={() => setWriting("new")}>
               {t("handover.start")}
@@ -59,15 +80,19 @@ export function HandoverSection({ view, directory, session, onRecordConsent }: {
         <details class="history">
           <summary>{t("handover.earlier", { count: earlier.length })}</summary>
           {earlier.map((item) => (
-            <HandoverCard key={item.handover.id} item={item} view={view} directory={directory} session={session} onCorrect={() => undefined} onExport={() => void exportPackage(item.handover.id)} />
+            <HandoverCard
+              key={item.handover.id}
+              item={item}
+              view={view}
+              directory={directory}
+              session={session}
+              onCorrect={() => undefined}
+              onExport={() => void exportPackage(item.handover.id)}
+            />
           ))}
         </details>
       )}
-      {exportError && (
-        <p class="error" role="alert">
-          {exportError}
-        </p>
-      )}
+      <ErrorLine message={exportError} />
     </section>
   );
 }

@@ -1,8 +1,10 @@
 import { type CarriedAgreement, canAccess, type HandoverKind, handoverKinds, isWithinNaast, lifeDomains, type RecordOf } from "@naast/shared";
 import { useState } from "preact/hooks";
 import { categoryLabel, useT } from "../i18n/index.ts";
+import { ErrorLine } from "../panel/ErrorLine.tsx";
 import { scoreHistory } from "../panel/PlanSection.tsx";
 import type { ClientView, Directory } from "../panel/queries.ts";
+import { ScoreSelect } from "../panel/ScoreSelect.tsx";
 import { useMutate } from "../panel/use-mutate.ts";
 import type { Session } from "../storage/db.ts";
 import { NetworkFields } from "./NetworkFields.tsx";
@@ -59,19 +61,33 @@ export function StartHandoverForm({
   const [network, setNetwork] = useState<Contact[]>(correcting?.network ?? []);
   const [text, setText] = useState(correcting?.text ?? "");
   const [plans, setPlans] = useState<Map<string, CarriedAgreement>>(
-    new Map(openAgreements.map((a) => [a.id, correcting?.agreements.find((c) => c.agreementId === a.id) ?? { agreementId: a.id, action: "carry", newOwnerUserId: "" }])),
+    new Map(
+      openAgreements.map((a) => [
+        a.id,
+        correcting?.agreements.find((c) => c.agreementId === a.id) ?? { agreementId: a.id, action: "carry", newOwnerUserId: "" },
+      ]),
+    ),
   );
 
   const within = isWithinNaast(kind);
   const receiver = toUserId ? directory.people.get(toUserId) : undefined;
   const receivingOrganisation = within ? (receiver?.organisationId ?? (toOrganisationId || null)) : null;
-  const consentMissing = receivingOrganisation !== null && receivingOrganisation !== view.client.ownerOrganisationId && !consentCovers(view, receivingOrganisation);
+  const consentMissing =
+    receivingOrganisation !== null && receivingOrganisation !== view.client.ownerOrganisationId && !consentCovers(view, receivingOrganisation);
   const receiverChoices = people.filter((p) =>
-    kind === "colleague" ? caseWorker(p) && p.id !== session.user.id : kind === "monitoring" ? p.active && p.role === "procesregisseur" : caseWorker(p) && p.organisationId === toOrganisationId,
+    kind === "colleague"
+      ? caseWorker(p) && p.id !== session.user.id
+      : kind === "monitoring"
+        ? p.active && p.role === "procesregisseur"
+        : caseWorker(p) && p.organisationId === toOrganisationId,
   );
   const otherOrganisations = [...directory.organisations.values()].filter((o) => o.id !== view.client.ownerOrganisationId);
   // After acknowledgement, agreements can go to the receiving side or anyone the consent covers.
-  const ownerChoices = people.filter((p) => caseWorker(p) && (p.organisationId === receivingOrganisation || canAccess(p, view.client, "agreements", view.consentEvents, new Date().toISOString()).allowed));
+  const ownerChoices = people.filter(
+    (p) =>
+      caseWorker(p) &&
+      (p.organisationId === receivingOrganisation || canAccess(p, view.client, "agreements", view.consentEvents, new Date().toISOString()).allowed),
+  );
 
   const setPlan = (id: string, plan: CarriedAgreement) => setPlans(new Map(plans).set(id, plan));
   const setDomain = (index: number, patch: Partial<DomainDraft>) => setDomains(domains.map((d, i) => (i === index ? { ...d, ...patch } : d)));
@@ -113,7 +129,15 @@ export function StartHandoverForm({
       {kind === "organisation" && (
         <label>
           {t("handover.toOrganisation")}
-          <select name="handover-to-organisation" required value={toOrganisationId} onChange={(e) => { setToOrganisationId(e.currentTarget.value); setToUserId(""); }}>
+          <select
+            name="handover-to-organisation"
+            required
+            value={toOrganisationId}
+            onChange={(e) => {
+              setToOrganisationId(e.currentTarget.value);
+              setToUserId("");
+            }}
+          >
             <option value="" />
             {otherOrganisations.map((o) => (
               <option key={o.id} value={o.id}>
@@ -159,18 +183,20 @@ export function StartHandoverForm({
           <div key={d.domain} class="handover-domain">
             <label>
               {categoryLabel(t, d.domain)} — {t("plan.score")}
-              <select name={`handover-score-${d.domain}`} value={d.score === null ? "" : String(d.score)} onChange={(e) => setDomain(index, { score: e.currentTarget.value ? Number(e.currentTarget.value) : null })}>
-                <option value="">–</option>
-                {[1, 2, 3, 4, 5].map((s) => (
-                  <option key={s} value={String(s)}>
-                    {s}
-                  </option>
-                ))}
-              </select>
+              <ScoreSelect
+                name={`handover-score-${d.domain}`}
+                value={d.score === null ? "" : String(d.score)}
+                onChange={(v) => setDomain(index, { score: v ? Number(v) : null })}
+              />
             </label>
             <label>
               {t("plan.situation")}: {categoryLabel(t, d.domain)}
-              <textarea name={`handover-situation-${d.domain}`} maxLength={5000} value={d.situation} onInput={(e) => setDomain(index, { situation: e.currentTarget.value })} />
+              <textarea
+                name={`handover-situation-${d.domain}`}
+                maxLength={5000}
+                value={d.situation}
+                onInput={(e) => setDomain(index, { situation: e.currentTarget.value })}
+              />
             </label>
           </div>
         ))}
@@ -200,7 +226,12 @@ export function StartHandoverForm({
                     value={plan.action}
                     onChange={(e) => {
                       const action = e.currentTarget.value;
-                      setPlan(a.id, action === "carry" ? { agreementId: a.id, action: "carry", newOwnerUserId: "" } : { agreementId: a.id, action: action === "done" ? "done" : "cancelled" });
+                      setPlan(
+                        a.id,
+                        action === "carry"
+                          ? { agreementId: a.id, action: "carry", newOwnerUserId: "" }
+                          : { agreementId: a.id, action: action === "done" ? "done" : "cancelled" },
+                      );
                     }}
                   >
                     <option value="carry">{t("handover.carry")}</option>
@@ -211,7 +242,12 @@ export function StartHandoverForm({
                 {plan.action === "carry" && (
                   <label class="inline">
                     {t("handover.newOwner")}
-                    <select name="handover-agreement-owner" required value={plan.newOwnerUserId} onChange={(e) => setPlan(a.id, { agreementId: a.id, action: "carry", newOwnerUserId: e.currentTarget.value })}>
+                    <select
+                      name="handover-agreement-owner"
+                      required
+                      value={plan.newOwnerUserId}
+                      onChange={(e) => setPlan(a.id, { agreementId: a.id, action: "carry", newOwnerUserId: e.currentTarget.value })}
+                    >
                       <option value="" />
                       {ownerChoices.map((p) => (
                         <option key={p.id} value={p.id}>
@@ -236,11 +272,7 @@ export function StartHandoverForm({
       <button type="button" class="secondary" onClick={onDone}>
         {t("plan.cancel")}
       </button>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine message={error} />
     </form>
   );
 }

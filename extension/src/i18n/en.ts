@@ -12,7 +12,7 @@ export const en: Record<MessageKey, string> = {
   "signIn.failed": "Could not sign in: {reason}",
   "signOut.button": "Sign out",
   "signOut.confirmPending": "{count} changes have not been sent yet. Signing out now loses them. Sign out anyway?",
-  "signedInAs": "Signed in as {name} ({organisation})",
+  signedInAs: "Signed in as {name} ({organisation})",
   "status.online": "Connected",
   "status.offline": "Offline: changes are kept",
   "status.pending": "{count} change(s) waiting to be sent",
@@ -109,7 +109,8 @@ export const en: Record<MessageKey, string> = {
   "consent.categories": "Which information?",
   "consent.wholePlan": "The whole plan (all life domains)",
   "consent.purpose": "What for?",
-  "consent.purposeText": "The Stapteam works together on your support. With your consent, the organisations you choose may share this information with each other. Then you do not have to tell your story again and again, and the help fits together better.",
+  "consent.purposeText":
+    "The Stapteam works together on your support. With your consent, the organisations you choose may share this information with each other. Then you do not have to tell your story again and again, and the help fits together better.",
   "consent.purposeNote": "The client's own words (optional)",
   "consent.form": "How did the client consent?",
   "consent.form.verbal": "Verbally",
@@ -202,7 +203,8 @@ export const en: Record<MessageKey, string> = {
   "statement.until": "For how long?",
   "statement.untilText": "From {from} up to and including {until}. After that, sharing stops by itself.",
   "statement.withdraw": "Want to stop?",
-  "statement.withdrawText": "You may always stop, completely or in part. Tell your case manager or anyone else in the Stapteam. Then the information is no longer shared.",
+  "statement.withdrawText":
+    "You may always stop, completely or in part. Tell your case manager or anyone else in the Stapteam. Then the information is no longer shared.",
   "statement.recorded": "Recorded by {name} ({organisation}) on {date}, {form}.",
   "export.title": "Handover",
   "export.client": "{alias}, born in {year}",

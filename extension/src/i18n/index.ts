@@ -1,6 +1,6 @@
+import type { DataCategory } from "@naast/shared";
 import { createContext } from "preact";
 import { useContext } from "preact/hooks";
-import type { DataCategory } from "@naast/shared";
 import { en } from "./en.ts";
 import { type MessageKey, nl } from "./nl.ts";
 

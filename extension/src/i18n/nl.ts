@@ -11,7 +11,7 @@ export const nl = {
   "signIn.failed": "Inloggen lukte niet: {reason}",
   "signOut.button": "Uitloggen",
   "signOut.confirmPending": "Er zijn {count} wijzigingen nog niet verstuurd. Als u nu uitlogt, gaan die verloren. Toch uitloggen?",
-  "signedInAs": "Ingelogd als {name} ({organisation})",
+  signedInAs: "Ingelogd als {name} ({organisation})",
   "status.online": "Verbonden",
   "status.offline": "Offline: wijzigingen worden bewaard",
   "status.pending": "{count} wijziging(en) wachten op verzending",
@@ -108,7 +108,8 @@ export const nl = {
   "consent.categories": "Welke informatie?",
   "consent.wholePlan": "Het hele plan (alle leefgebieden)",
   "consent.purpose": "Waarvoor?",
-  "consent.purposeText": "Het Stapteam werkt samen aan uw hulp. Met uw toestemming mogen de gekozen organisaties deze informatie met elkaar delen. Dan hoeft u uw verhaal niet steeds opnieuw te vertellen en sluit de hulp beter aan.",
+  "consent.purposeText":
+    "Het Stapteam werkt samen aan uw hulp. Met uw toestemming mogen de gekozen organisaties deze informatie met elkaar delen. Dan hoeft u uw verhaal niet steeds opnieuw te vertellen en sluit de hulp beter aan.",
   "consent.purposeNote": "Eigen woorden van de cliënt (niet verplicht)",
   "consent.form": "Hoe gaf de cliënt toestemming?",
   "consent.form.verbal": "Mondeling",
@@ -201,7 +202,8 @@ export const nl = {
   "statement.until": "Hoe lang?",
   "statement.untilText": "Van {from} tot en met {until}. Daarna stopt het delen vanzelf.",
   "statement.withdraw": "Wilt u stoppen?",
-  "statement.withdrawText": "U mag altijd stoppen, helemaal of voor een deel. Zeg het tegen uw casemanager of iemand anders van het Stapteam. Dan wordt de informatie niet meer gedeeld.",
+  "statement.withdrawText":
+    "U mag altijd stoppen, helemaal of voor een deel. Zeg het tegen uw casemanager of iemand anders van het Stapteam. Dan wordt de informatie niet meer gedeeld.",
   "statement.recorded": "Vastgelegd door {name} ({organisation}) op {date}, {form}.",
   "export.title": "Overdracht",
   "export.client": "{alias}, geboren in {year}",

@@ -1,5 +1,5 @@
-import { z } from "zod";
 import { portalAdapterSchema } from "@naast/shared";
+import { z } from "zod";
 
 /**
  * Every message between the extension's parts. The background accepts only these shapes, and

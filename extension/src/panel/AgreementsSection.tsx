@@ -1,6 +1,7 @@
 import { type AccessDecision, canAccess, type DataCategory, isOverdue, type LifeDomain, lifeDomains } from "@naast/shared";
 import { useContext, useState } from "preact/hooks";
 import { categoryLabel, formatDay, LanguageContext, useT } from "../i18n/index.ts";
+import { ErrorLine } from "./ErrorLine.tsx";
 import type { ClientView, Directory } from "./queries.ts";
 import { useMutate } from "./use-mutate.ts";
 
@@ -51,10 +52,15 @@ export function AgreementsSection({ view, directory, accessible }: { view: Clien
             <li key={a.id} class={overdue ? "overdue" : ""} data-testid="agreement">
               <span class="text">{a.text}</span>{" "}
               <span class="meta">
-                {person?.name ?? "?"} ({directory.organisations.get(a.ownerOrganisationId)?.shortName ?? "?"}) · {t("agreements.due", { date: formatDay(language, a.dueDate) })}
+                {person?.name ?? "?"} ({directory.organisations.get(a.ownerOrganisationId)?.shortName ?? "?"}) ·{" "}
+                {t("agreements.due", { date: formatDay(language, a.dueDate) })}
                 {overdue && <strong class="badge">{t("agreements.overdue")}</strong>}
               </span>{" "}
-              <button type="button" class="secondary" onClick={() => void run("setAgreementStatus", { clientId: view.client.id, agreementId: a.id, status: "done" })}>
+              <button
+                type="button"
+                class="secondary"
+                onClick={() => void run("setAgreementStatus", { clientId: view.client.id, agreementId: a.id, status: "done" })}
+              >
                 {t("agreements.done")}
               </button>
             </li>
@@ -97,11 +103,7 @@ export function AgreementsSection({ view, directory, accessible }: { view: Clien
           <button type="submit">{t("agreements.add")}</button>
         </form>
       </details>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine message={error} />
     </section>
   );
 }

@@ -58,7 +58,9 @@ export function App() {
           <SignIn />
         ) : (
           <>
-            <p class="signed-in">{t("signedInAs", { name: session.user.name, organisation: directory?.organisations.get(session.user.organisationId)?.shortName ?? "" })}</p>
+            <p class="signed-in">
+              {t("signedInAs", { name: session.user.name, organisation: directory?.organisations.get(session.user.organisationId)?.shortName ?? "" })}
+            </p>
             <StatusBar />
             <HandoverInbox session={session} directory={directory} onOpen={setOpened} />
             {opened ? (

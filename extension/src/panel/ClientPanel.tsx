@@ -1,19 +1,21 @@
+import { useContext } from "preact/hooks";
+import { formatDay, LanguageContext, useT } from "../i18n/index.ts";
 import type { TabContext } from "../messaging/protocol.ts";
-import { formatDay, useT } from "../i18n/index.ts";
 import { db, type Session } from "../storage/db.ts";
 import { ClientView } from "./ClientView.tsx";
 import { LinkClient } from "./LinkClient.tsx";
 import { findLinkedClient } from "./queries.ts";
 import { useLiveQuery } from "./use-live-query.ts";
-import { useContext } from "preact/hooks";
-import { LanguageContext } from "../i18n/index.ts";
 
 /** From "which EPD client is open" to what the panel can show of her, with a clear state for each case. */
 export function ClientPanel({ context, session }: { context: TabContext | null; session: Session }) {
   const t = useT();
   const { language } = useContext(LanguageContext);
   const epdClientId = context?.epdClientId ?? null;
-  const link = useLiveQuery(() => (epdClientId ? findLinkedClient(db, session.user.organisationId, epdClientId) : null), [epdClientId, session.user.organisationId]);
+  const link = useLiveQuery(
+    () => (epdClientId ? findLinkedClient(db, session.user.organisationId, epdClientId) : null),
+    [epdClientId, session.user.organisationId],
+  );
 
   if (!context) return <p class="card hint">{t("context.noPortal")}</p>;
   if (!epdClientId) return <p class="card hint">{t("context.noClient", { portal: context.portalName })}</p>;

@@ -1,15 +1,15 @@
 import { accessibleCategories } from "@naast/shared";
+import { useContext, useState } from "preact/hooks";
+import { ConsentSection } from "../consent/ConsentSection.tsx";
+import { HandoverSection } from "../handover/HandoverSection.tsx";
 import { formatDay, LanguageContext, useT } from "../i18n/index.ts";
 import { db, type Session } from "../storage/db.ts";
 import { AgreementsSection } from "./AgreementsSection.tsx";
-import { ConsentSection } from "../consent/ConsentSection.tsx";
-import { HandoverSection } from "../handover/HandoverSection.tsx";
 import { NotesSection } from "./NotesSection.tsx";
 import { PlanSection } from "./PlanSection.tsx";
 import { loadClientView, loadDirectory } from "./queries.ts";
 import { shownNow, whyNothingShown } from "./shown-now.ts";
 import { useLiveQuery } from "./use-live-query.ts";
-import { useContext, useState } from "preact/hooks";
 
 export function ClientView({ clientId, session }: { clientId: string; session: Session }) {
   const t = useT();

@@ -1,6 +1,7 @@
 import { useState } from "preact/hooks";
 import { useT } from "../i18n/index.ts";
 import { db } from "../storage/db.ts";
+import { ErrorLine } from "./ErrorLine.tsx";
 import { visibleClients } from "./queries.ts";
 import { useLiveQuery } from "./use-live-query.ts";
 import { useMutate } from "./use-mutate.ts";
@@ -55,11 +56,7 @@ export function LinkClient({ epdClientId }: { epdClientId: string }) {
         </label>
         <button type="submit">{t("link.create")}</button>
       </form>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine message={error} />
     </section>
   );
 }

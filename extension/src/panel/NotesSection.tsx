@@ -1,6 +1,7 @@
 import type { AccessDecision, DataCategory } from "@naast/shared";
 import { useContext, useState } from "preact/hooks";
 import { formatDay, LanguageContext, useT } from "../i18n/index.ts";
+import { ErrorLine } from "./ErrorLine.tsx";
 import type { ClientView, Directory } from "./queries.ts";
 import { useMutate } from "./use-mutate.ts";
 
@@ -30,7 +31,8 @@ export function NotesSection({ view, directory, accessible }: { view: ClientView
           <li key={n.id} data-testid="note">
             <p>{n.text}</p>
             <p class="meta">
-              {directory.people.get(n.authorUserId)?.name ?? "?"} ({directory.organisations.get(n.authorOrganisationId)?.shortName ?? "?"}) · {formatDay(language, n.createdAt)}
+              {directory.people.get(n.authorUserId)?.name ?? "?"} ({directory.organisations.get(n.authorOrganisationId)?.shortName ?? "?"}) ·{" "}
+              {formatDay(language, n.createdAt)}
             </p>
           </li>
         ))}
@@ -47,11 +49,7 @@ export function NotesSection({ view, directory, accessible }: { view: ClientView
         </label>
         <button type="submit">{t("notes.save")}</button>
       </form>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine message={error} />
     </section>
   );
 }

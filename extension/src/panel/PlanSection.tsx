@@ -1,7 +1,9 @@
 import { type AccessDecision, type DataCategory, type LifeDomain, lifeDomains, type RecordOf } from "@naast/shared";
 import { useState } from "preact/hooks";
 import { categoryLabel, useT } from "../i18n/index.ts";
+import { ErrorLine } from "./ErrorLine.tsx";
 import type { ClientView } from "./queries.ts";
+import { ScoreSelect } from "./ScoreSelect.tsx";
 import { useMutate } from "./use-mutate.ts";
 
 type Accessible = Map<DataCategory, AccessDecision>;
@@ -106,14 +108,7 @@ function DomainRow({ domain, view, startEditing, onDone }: { domain: LifeDomain;
         <form onSubmit={save}>
           <label>
             {t("plan.score")}
-            <select value={score} onChange={(e) => setScore(e.currentTarget.value)} name="score">
-              <option value="">–</option>
-              {[1, 2, 3, 4, 5].map((s) => (
-                <option key={s} value={String(s)}>
-                  {s}
-                </option>
-              ))}
-            </select>
+            <ScoreSelect name="score" value={score} onChange={setScore} />
           </label>
           <label>
             {t("plan.situation")}
@@ -134,11 +129,7 @@ function DomainRow({ domain, view, startEditing, onDone }: { domain: LifeDomain;
           >
             {t("plan.cancel")}
           </button>
-          {error && (
-            <p class="error" role="alert">
-              {error}
-            </p>
-          )}
+          <ErrorLine message={error} />
         </form>
       )}
     </div>

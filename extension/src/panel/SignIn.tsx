@@ -2,6 +2,7 @@ import { TRPCClientError } from "@trpc/client";
 import { useState } from "preact/hooks";
 import { useT } from "../i18n/index.ts";
 import { defaultServerUrl, signIn } from "../session/session.ts";
+import { ErrorLine } from "./ErrorLine.tsx";
 
 export function SignIn() {
   const t = useT();
@@ -43,11 +44,7 @@ export function SignIn() {
       <button type="submit" disabled={busy}>
         {busy ? t("signIn.busy") : t("signIn.submit")}
       </button>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine message={error} />
     </form>
   );
 }

@@ -14,7 +14,13 @@ export function StatusBar() {
   return (
     <section class="status" aria-live="polite">
       <p class={offline ? "offline" : "online"} data-testid="sync-status">
-        {expired ? t("status.sessionExpired") : offline ? t("status.offline") : status?.lastError ? t("status.error", { reason: status.lastError }) : t("status.online")}
+        {expired
+          ? t("status.sessionExpired")
+          : offline
+            ? t("status.offline")
+            : status?.lastError
+              ? t("status.error", { reason: status.lastError })
+              : t("status.online")}
       </p>
       {pending > 0 && <p data-testid="pending-count">{t("status.pending", { count: pending })}</p>}
       {rejections.length > 0 && (

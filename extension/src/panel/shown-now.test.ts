@@ -4,9 +4,35 @@ import { describe, expect, it } from "vitest";
 import type { ClientView } from "./queries.ts";
 import { shownNow, whyNothingShown } from "./shown-now.ts";
 
-const anna: RecordOf<"clients"> = { id: "anna", alias: "Anna", birthYear: 1990, ownerOrganisationId: "iriszorg", responsibleUserId: "fatima", status: "active", formerOwners: [], createdAt: day(0), updatedAt: day(0) };
-const domain = (d: "housing" | "addiction"): RecordOf<"planDomains"> => ({ id: `anna:${d}`, clientId: "anna", domain: d, situation: `${d} situatie`, goal: "", updatedAt: day(0), updatedBy: "fatima" });
-const note: RecordOf<"notes"> = { id: "n1", clientId: "anna", text: "Vertrouwelijk", authorUserId: "fatima", authorOrganisationId: "iriszorg", createdAt: day(0), correctsNoteId: null };
+const anna: RecordOf<"clients"> = {
+  id: "anna",
+  alias: "Anna",
+  birthYear: 1990,
+  ownerOrganisationId: "iriszorg",
+  responsibleUserId: "fatima",
+  status: "active",
+  formerOwners: [],
+  createdAt: day(0),
+  updatedAt: day(0),
+};
+const domain = (d: "housing" | "addiction"): RecordOf<"planDomains"> => ({
+  id: `anna:${d}`,
+  clientId: "anna",
+  domain: d,
+  situation: `${d} situatie`,
+  goal: "",
+  updatedAt: day(0),
+  updatedBy: "fatima",
+});
+const note: RecordOf<"notes"> = {
+  id: "n1",
+  clientId: "anna",
+  text: "Vertrouwelijk",
+  authorUserId: "fatima",
+  authorOrganisationId: "iriszorg",
+  createdAt: day(0),
+  correctsNoteId: null,
+};
 
 /** What an LDH device still holds of Anna after the last pull: housing shared, and (stale) more. */
 const stored: ClientView = {

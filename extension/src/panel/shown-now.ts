@@ -1,4 +1,4 @@
-import { type AccessDecision, type DataCategory, dataCategories, canAccess, type SessionUser } from "@naast/shared";
+import { type AccessDecision, canAccess, type DataCategory, dataCategories, type SessionUser } from "@naast/shared";
 import type { ClientView } from "./queries.ts";
 
 type Accessible = Map<DataCategory, AccessDecision & { allowed: true }>;

@@ -1,6 +1,6 @@
 import type { PortalAdapter } from "@naast/shared";
 
-const escape = (s: string) => s.replace(/[.+?^${}()|[\]\\]/g, "\\$&");
+const escapeRegExp = (s: string) => s.replace(/[.+?^${}()|[\]\\]/g, "\\$&");
 const defaultPorts: Record<string, string> = { "http:": "80", "https:": "443" };
 
 /**
@@ -26,7 +26,7 @@ export function matchesPattern(pattern: string, url: string): boolean {
     if (!ok) return false;
   }
   if (port !== undefined && port !== "*" && port !== (target.port || defaultPorts[target.protocol])) return false;
-  return new RegExp(`^${escape(path).replace(/\*/g, ".*")}$`).test(target.pathname + target.search);
+  return new RegExp(`^${escapeRegExp(path).replace(/\*/g, ".*")}$`).test(target.pathname + target.search);
 }
 
 export function adapterFor(adapters: readonly PortalAdapter[], url: string): PortalAdapter | null {

@@ -1,6 +1,6 @@
 import { type PortalAdapter, portalAdapterSchema } from "@naast/shared";
-import type { NaastDatabase } from "../storage/db.ts";
 import type { DetectedClient, TabContext } from "../messaging/protocol.ts";
+import type { NaastDatabase } from "../storage/db.ts";
 import { adapterFor } from "./match.ts";
 
 /**
@@ -29,7 +29,13 @@ export class TabContexts {
     await this.#load();
     const adapter = (await this.adapters()).find((a) => a.id === detected.adapterId);
     if (!adapter) return null;
-    const context: TabContext = { tabId, adapterId: adapter.id, organisationId: adapter.organisationId, portalName: adapter.displayName, epdClientId: detected.epdClientId };
+    const context: TabContext = {
+      tabId,
+      adapterId: adapter.id,
+      organisationId: adapter.organisationId,
+      portalName: adapter.displayName,
+      epdClientId: detected.epdClientId,
+    };
     this.#byTab.set(tabId, context);
     await this.#save();
     return context;

@@ -1,5 +1,5 @@
-import { createApi } from "../sync/api.ts";
 import { db as defaultDb, type NaastDatabase, type Session } from "../storage/db.ts";
+import { createApi } from "../sync/api.ts";
 
 export const defaultServerUrl = "http://127.0.0.1:8787";
 

@@ -1,5 +1,5 @@
-import Dexie, { type EntityTable } from "dexie";
 import type { HiddenReason, Mutation, Person, StoredRecord } from "@naast/shared";
+import Dexie, { type EntityTable } from "dexie";
 
 /** A change made on this device and not yet acknowledged by the server. */
 export interface OutboxEntry extends Mutation {

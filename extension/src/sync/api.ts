@@ -1,5 +1,5 @@
-import { createTRPCClient, httpLink } from "@trpc/client";
 import type { AppRouter } from "@naast/server/router";
+import { createTRPCClient, httpLink } from "@trpc/client";
 
 export type Api = ReturnType<typeof createTRPCClient<AppRouter>>;
 

@@ -1,5 +1,5 @@
-import { TRPCClientError } from "@trpc/client";
 import { limits } from "@naast/shared";
+import { TRPCClientError } from "@trpc/client";
 import type { NaastDatabase, Session } from "../storage/db.ts";
 import { createApi } from "./api.ts";
 import { applyPull } from "./apply-pull.ts";
@@ -91,7 +91,10 @@ export class SyncEngine {
       if (batch.length === 0) return rejected;
       let results: Awaited<ReturnType<typeof api.sync.push.mutate>>["results"];
       try {
-        ({ results } = await api.sync.push.mutate({ clientGroupId: session.clientGroupId, mutations: batch.map(({ id, name, args }) => ({ id, name, args })) }));
+        ({ results } = await api.sync.push.mutate({
+          clientGroupId: session.clientGroupId,
+          mutations: batch.map(({ id, name, args }) => ({ id, name, args })),
+        }));
       } catch (error) {
         // A change the server cannot read at all (say, from an older version of the extension)
         // would block every change behind it: set it aside, visibly, and go on.

@@ -24,7 +24,18 @@ export const at = "2026-01-05T09:00:00.000Z";
 export const cursor = (seq: number) => `${seq}.0123456789abcdef`;
 
 export function clientRecord(id: string, ownerOrganisationId: string, overrides: Partial<Client> = {}): Client {
-  return { id, alias: "Anna", birthYear: 1990, ownerOrganisationId, responsibleUserId: "fatima", status: "active", formerOwners: [], createdAt: at, updatedAt: at, ...overrides };
+  return {
+    id,
+    alias: "Anna",
+    birthYear: 1990,
+    ownerOrganisationId,
+    responsibleUserId: "fatima",
+    status: "active",
+    formerOwners: [],
+    createdAt: at,
+    updatedAt: at,
+    ...overrides,
+  };
 }
 
 export function planDomainRecord(clientId: string, domain: PlanDomain["domain"], overrides: Partial<PlanDomain> = {}): PlanDomain {

@@ -16,7 +16,12 @@ export async function verifyAuditChain(db: Db, pageSize = 5_000): Promise<ChainR
   let prevHash = genesisHash;
   let rows = 0;
   for (;;) {
-    const page = await db.select().from(auditLog).where(gt(auditLog.seq, expectedSeq - 1)).orderBy(asc(auditLog.seq)).limit(pageSize);
+    const page = await db
+      .select()
+      .from(auditLog)
+      .where(gt(auditLog.seq, expectedSeq - 1))
+      .orderBy(asc(auditLog.seq))
+      .limit(pageSize);
     if (page.length === 0) return { ok: true, rows };
     for (const row of page) {
       rows += 1;

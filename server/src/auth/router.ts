@@ -6,7 +6,10 @@ import { publicProcedure, router, signedInProcedure } from "../trpc.ts";
 import { dummyPasswordHash, verifyPassword } from "./passwords.ts";
 import { findPerson, revokeSession, startSession } from "./sessions.ts";
 
-export const emailSchema = z.email().max(254).transform((e) => e.toLowerCase());
+export const emailSchema = z
+  .email()
+  .max(254)
+  .transform((e) => e.toLowerCase());
 export const passwordSchema = z.string().min(1).max(1_000);
 
 export const authRouter = router({

@@ -1,8 +1,8 @@
-import { and, eq, isNull } from "drizzle-orm";
 import { type Person, personSchema } from "@naast/shared";
+import { and, eq, isNull } from "drizzle-orm";
+import type { AccessPoint } from "../audit/entry.ts";
 import type { Db } from "../db/connect.ts";
 import { records, sessions } from "../db/schema.ts";
-import type { AccessPoint } from "../audit/entry.ts";
 import { hashToken, newSessionToken } from "./tokens.ts";
 
 export async function startSession(db: Db, userId: string, accessPoint: AccessPoint, ttlHours: number, now = new Date()) {
@@ -12,7 +12,9 @@ export async function startSession(db: Db, userId: string, accessPoint: AccessPo
   return { token, expiresAt };
 }
 
-export type SessionLookup = { status: "valid"; person: Person; tokenHash: string; expiresAt: string } | { status: "unknown" | "expired" | "revoked" | "inactive" };
+export type SessionLookup =
+  | { status: "valid"; person: Person; tokenHash: string; expiresAt: string }
+  | { status: "unknown" | "expired" | "revoked" | "inactive" };
 
 export async function lookUpSession(db: Db, token: string, now = new Date()): Promise<SessionLookup> {
   const tokenHash = hashToken(token);
@@ -26,10 +28,16 @@ export async function lookUpSession(db: Db, token: string, now = new Date()): Pr
 }
 
 export async function revokeSession(db: Db, tokenHash: string, now = new Date()) {
-  await db.update(sessions).set({ revokedAt: now.toISOString() }).where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt)));
+  await db
+    .update(sessions)
+    .set({ revokedAt: now.toISOString() })
+    .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt)));
 }
 
 export async function findPerson(db: Db, userId: string): Promise<Person | undefined> {
-  const [row] = await db.select({ data: records.data }).from(records).where(and(eq(records.collection, "people"), eq(records.id, userId)));
+  const [row] = await db
+    .select({ data: records.data })
+    .from(records)
+    .where(and(eq(records.collection, "people"), eq(records.id, userId)));
   return row ? personSchema.parse(JSON.parse(row.data)) : undefined;
 }

@@ -1,5 +1,5 @@
-import { createOrganisation, createUser } from "../directory/admin.ts";
 import { openDatabase } from "../db/connect.ts";
+import { createOrganisation, createUser } from "../directory/admin.ts";
 import { readEnv } from "../env.ts";
 import { createServices } from "../services.ts";
 
@@ -9,7 +9,14 @@ export async function createOrganisationAndUser(databaseUrl: string, input: { or
   try {
     const services = createServices(readEnv({ DATABASE_URL: databaseUrl }), database);
     await createOrganisation(services, { id: input.organisationId, name: input.organisationId, shortName: input.organisationId });
-    await createUser(services, { id: input.userId, name: input.userId, email: input.email, password: input.password, organisationId: input.organisationId, role: "casemanager" });
+    await createUser(services, {
+      id: input.userId,
+      name: input.userId,
+      email: input.email,
+      password: input.password,
+      organisationId: input.organisationId,
+      role: "casemanager",
+    });
   } finally {
     database.close();
   }

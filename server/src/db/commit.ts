@@ -15,7 +15,12 @@ export async function commit(db: Db, tx: RecordTransaction | null, facts: AuditF
     const [state] = await db.select({ seq: syncState.seq }).from(syncState);
     const version = (state?.seq ?? 0) + 1;
     statements.push(...tx.statements(version));
-    statements.push(db.insert(syncState).values({ id: 1, seq: version }).onConflictDoUpdate({ target: syncState.id, set: { seq: sql`excluded.seq` } }));
+    statements.push(
+      db
+        .insert(syncState)
+        .values({ id: 1, seq: version })
+        .onConflictDoUpdate({ target: syncState.id, set: { seq: sql`excluded.seq` } }),
+    );
   }
   if (facts.length > 0) statements.push(db.insert(auditLog).values(await chainAuditRows(db, facts)));
   const [first, ...rest] = statements;

@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { type DemoClient, demoClients } from "@naast/demo";
-import { dataCategories, type DataCategory, type MutationArgs, type MutatorName, type Person, planCategories } from "@naast/shared";
+import { type DataCategory, dataCategories, type MutationArgs, type MutatorName, type Person, planCategories } from "@naast/shared";
 import { RecordTransaction } from "../db/record-store.ts";
 import { createOrganisation, createUser, savePortalAdapter } from "../directory/admin.ts";
 import type { Services } from "../services.ts";
 import { applyPush, validatePush } from "../sync/push.ts";
-import { demoPlans } from "./plans.ts";
 import { type DemoOrganisationId, demoCaseManagerOf, demoOrganisations, demoPassword, demoPeople } from "./people.ts";
+import { demoPlans } from "./plans.ts";
 
 export interface DemoPortalUrls {
   ggd: string;
@@ -59,9 +59,27 @@ export async function seedDemo(services: Services, portals: DemoPortalUrls): Pro
     return session;
   };
 
-  await savePortalAdapter(services, { id: "adapter-ggd", organisationId: "org-ggd", displayName: "GGD cliëntvolgsysteem (demo)", matchPattern: `${portals.ggd}/*`, clientId: { kind: "url", pattern: "/clienten/([^/?#]+)" } });
-  await savePortalAdapter(services, { id: "adapter-iriszorg", organisationId: "org-iriszorg", displayName: "Iriszorg EPD (demo)", matchPattern: `${portals.iriszorg}/*`, clientId: { kind: "url", pattern: "[?&]patient=([^&#]+)" } });
-  await savePortalAdapter(services, { id: "adapter-ldh", organisationId: "org-ldh", displayName: "Leger des Heils dossier (demo)", matchPattern: `${portals.ldh}/*`, clientId: { kind: "dom", selector: "#dossier[data-client-id]", attribute: "data-client-id" } });
+  await savePortalAdapter(services, {
+    id: "adapter-ggd",
+    organisationId: "org-ggd",
+    displayName: "GGD cliëntvolgsysteem (demo)",
+    matchPattern: `${portals.ggd}/*`,
+    clientId: { kind: "url", pattern: "/clienten/([^/?#]+)" },
+  });
+  await savePortalAdapter(services, {
+    id: "adapter-iriszorg",
+    organisationId: "org-iriszorg",
+    displayName: "Iriszorg EPD (demo)",
+    matchPattern: `${portals.iriszorg}/*`,
+    clientId: { kind: "url", pattern: "[?&]patient=([^&#]+)" },
+  });
+  await savePortalAdapter(services, {
+    id: "adapter-ldh",
+    organisationId: "org-ldh",
+    displayName: "Leger des Heils dossier (demo)",
+    matchPattern: `${portals.ldh}/*`,
+    clientId: { kind: "dom", selector: "#dossier[data-client-id]", attribute: "data-client-id" },
+  });
 
   for (const client of demoClients) {
     const owner = as(demoCaseManagerOf[client.owner]);
@@ -78,18 +96,19 @@ export async function seedDemo(services: Services, portals: DemoPortalUrls): Pro
     const consent = demoConsents[client.key];
     const consentId = `consent-${client.key}-1`;
     // Consent first: an agreement may be owned only by someone whose organisation may see it.
-    if (consent) await owner.do("recordConsent", {
-      id: `${consentId}-recorded`,
-      clientId,
-      consentId,
-      grantedTo: consent.to,
-      categories: [...consent.categories],
-      purpose: "stapteam-coordination",
-      purposeNote: "",
-      form: "written",
-      validFrom: daysFromNow(consent.from),
-      validUntil: daysFromNow(consent.until),
-    });
+    if (consent)
+      await owner.do("recordConsent", {
+        id: `${consentId}-recorded`,
+        clientId,
+        consentId,
+        grantedTo: consent.to,
+        categories: [...consent.categories],
+        purpose: "stapteam-coordination",
+        purposeNote: "",
+        form: "written",
+        validFrom: daysFromNow(consent.from),
+        validUntil: daysFromNow(consent.until),
+      });
     for (const a of plan?.agreements ?? []) {
       await owner.do("addAgreement", { id: randomUUID(), clientId, domain: a.domain, text: a.text, ownerUserId: a.owner, dueDate: day(a.dueInDays) });
     }

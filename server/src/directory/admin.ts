@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { eq } from "drizzle-orm";
 import { type Organisation, organisationSchema, type Person, type PortalAdapter, type Role } from "@naast/shared";
+import { eq } from "drizzle-orm";
 import type { AccessPoint, AuditFacts } from "../audit/entry.ts";
 import { hashPassword } from "../auth/passwords.ts";
 import { commit } from "../db/commit.ts";

@@ -1,6 +1,6 @@
+import type { DataCategory, Person, PulledRecord, PullResponse, Purge } from "@naast/shared";
 import { TRPCError } from "@trpc/server";
 import { and, gt, inArray, lte } from "drizzle-orm";
-import type { DataCategory, Person, PulledRecord, PullResponse, Purge } from "@naast/shared";
 import { type AccessPoint, type AuditFacts, chainAuditRows } from "../audit/entry.ts";
 import { auditLog, records, syncState } from "../db/schema.ts";
 import type { Services } from "../services.ts";
@@ -69,7 +69,13 @@ export async function pull(services: Services, input: PullInput): Promise<PullRe
   if (reset) {
     // A fresh device learns why the clients its organisation has links to are hidden.
     for (const [clientId, reason] of hidden) purges.push({ clientId, categories: "all", hidden: reason });
-    rows.push(...(await db.select().from(records).where(lte(records.version, head)).then((all) => all.filter((r) => mayReceive(r, user, visible)))));
+    rows.push(
+      ...(await db
+        .select()
+        .from(records)
+        .where(lte(records.version, head))
+        .then((all) => all.filter((r) => mayReceive(r, user, visible)))),
+    );
   } else {
     // What became visible since the cursor comes whole; what stopped being visible is purged.
     const newlyVisible = new Map<string, Set<string>>();
@@ -87,7 +93,10 @@ export async function pull(services: Services, input: PullInput): Promise<PullRe
       }
     }
     if (newlyVisible.size > 0) {
-      const whole = await db.select().from(records).where(and(inArray(records.clientId, [...newlyVisible.keys()]), lte(records.version, head)));
+      const whole = await db
+        .select()
+        .from(records)
+        .where(and(inArray(records.clientId, [...newlyVisible.keys()]), lte(records.version, head)));
       rows.push(...whole.filter((r) => r.clientId !== null && mayReceive(r, user, visible, newlyVisible.get(r.clientId))));
     }
     const changed = await db
@@ -112,7 +121,7 @@ async function auditDelivery(services: Services, input: PullInput, now: string, 
   for (const row of rows) {
     if (!row.clientId) continue;
     const set = delivered.get(row.clientId) ?? new Set<string>();
-    set.add(row.visibility.startsWith("category:") ? row.visibility.slice("category:".length) : row.visibility.split(":")[0] ?? row.visibility);
+    set.add(row.visibility.startsWith("category:") ? row.visibility.slice("category:".length) : (row.visibility.split(":")[0] ?? row.visibility));
     delivered.set(row.clientId, set);
   }
   if (delivered.size === 0) return;

@@ -1,6 +1,6 @@
+import { type BoundMutation, bindMutation, type Mutation, MutationRejected, type MutationResult, type Person } from "@naast/shared";
 import { TRPCError } from "@trpc/server";
 import { and, eq, inArray } from "drizzle-orm";
-import { type BoundMutation, bindMutation, type Mutation, type MutationResult, MutationRejected, type Person } from "@naast/shared";
 import type { AccessPoint, AuditFacts } from "../audit/entry.ts";
 import { commit } from "../db/commit.ts";
 import { RecordTransaction } from "../db/record-store.ts";
@@ -79,19 +79,31 @@ async function applyOne(services: Services, input: PushInput, mutation: ValidMut
   } catch (error) {
     if (!(error instanceof MutationRejected)) throw error;
     result = { id: mutation.id, status: "rejected", code: error.code, reason: error.message };
-    facts = { ...audit, clientId: mutation.clientId, responsibleUserId: null, categories: [], consentId: null, outcome: error.code === "forbidden" ? "denied" : "rejected" };
+    facts = {
+      ...audit,
+      clientId: mutation.clientId,
+      responsibleUserId: null,
+      categories: [],
+      consentId: null,
+      outcome: error.code === "forbidden" ? "denied" : "rejected",
+    };
   }
 
-  await commit(db, result.status === "applied" ? tx : null, [facts], [
-    db.insert(processedMutations).values({
-      clientGroupId: input.clientGroupId,
-      id: mutation.id,
-      status: result.status,
-      code: result.status === "rejected" ? result.code : null,
-      reason: result.status === "rejected" ? result.reason : null,
-      processedAt: now,
-    }),
-  ]);
+  await commit(
+    db,
+    result.status === "applied" ? tx : null,
+    [facts],
+    [
+      db.insert(processedMutations).values({
+        clientGroupId: input.clientGroupId,
+        id: mutation.id,
+        status: result.status,
+        code: result.status === "rejected" ? result.code : null,
+        reason: result.status === "rejected" ? result.reason : null,
+        processedAt: now,
+      }),
+    ],
+  );
   return result;
 }
 

@@ -1,15 +1,19 @@
 import { createHash } from "node:crypto";
-import { and, eq, inArray } from "drizzle-orm";
-import { z } from "zod";
 import {
-  accessibleCategories,
   type AccessDecision,
-  canAccess,
+  accessibleCategories,
   type ConsentEvent,
+  canAccess,
+  collections,
   type DataCategory,
   dataCategories,
   dataCategorySchema,
-  type HiddenReason, type Person, type RecordOf, collections } from "@naast/shared";
+  type HiddenReason,
+  type Person,
+  type RecordOf,
+} from "@naast/shared";
+import { and, eq, inArray } from "drizzle-orm";
+import { z } from "zod";
 import type { Db } from "../db/connect.ts";
 import { clientOrganisations, records, visibleSets } from "../db/schema.ts";
 
@@ -40,7 +44,15 @@ export async function computeVisibleSet(db: Db, user: Person, now: string): Prom
   const rows = await db
     .select({ collection: records.collection, clientId: records.clientId, data: records.data })
     .from(records)
-    .where(and(inArray(records.collection, ["clients", "consentEvents"]), inArray(records.clientId, candidates.map((c) => c.clientId))));
+    .where(
+      and(
+        inArray(records.collection, ["clients", "consentEvents"]),
+        inArray(
+          records.clientId,
+          candidates.map((c) => c.clientId),
+        ),
+      ),
+    );
   const clients = new Map<string, RecordOf<"clients">>();
   const consents = new Map<string, ConsentEvent[]>();
   for (const row of rows) {
@@ -87,7 +99,10 @@ export function summarise(visible: VisibleSet): VisibleSummary {
  * else's cursor (a URL in a log, say) reveals nothing of what that user could see.
  */
 export const hashSummary = (userId: string, summary: VisibleSummary) =>
-  createHash("sha256").update(JSON.stringify([userId, summary])).digest("hex").slice(0, 32);
+  createHash("sha256")
+    .update(JSON.stringify([userId, summary]))
+    .digest("hex")
+    .slice(0, 32);
 
 /**
  * Visible sets are content-addressed: a user whose access did not change refers to the same row
@@ -112,7 +127,10 @@ export class VisibleSetStore {
   async save(userId: string, summary: VisibleSummary): Promise<string> {
     const hash = hashSummary(userId, summary);
     if (!this.#cache.has(hash)) {
-      await this.db.insert(visibleSets).values({ hash, data: JSON.stringify(summary) }).onConflictDoNothing();
+      await this.db
+        .insert(visibleSets)
+        .values({ hash, data: JSON.stringify(summary) })
+        .onConflictDoNothing();
       this.#remember(hash, summary);
     }
     return hash;

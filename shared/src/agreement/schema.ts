@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { daySchema, idSchema, instantSchema, shortTextSchema } from "../primitives.ts";
 import { lifeDomainSchema } from "../plan/schema.ts";
+import { daySchema, idSchema, instantSchema, shortTextSchema } from "../primitives.ts";
 
 export const agreementStatuses = ["open", "done", "cancelled"] as const;
 export const agreementStatusSchema = z.enum(agreementStatuses);

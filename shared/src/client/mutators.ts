@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { defineMutator, caseWorkers, MutationRejected } from "../mutators/define.ts";
+import type { MutationContext } from "../mutators/define.ts";
+import { caseWorkers, defineMutator, MutationRejected } from "../mutators/define.ts";
 import { idSchema } from "../primitives.ts";
 import type { WriteTransaction } from "../store/transaction.ts";
-import type { MutationContext } from "../mutators/define.ts";
 import { clientSchema, clientStatusSchema, epdLinkId, epdLinkSchema } from "./schema.ts";
 
 const epdClientIdSchema = epdLinkSchema.shape.epdClientId;

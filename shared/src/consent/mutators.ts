@@ -15,8 +15,18 @@ export function addMonths(instant: string, months: number): string {
 
 export const recordConsent = defineMutator({
   name: "recordConsent",
-  args: consentRecordedSchema
-    .pick({ id: true, clientId: true, consentId: true, grantedTo: true, categories: true, purpose: true, purposeNote: true, form: true, validFrom: true, validUntil: true }),
+  args: consentRecordedSchema.pick({
+    id: true,
+    clientId: true,
+    consentId: true,
+    grantedTo: true,
+    categories: true,
+    purpose: true,
+    purposeNote: true,
+    form: true,
+    validFrom: true,
+    validUntil: true,
+  }),
   roles: caseWorkers,
   // Only the organisation that holds the client records consent: another organisation could
   // otherwise grant itself more than the client agreed to.
@@ -59,4 +69,3 @@ export const withdrawConsent = defineMutator({
     await tx.put("consentEvents", { ...args, type: "withdrawn", withdrawnAt: ctx.now, withdrawnBy: ctx.user.id });
   },
 });
-

@@ -43,9 +43,7 @@ export function deriveConsents(events: readonly ConsentEvent[], now: string): Co
   const states: ConsentState[] = [];
   for (const event of events) {
     if (event.type !== "recorded" || at(event.recordedAt) > t) continue;
-    const withdrawals = (withdrawalsByConsent.get(event.consentId) ?? []).sort(
-      (a, b) => at(a.withdrawnAt) - at(b.withdrawnAt),
-    );
+    const withdrawals = (withdrawalsByConsent.get(event.consentId) ?? []).sort((a, b) => at(a.withdrawnAt) - at(b.withdrawnAt));
     const grants: ConsentGrant[] = [];
     for (const organisationId of event.grantedTo) {
       for (const category of event.categories) {

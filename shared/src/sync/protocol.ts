@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { dataCategorySchema } from "../consent/categories.ts";
 import { idSchema, limits } from "../primitives.ts";
-import { collectionNames, type CollectionName } from "../store/collections.ts";
+import { type CollectionName, collectionNames } from "../store/collections.ts";
 
 /** One device's store of one user; the server keeps which user each group belongs to. */
 export const clientGroupIdSchema = idSchema;

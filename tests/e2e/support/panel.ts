@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { demoPassword } from "../../../server/src/demo/people.ts";
-import { launchWithExtension, type LaunchedExtension } from "./launch-extension.ts";
+import { type LaunchedExtension, launchWithExtension } from "./launch-extension.ts";
 import { extensionPath } from "./stack.ts";
 
 /** One case manager's browser: its own profile, the extension, a portal tab and the panel beside it. */

@@ -1,10 +1,10 @@
 import {
   type AccessSubject,
   type Agreement,
+  accessibleCategories,
   type CarriedAgreement,
   type Client,
   type ConsentEvent,
-  accessibleCategories,
   type DataCategory,
   dataCategories,
   type Handover,
