@@ -13,8 +13,8 @@ const serverDir = resolve(import.meta.dirname, "../../server");
  * The real server (`server/src/main.ts`, as `pnpm start` runs it, without the demo) in its own
  * Node process on a free loopback port, so load generated here does not share its event loop.
  */
-export async function startServerProcess(databaseUrl: string): Promise<ServerProcess> {
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+export async function startServerProcess(databaseUrl: string, nodeArgs: string[] = []): Promise<ServerProcess> {
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "src/main.ts"], {
     cwd: serverDir,
     env: {
       ...process.env,

@@ -76,8 +76,8 @@ export interface RunningWorld {
 }
 
 /** Serves the world from its own process, signs the bench user in and makes a small delta. */
-export async function serveWorld(world: World, deltaSize = 5): Promise<RunningWorld> {
-  const server = await startServerProcess(world.databaseUrl);
+export async function serveWorld(world: World, deltaSize = 5, nodeArgs: string[] = []): Promise<RunningWorld> {
+  const server = await startServerProcess(world.databaseUrl, nodeArgs);
   try {
     const user = await signIn(server.url, benchEmail, benchPassword);
     const t0 = performance.now();
