@@ -54,7 +54,7 @@ export async function bulkInsertOtherOrganisations(databaseUrl: string, rows: nu
   for (let o = 0; o < organisations && written < rows; o++) {
     const organisationId = `bulk-org-${o}`;
     const generated: GeneratedRecord[] = [
-      { collection: "organisations", record: collections.organisations.parse({ id: organisationId, name: `Zorgorganisatie ${o}`, shortName: `Org ${o}` }) },
+      { collection: "organisations" as const, record: collections.organisations.parse({ id: organisationId, name: `Zorgorganisatie ${o}`, shortName: `Org ${o}` }) },
       ...caseload({ organisationId, responsibleUserId: `bulk-user-${o}`, prefix: `bulk${o}`, clients: clientsPerOrganisation, recordsPerClient, seed: 1_000 + o, minBytes: 300, maxBytes: 700 }),
     ].slice(0, rows - written);
     const tx = await client.transaction("write");
