@@ -125,7 +125,7 @@ export async function browserGroup(options: BrowserOptions): Promise<GroupResult
             localEdit: { how: "panel page: form submit of a new note until the note is in the DOM (MutationObserver), performance.now()", ...edit },
             weight: {
               contentScript: size,
-              cpu: { how: "CDP Performance.getMetrics ScriptDuration around a page load (until 400 ms after load), with the extension minus without, medians; profileMs: CPU profile samples in chrome-extension:// functions", ...cpu },
+              cpu: { how: "CDP Performance.getMetrics ScriptDuration around a page load (until 400 ms after load), with the extension minus without, medians", ...cpu },
               heap: { before: heapBefore, after: heapAfter, demoRecords, extensionRecords },
             },
             extensionBackgroundSync: { records: generated.length, serverSeedMs: round(seedMs, 0), untilStoredMs: round(extensionSyncMs, 0), how: "from the server's commit until the extension's IndexedDB holds them, polled every 100 ms" },

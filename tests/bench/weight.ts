@@ -14,13 +14,6 @@ export function contentScriptSize(): { bytes: number; gzipBytes: number } {
 interface CpuSample {
   /** CDP Performance metric ScriptDuration (all JS on the page's main thread, any world), ms. */
   scriptMs: number;
-  /** CPU profile samples whose function is in an extension script (chrome-extension://), ms. */
-  extensionProfileMs: number;
-}
-
-interface ProfileNode {
-  id: number;
-  callFrame: { url: string };
 }
 
 /**
@@ -36,23 +29,13 @@ async function measureLoad(context: BrowserContext, from: string, url: string, s
     await page.waitForTimeout(settleMs);
     const cdp = await context.newCDPSession(page);
     await cdp.send("Performance.enable");
-    await cdp.send("Profiler.enable");
-    await cdp.send("Profiler.setSamplingInterval", { interval: 50 });
     const metric = async () => (await cdp.send("Performance.getMetrics")).metrics.find((m) => m.name === "ScriptDuration")?.value ?? 0;
     const before = await metric();
-    await cdp.send("Profiler.start");
     await page.goto(url);
     await page.waitForTimeout(settleMs);
-    const { profile } = await cdp.send("Profiler.stop");
     const after = await metric();
-    const nodes = profile.nodes as ProfileNode[];
-    const extensionNodes = new Set(nodes.filter((n) => n.callFrame.url.startsWith("chrome-extension://")).map((n) => n.id));
-    let extensionUs = 0;
-    const samples = profile.samples ?? [];
-    const deltas = profile.timeDeltas ?? [];
-    for (let i = 0; i < samples.length; i++) if (extensionNodes.has(samples[i] ?? -1)) extensionUs += deltas[i + 1] ?? deltas[i] ?? 0;
     await cdp.detach();
-    return { scriptMs: (after - before) * 1000, extensionProfileMs: extensionUs / 1000 };
+    return { scriptMs: (after - before) * 1000 };
   } finally {
     await page.close();
   }
@@ -63,7 +46,6 @@ export interface CpuResult {
   without: CpuSample[];
   /** Median script time with the extension minus without: the content script's CPU per page load. */
   deltaMs: number;
-  profileMs: number;
 }
 
 /** Page loads of a demo portal page, alternately in a browser with the extension and in one without. */
@@ -78,7 +60,6 @@ export async function contentScriptCpu(withExtension: BrowserContext, without: B
     withExtension: a,
     without: b,
     deltaMs: median(a.map((s) => s.scriptMs)) - median(b.map((s) => s.scriptMs)),
-    profileMs: median(a.map((s) => s.extensionProfileMs)),
   };
 }
 
