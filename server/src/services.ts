@@ -2,6 +2,7 @@ import type { Database, Db } from "./db/connect.ts";
 import { WriteLock } from "./db/write-lock.ts";
 import type { Env } from "./env.ts";
 import { AttemptLimiter } from "./auth/rate-limit.ts";
+import { ClientGroupStore } from "./sync/client-groups.ts";
 import { LiveHub } from "./sync/live.ts";
 import { VisibleSetStore } from "./sync/visible-set.ts";
 
@@ -14,6 +15,7 @@ export interface Services {
   loginLimits: { perAccount: AttemptLimiter; perAddress: AttemptLimiter };
   live: LiveHub;
   visibleSets: VisibleSetStore;
+  clientGroups: ClientGroupStore;
 }
 
 export function createServices(env: Env, database: Database): Services {
@@ -29,5 +31,6 @@ export function createServices(env: Env, database: Database): Services {
     },
     live: new LiveHub(),
     visibleSets: new VisibleSetStore(database.db),
+    clientGroups: new ClientGroupStore(database.db),
   };
 }

@@ -16,7 +16,7 @@ export const records = sqliteTable(
     data: text("data").notNull(),
     version: integer("version").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.collection, t.id] }), index("records_version").on(t.version), index("records_client").on(t.clientId)],
+  (t) => [primaryKey({ columns: [t.collection, t.id] }), index("records_version").on(t.version), index("records_client").on(t.clientId, t.collection)],
 );
 
 /** Which organisations might see a client (its owners and every organisation a consent names). */

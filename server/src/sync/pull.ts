@@ -1,10 +1,9 @@
 import { TRPCError } from "@trpc/server";
-import { and, gt, inArray, lte } from "drizzle-orm";
+import { and, eq, gt, inArray, isNull, lte } from "drizzle-orm";
 import type { DataCategory, Person, PulledRecord, PullResponse, Purge } from "@naast/shared";
 import { type AccessPoint, type AuditFacts, chainAuditRows } from "../audit/entry.ts";
 import { auditLog, records, syncState } from "../db/schema.ts";
 import type { Services } from "../services.ts";
-import { claimClientGroup } from "./client-groups.ts";
 import { computeVisibleSet, summarise, type VisibleSet, type VisibleSummary } from "./visible-set.ts";
 
 interface RecordRow {
@@ -56,7 +55,7 @@ export async function pull(services: Services, input: PullInput): Promise<PullRe
     throw new TRPCError({ code: "BAD_REQUEST", message: "this cursor is ahead of the server; start a fresh sync" });
   }
   // Only now, with the request found sound, is the client group claimed (a write).
-  await claimClientGroup(db, input.clientGroupId, user.id);
+  await services.clientGroups.claim(input.clientGroupId, user.id);
   const previous: VisibleSummary | undefined = cursor ? await visibleSets.load(user.id, cursor.hash) : undefined;
   const reset = previous === undefined;
 
@@ -69,7 +68,7 @@ export async function pull(services: Services, input: PullInput): Promise<PullRe
   if (reset) {
     // A fresh device learns why the clients its organisation has links to are hidden.
     for (const [clientId, reason] of hidden) purges.push({ clientId, categories: "all", hidden: reason });
-    rows.push(...(await db.select().from(records).where(lte(records.version, head)).then((all) => all.filter((r) => mayReceive(r, user, visible)))));
+    rows.push(...(await recordsForFreshDevice(services, user, visible, head)).filter((r) => mayReceive(r, user, visible)));
   } else {
     // What became visible since the cursor comes whole; what stopped being visible is purged.
     const newlyVisible = new Map<string, Set<string>>();
@@ -104,6 +103,31 @@ export async function pull(services: Services, input: PullInput): Promise<PullRe
   const hash = await visibleSets.save(user.id, summary);
   await auditDelivery(services, input, now, rows, visible);
   return { cursor: `${head}.${hash}`, reset, puts: [...puts.values()], purges };
+}
+
+/**
+ * What a fresh device may receive, read by index rather than by reading the whole table: the
+ * directory (records without a client), everything of the clients she may see, and her
+ * organisation's own EPD links. The cost follows what she may see, not the database's size.
+ */
+async function recordsForFreshDevice(services: Services, user: Person, visible: VisibleSet, head: number): Promise<RecordRow[]> {
+  const { db } = services;
+  const found = new Map<string, RecordRow>();
+  const add = (rows: RecordRow[]) => {
+    for (const row of rows) found.set(`${row.collection}/${row.id}`, row);
+  };
+  add(await db.select().from(records).where(and(isNull(records.clientId), lte(records.version, head))));
+  const clientIds = [...visible.keys()];
+  for (let i = 0; i < clientIds.length; i += 500) {
+    add(await db.select().from(records).where(and(inArray(records.clientId, clientIds.slice(i, i + 500)), lte(records.version, head))));
+  }
+  add(
+    await db
+      .select()
+      .from(records)
+      .where(and(eq(records.collection, "epdLinks"), eq(records.visibility, `epd-link:${user.organisationId}`), lte(records.version, head))),
+  );
+  return [...found.values()];
 }
 
 /** One audit row per client whose data this pull delivered: which categories, under which consent. */
