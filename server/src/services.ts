@@ -4,7 +4,7 @@ import type { Env } from "./env.ts";
 import { AttemptLimiter } from "./auth/rate-limit.ts";
 import { ClientGroupStore } from "./sync/client-groups.ts";
 import { LiveHub } from "./sync/live.ts";
-import { VisibleSetStore } from "./sync/visible-set.ts";
+import { VisibleSetCache, VisibleSetStore } from "./sync/visible-set.ts";
 
 /** What every request handler may use; built once per server. */
 export interface Services {
@@ -16,6 +16,7 @@ export interface Services {
   live: LiveHub;
   visibleSets: VisibleSetStore;
   clientGroups: ClientGroupStore;
+  visibleSetCache: VisibleSetCache;
 }
 
 export function createServices(env: Env, database: Database): Services {
@@ -32,5 +33,6 @@ export function createServices(env: Env, database: Database): Services {
     live: new LiveHub(),
     visibleSets: new VisibleSetStore(database.db),
     clientGroups: new ClientGroupStore(database.db),
+    visibleSetCache: new VisibleSetCache(),
   };
 }

@@ -2,9 +2,9 @@ import { TRPCError } from "@trpc/server";
 import { and, eq, gt, inArray, isNull, lte } from "drizzle-orm";
 import type { DataCategory, Person, PulledRecord, PullResponse, Purge } from "@naast/shared";
 import { type AccessPoint, type AuditFacts, chainAuditRows } from "../audit/entry.ts";
-import { auditLog, records, syncState } from "../db/schema.ts";
+import { accessVersionRow, auditLog, changeSeqRow, records, syncState } from "../db/schema.ts";
 import type { Services } from "../services.ts";
-import { computeVisibleSet, summarise, type VisibleSet, type VisibleSummary } from "./visible-set.ts";
+import { summarise, type VisibleSet, type VisibleSummary } from "./visible-set.ts";
 
 interface RecordRow {
   collection: string;
@@ -49,8 +49,9 @@ export async function pull(services: Services, input: PullInput): Promise<PullRe
   const { db, visibleSets } = services;
   const { user } = input;
   const cursor = parseCursor(input.cursor);
-  const [state] = await db.select({ seq: syncState.seq }).from(syncState);
-  const head = state?.seq ?? 0;
+  const state = await db.select({ id: syncState.id, seq: syncState.seq }).from(syncState);
+  const head = state.find((r) => r.id === changeSeqRow)?.seq ?? 0;
+  const accessVersion = state.find((r) => r.id === accessVersionRow)?.seq ?? 0;
   if (cursor && cursor.seq > head) {
     throw new TRPCError({ code: "BAD_REQUEST", message: "this cursor is ahead of the server; start a fresh sync" });
   }
@@ -60,7 +61,7 @@ export async function pull(services: Services, input: PullInput): Promise<PullRe
   const reset = previous === undefined;
 
   const now = new Date().toISOString();
-  const { visible, hidden } = await computeVisibleSet(db, user, now);
+  const { visible, hidden } = await services.visibleSetCache.get(db, user, accessVersion, now);
   const summary = summarise(visible);
 
   const rows: RecordRow[] = [];

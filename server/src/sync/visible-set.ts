@@ -26,17 +26,19 @@ export const visibleSummarySchema = z.record(z.string(), z.array(dataCategorySch
 export type VisibleSummary = z.infer<typeof visibleSummarySchema>;
 
 /**
- * What the user may see now. Only the clients her organisation might see are read (the owners'
- * and every organisation a consent names), so the cost follows her caseload, not the database.
+ * What the user may see now, and until when the clock alone cannot change that (the next instant
+ * a consent read here starts or stops counting). Only the clients her organisation might see are
+ * read (the owners' and every organisation a consent names), so the cost follows her caseload,
+ * not the database.
  */
-export async function computeVisibleSet(db: Db, user: Person, now: string): Promise<{ visible: VisibleSet; hidden: HiddenSet }> {
+export async function computeVisibleSet(db: Db, user: Person, now: string): Promise<{ visible: VisibleSet; hidden: HiddenSet; validUntil: number }> {
   const candidates = await db
     .select({ clientId: clientOrganisations.clientId })
     .from(clientOrganisations)
     .where(eq(clientOrganisations.organisationId, user.organisationId));
   const visible: VisibleSet = new Map();
   const hidden: HiddenSet = new Map();
-  if (candidates.length === 0) return { visible, hidden };
+  if (candidates.length === 0) return { visible, hidden, validUntil: Number.POSITIVE_INFINITY };
   const rows = await db
     .select({ collection: records.collection, clientId: records.clientId, data: records.data })
     .from(records)
@@ -52,13 +54,53 @@ export async function computeVisibleSet(db: Db, user: Person, now: string): Prom
       consents.set(row.clientId, list);
     }
   }
+  // Every instant at which a decision read here could flip by the clock alone.
+  const t = Date.parse(now);
+  let validUntil = Number.POSITIVE_INFINITY;
+  for (const list of consents.values()) {
+    for (const event of list) {
+      const instants = event.type === "recorded" ? [event.recordedAt, event.validFrom, event.validUntil] : [event.withdrawnAt];
+      for (const instant of instants) {
+        const at = Date.parse(instant);
+        if (at > t && at < validUntil) validUntil = at;
+      }
+    }
+  }
   for (const [clientId, client] of clients) {
     const clientConsents = consents.get(clientId) ?? [];
     const categories = accessibleCategories(user, client, clientConsents, now);
     if (categories.size > 0) visible.set(clientId, { client, categories });
     else hidden.set(clientId, whyHidden(user, client, clientConsents, now));
   }
-  return { visible, hidden };
+  return { visible, hidden, validUntil };
+}
+
+interface CachedVisibleSet {
+  key: string;
+  /** The next instant (ms) at which a consent starts, ends, or has its recording or withdrawal take effect. */
+  validUntil: number;
+  value: { visible: VisibleSet; hidden: HiddenSet };
+}
+
+/**
+ * Each user's visible set, kept while nothing it depends on changed: the access version (bumped
+ * in the database by every write to a client or consent record, see db/schema.ts, so several
+ * server instances agree), her organisation and role, and the clock, up to the next instant at
+ * which one of the consents read starts or stops counting. A pull then costs what its delta
+ * costs, not what her caseload costs. The value is shared: callers must not change it.
+ */
+export class VisibleSetCache {
+  readonly #byUser = new Map<string, CachedVisibleSet>();
+
+  async get(db: Db, user: Person, accessVersion: number, now: string): Promise<{ visible: VisibleSet; hidden: HiddenSet }> {
+    const key = `${accessVersion}|${user.organisationId}|${user.role}`;
+    const cached = this.#byUser.get(user.id);
+    if (cached && cached.key === key && Date.parse(now) < cached.validUntil) return cached.value;
+    const computed = await computeVisibleSet(db, user, now);
+    if (this.#byUser.size > 10_000) this.#byUser.clear();
+    this.#byUser.set(user.id, { key, validUntil: computed.validUntil, value: { visible: computed.visible, hidden: computed.hidden } });
+    return { visible: computed.visible, hidden: computed.hidden };
+  }
 }
 
 /** The most telling reason over all categories: a withdrawal or expiry says more than "never asked". */
