@@ -42,7 +42,16 @@ export async function browserGroup(options: BrowserOptions): Promise<GroupResult
       const heapBefore = await panelHeap(panel);
       const demoRecords = await storedRecordCount(panel);
 
-      const generated = caseload({ organisationId: "org-iriszorg", responsibleUserId: "u-fatima", prefix: "iz", clients: options.records / 50, recordsPerClient: 50, seed: 42, minBytes: 500, maxBytes: 5_000 });
+      const generated = caseload({
+        organisationId: "org-iriszorg",
+        responsibleUserId: "u-fatima",
+        prefix: "iz",
+        clients: options.records / 50,
+        recordsPerClient: 50,
+        seed: 42,
+        minBytes: 500,
+        maxBytes: 5_000,
+      });
       const generatedSizes = sizes(generated);
       log(`seeding ${generated.length.toLocaleString("en-US")} Iriszorg records (${mb(generatedSizes.totalBytes).toFixed(1)} MB) on the server`);
       const seededAt = performance.now();
@@ -105,7 +114,14 @@ export async function browserGroup(options: BrowserOptions): Promise<GroupResult
           figure("6", "local edit to re-render p95", edit.summary.p95, "ms", "≤ 16 ms", atMost(edit.summary.p95, 16)),
           figure("7", "content script size, gzipped", size.gzipBytes / 1024, "KB", "≤ 20 KB", atMost(size.gzipBytes / 1024, 20)),
           figure("7", "content script CPU per page load", cpu.deltaMs, "ms", "≤ 10 ms", atMost(cpu.deltaMs, 10)),
-          figure("7", `panel JS heap, ${extensionRecords.toLocaleString("en-US")} records stored`, mb(heapAfter.usedBytes), "MB", "≤ 15 MB", atMost(mb(heapAfter.usedBytes), 15)),
+          figure(
+            "7",
+            `panel JS heap, ${extensionRecords.toLocaleString("en-US")} records stored`,
+            mb(heapAfter.usedBytes),
+            "MB",
+            "≤ 15 MB",
+            atMost(mb(heapAfter.usedBytes), 15),
+          ),
           figure("7", `panel JS heap, ${demoRecords} records (baseline)`, mb(heapBefore.usedBytes), "MB"),
         ];
         return {
@@ -121,14 +137,25 @@ export async function browserGroup(options: BrowserOptions): Promise<GroupResult
               generated: generatedSizes,
               ...cold,
             },
-            propagation: { how: "two pages (own browser contexts) running the extension's SyncEngine with its live SSE; A pushes a note, B's liveQuery sees it", ...spread },
+            propagation: {
+              how: "two pages (own browser contexts) running the extension's SyncEngine with its live SSE; A pushes a note, B's liveQuery sees it",
+              ...spread,
+            },
             localEdit: { how: "panel page: form submit of a new note until the note is in the DOM (MutationObserver), performance.now()", ...edit },
             weight: {
               contentScript: size,
-              cpu: { how: "CDP Performance.getMetrics ScriptDuration around a page load (until 400 ms after load), with the extension minus without, medians", ...cpu },
+              cpu: {
+                how: "CDP Performance.getMetrics ScriptDuration around a page load (until 400 ms after load), with the extension minus without, medians",
+                ...cpu,
+              },
               heap: { before: heapBefore, after: heapAfter, demoRecords, extensionRecords },
             },
-            extensionBackgroundSync: { records: generated.length, serverSeedMs: round(seedMs, 0), untilStoredMs: round(extensionSyncMs, 0), how: "from the server's commit until the extension's IndexedDB holds them, polled every 100 ms" },
+            extensionBackgroundSync: {
+              records: generated.length,
+              serverSeedMs: round(seedMs, 0),
+              untilStoredMs: round(extensionSyncMs, 0),
+              how: "from the server's commit until the extension's IndexedDB holds them, polled every 100 ms",
+            },
           },
         };
       } finally {

@@ -37,6 +37,10 @@ export function table(figures: readonly Figure[]): string {
   const rows = figures.map((f) => [f.group, f.name, `${format(f.value)} ${f.unit}`.trim(), f.target || "—", f.pass === null ? "" : f.pass ? "pass" : "MISS"]);
   const header = ["#", "figure", "value", "target", "result"];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 2 ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0))).join("  ").trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === 2 ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0)))
+      .join("  ")
+      .trimEnd();
   return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
 }

@@ -9,7 +9,19 @@ export type { Bench };
 
 /** Chromium as the e2e tests run it, without the extension. */
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: "/usr/bin/chromium", headless: true, args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"] });
+  return chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
 }
 
 export interface Harness {
@@ -41,7 +53,9 @@ export async function startHarness(): Promise<Harness> {
       response.writeHead(200, { "content-type": "text/javascript" }).end(script);
       return;
     }
-    response.writeHead(200, { "content-type": "text/html" }).end(`<!doctype html><meta charset="utf-8"><title>Naast bench</title><script src="/engine.js"></script>`);
+    response
+      .writeHead(200, { "content-type": "text/html" })
+      .end(`<!doctype html><meta charset="utf-8"><title>Naast bench</title><script src="/engine.js"></script>`);
   });
   await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;

@@ -1,5 +1,5 @@
 import type { Page } from "playwright-core";
-import { summarise, type Summary } from "./stats.ts";
+import { type Summary, summarise } from "./stats.ts";
 
 /**
  * A note added in the panel, as a user does: the text typed into the form, then, timed in the

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { call, type Harness } from "./harness.ts";
-import { summarise, type Summary } from "./stats.ts";
+import { type Summary, summarise } from "./stats.ts";
 
 /**
  * Two devices running the extension's real engine, each in its own headless page and browser

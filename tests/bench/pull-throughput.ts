@@ -17,7 +17,10 @@ export async function pullAndFloor(running: RunningWorld, storedChanges: number,
   const empty = await load({ url: `${server.url}/trpc/ping`, seconds });
   const input = encodeURIComponent(JSON.stringify({ clientGroupId: user.clientGroupId, cursor: deltaCursor }));
   const pull = await load({ url: `${server.url}/trpc/sync.pull?input=${input}`, headers: { authorization: `Bearer ${user.token}` }, seconds });
-  for (const [name, r] of [["empty", empty], ["pull", pull]] as const) {
+  for (const [name, r] of [
+    ["empty", empty],
+    ["pull", pull],
+  ] as const) {
     if (r.errors > 0 || r.non2xx > 0) throw new Error(`${name} at ${storedChanges} changes: ${r.errors} errors, ${r.non2xx} non-2xx answers`);
   }
   return { storedChanges, empty, pull };

@@ -36,11 +36,19 @@ export async function pushLoad(url: string, token: string, clients: number, seco
       const body = JSON.stringify({
         clientGroupId,
         mutations: [
-          { id: randomUUID(), name: "addNote", args: { id: noteId, clientId: ownClientIds[(index + applied) % ownClientIds.length], text: text(rnd, 1_000), correctsNoteId: null } },
+          {
+            id: randomUUID(),
+            name: "addNote",
+            args: { id: noteId, clientId: ownClientIds[(index + applied) % ownClientIds.length], text: text(rnd, 1_000), correctsNoteId: null },
+          },
         ],
       });
       const t0 = performance.now();
-      const response = await fetch(`${url}/trpc/sync.push`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body });
+      const response = await fetch(`${url}/trpc/sync.push`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+        body,
+      });
       const json = (await response.json()) as PushResponse;
       latencies.push(performance.now() - t0);
       const status = json.result?.data?.results?.[0]?.status;

@@ -42,7 +42,9 @@ const order = (f: Figure) => Number(f.group);
 figures.sort((a, b) => order(a) - order(b));
 const totalSeconds = (performance.now() - started) / 1000;
 console.log(`\n${table(figures)}\n`);
-console.log(`${figures.filter((f) => f.pass === false).length} of ${figures.filter((f) => f.pass !== null).length} targets missed; ${totalSeconds.toFixed(0)} s`);
+console.log(
+  `${figures.filter((f) => f.pass === false).length} of ${figures.filter((f) => f.pass !== null).length} targets missed; ${totalSeconds.toFixed(0)} s`,
+);
 
 const out = resolve(import.meta.dirname, "results/latest.json");
 mkdirSync(resolve(out, ".."), { recursive: true });

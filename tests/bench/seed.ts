@@ -1,5 +1,5 @@
 import { createClient } from "@libsql/client";
-import { collections, clientIdOf, visibilityKey, visibilityOf } from "@naast/shared";
+import { clientIdOf, collections, visibilityKey, visibilityOf } from "@naast/shared";
 import { commit } from "../../server/src/db/commit.ts";
 import { RecordTransaction } from "../../server/src/db/record-store.ts";
 import type { Services } from "../../server/src/services.ts";
@@ -54,8 +54,20 @@ export async function bulkInsertOtherOrganisations(databaseUrl: string, rows: nu
   for (let o = 0; o < organisations && written < rows; o++) {
     const organisationId = `bulk-org-${o}`;
     const generated: GeneratedRecord[] = [
-      { collection: "organisations" as const, record: collections.organisations.parse({ id: organisationId, name: `Zorgorganisatie ${o}`, shortName: `Org ${o}` }) },
-      ...caseload({ organisationId, responsibleUserId: `bulk-user-${o}`, prefix: `bulk${o}`, clients: clientsPerOrganisation, recordsPerClient, seed: 1_000 + o, minBytes: 300, maxBytes: 700 }),
+      {
+        collection: "organisations" as const,
+        record: collections.organisations.parse({ id: organisationId, name: `Zorgorganisatie ${o}`, shortName: `Org ${o}` }),
+      },
+      ...caseload({
+        organisationId,
+        responsibleUserId: `bulk-user-${o}`,
+        prefix: `bulk${o}`,
+        clients: clientsPerOrganisation,
+        recordsPerClient,
+        seed: 1_000 + o,
+        minBytes: 300,
+        maxBytes: 700,
+      }),
     ].slice(0, rows - written);
     const tx = await client.transaction("write");
     try {

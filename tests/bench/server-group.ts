@@ -1,5 +1,5 @@
 import { atLeast, atMost, figure, type GroupResult } from "./figures.ts";
-import { type ServerRun, pullAndFloor } from "./pull-throughput.ts";
+import { pullAndFloor, type ServerRun } from "./pull-throughput.ts";
 import { type PushLoadResult, pushLoad } from "./push-throughput.ts";
 import { round } from "./stats.ts";
 import { buildWorld, serveWorld } from "./world.ts";
@@ -23,7 +23,9 @@ export async function serverGroup(options: { seconds: number; bigWorld: number }
       try {
         const run = await pullAndFloor(running, world.storedChanges, options.seconds);
         runs.push(run);
-        log(`${world.storedChanges.toLocaleString("en-US")} changes: empty ${run.empty.perSecond.toFixed(0)}/s, pull ${run.pull.perSecond.toFixed(0)}/s (p99 ${run.pull.p99} ms)`);
+        log(
+          `${world.storedChanges.toLocaleString("en-US")} changes: empty ${run.empty.perSecond.toFixed(0)}/s, pull ${run.pull.perSecond.toFixed(0)}/s (p99 ${run.pull.p99} ms)`,
+        );
         if (push === null) {
           const single = await pushLoad(running.server.url, running.user.token, 1, options.seconds);
           const concurrent = await pushLoad(running.server.url, running.user.token, 10, options.seconds);
@@ -60,8 +62,22 @@ export async function serverGroup(options: { seconds: number; bigWorld: number }
     figure("5", "push, 10 concurrent clients", push.concurrent.perSecond, "mutations/s"),
     figure("8", `empty procedure, ${k(small.storedChanges)} changes`, small.empty.perSecond, "/s"),
     figure("8", `empty procedure, ${k(big.storedChanges)} changes`, big.empty.perSecond, "/s"),
-    figure("8", `pull / empty, ${k(small.storedChanges)} changes`, small.pull.perSecond / small.empty.perSecond, "×", "≥ 0.5", atLeast(small.pull.perSecond / small.empty.perSecond, 0.5)),
-    figure("8", `pull / empty, ${k(big.storedChanges)} changes`, big.pull.perSecond / big.empty.perSecond, "×", "≥ 0.5", atLeast(big.pull.perSecond / big.empty.perSecond, 0.5)),
+    figure(
+      "8",
+      `pull / empty, ${k(small.storedChanges)} changes`,
+      small.pull.perSecond / small.empty.perSecond,
+      "×",
+      "≥ 0.5",
+      atLeast(small.pull.perSecond / small.empty.perSecond, 0.5),
+    ),
+    figure(
+      "8",
+      `pull / empty, ${k(big.storedChanges)} changes`,
+      big.pull.perSecond / big.empty.perSecond,
+      "×",
+      "≥ 0.5",
+      atLeast(big.pull.perSecond / big.empty.perSecond, 0.5),
+    ),
   ];
   return {
     figures,

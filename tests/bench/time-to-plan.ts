@@ -1,5 +1,5 @@
 import type { Page, Worker } from "playwright-core";
-import { summarise, type Summary } from "./stats.ts";
+import { type Summary, summarise } from "./stats.ts";
 
 /** Iriszorg's demo clients that Iriszorg may see, by their EPD id: the navigations go round these. */
 export const iriszorgClients = [
@@ -21,7 +21,13 @@ interface Stamp {
  * reported client (a MutationObserver the bench adds to the panel page, same clock). Nothing of
  * this is in the extension's code.
  */
-export async function timeToPlan(worker: Worker, portal: Page, panel: Page, portalUrl: string, navigations: number): Promise<{ ms: number[]; summary: Summary }> {
+export async function timeToPlan(
+  worker: Worker,
+  portal: Page,
+  panel: Page,
+  portalUrl: string,
+  navigations: number,
+): Promise<{ ms: number[]; summary: Summary }> {
   await worker.evaluate(() => {
     const g = globalThis as unknown as {
       __benchReports?: Stamp[];

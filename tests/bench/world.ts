@@ -17,7 +17,16 @@ const ownClients = 20;
 const ownRecordsPerClient = 49;
 /** The bench user's own world: her organisation, her account, her caseload (980 records). */
 const ownCaseload = () =>
-  caseload({ organisationId: "org-bench", responsibleUserId: "u-bench", prefix: "own", clients: ownClients, recordsPerClient: ownRecordsPerClient, seed: 7, minBytes: 500, maxBytes: 5_000 });
+  caseload({
+    organisationId: "org-bench",
+    responsibleUserId: "u-bench",
+    prefix: "own",
+    clients: ownClients,
+    recordsPerClient: ownRecordsPerClient,
+    seed: 7,
+    minBytes: 500,
+    maxBytes: 5_000,
+  });
 export const ownClientIds = Array.from({ length: ownClients }, (_, i) => `own-client-${i}`);
 
 export interface World {
@@ -46,7 +55,14 @@ export async function buildWorld(total: number): Promise<World> {
   const database = await openDatabase(databaseUrl);
   const services = createServices(readEnv({ DATABASE_URL: databaseUrl }), database);
   await createOrganisation(services, { id: "org-bench", name: "Bench zorg", shortName: "Bench" });
-  await createUser(services, { id: "u-bench", name: "Bench Casemanager", email: benchEmail, password: benchPassword, organisationId: "org-bench", role: "casemanager" });
+  await createUser(services, {
+    id: "u-bench",
+    name: "Bench Casemanager",
+    email: benchEmail,
+    password: benchPassword,
+    organisationId: "org-bench",
+    role: "casemanager",
+  });
   await writeRecords(services, own);
   database.close();
   const client = createClient({ url: databaseUrl });

@@ -3,8 +3,9 @@
  * SyncEngine, applyPull, mutate, the Dexie database — running in Chromium, driven by the bench.
  * Times are `performance.timeOrigin + performance.now()`, comparable between pages.
  */
-import { liveQuery } from "dexie";
+
 import type { CollectionName } from "@naast/shared";
+import { liveQuery } from "dexie";
 import { signIn } from "../../../extension/src/session/session.ts";
 import { NaastDatabase, type Session } from "../../../extension/src/storage/db.ts";
 import { SyncEngine } from "../../../extension/src/sync/engine.ts";
