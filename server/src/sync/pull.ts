@@ -4,7 +4,7 @@ import type { DataCategory, Person, PulledRecord, PullResponse, Purge } from "@n
 import { type AccessPoint, type AuditFacts, chainAuditRows } from "../audit/entry.ts";
 import { accessVersionRow, auditLog, changeSeqRow, records, syncState } from "../db/schema.ts";
 import type { Services } from "../services.ts";
-import { summarise, type VisibleSet, type VisibleSummary } from "./visible-set.ts";
+import type { VisibleSet, VisibleSummary } from "./visible-set.ts";
 
 interface RecordRow {
   collection: string;
@@ -57,12 +57,13 @@ export async function pull(services: Services, input: PullInput): Promise<PullRe
   }
   // Only now, with the request found sound, is the client group claimed (a write).
   await services.clientGroups.claim(input.clientGroupId, user.id);
-  const previous: VisibleSummary | undefined = cursor ? await visibleSets.load(user.id, cursor.hash) : undefined;
-  const reset = previous === undefined;
 
   const now = new Date().toISOString();
-  const { visible, hidden } = await services.visibleSetCache.get(db, user, accessVersion, now);
-  const summary = summarise(visible);
+  const current = await services.visibleSetCache.get(db, user, accessVersion, now);
+  const { visible, hidden, summary } = current;
+  // A cursor made from the set she has now needs no look-up: that summary is the current one.
+  const previous: VisibleSummary | undefined = !cursor ? undefined : cursor.hash === current.hash ? summary : await visibleSets.load(user.id, cursor.hash);
+  const reset = previous === undefined;
 
   const rows: RecordRow[] = [];
   const purges: Purge[] = [];
@@ -101,7 +102,7 @@ export async function pull(services: Services, input: PullInput): Promise<PullRe
   for (const row of rows) {
     puts.set(`${row.collection}/${row.id}`, { collection: row.collection as PulledRecord["collection"], id: row.id, data: JSON.parse(row.data) });
   }
-  const hash = await visibleSets.save(user.id, summary);
+  const hash = await visibleSets.save(user.id, summary, current.hash);
   await auditDelivery(services, input, now, rows, visible);
   return { cursor: `${head}.${hash}`, reset, puts: [...puts.values()], purges };
 }

@@ -75,11 +75,19 @@ export async function computeVisibleSet(db: Db, user: Person, now: string): Prom
   return { visible, hidden, validUntil };
 }
 
+/** A visible set with its compact summary and that summary's hash for this user (as a cursor holds it). */
+export interface CurrentAccess {
+  visible: VisibleSet;
+  hidden: HiddenSet;
+  summary: VisibleSummary;
+  hash: string;
+}
+
 interface CachedVisibleSet {
   key: string;
   /** The next instant (ms) at which a consent starts, ends, or has its recording or withdrawal take effect. */
   validUntil: number;
-  value: { visible: VisibleSet; hidden: HiddenSet };
+  value: CurrentAccess;
 }
 
 /**
@@ -92,14 +100,16 @@ interface CachedVisibleSet {
 export class VisibleSetCache {
   readonly #byUser = new Map<string, CachedVisibleSet>();
 
-  async get(db: Db, user: Person, accessVersion: number, now: string): Promise<{ visible: VisibleSet; hidden: HiddenSet }> {
+  async get(db: Db, user: Person, accessVersion: number, now: string): Promise<CurrentAccess> {
     const key = `${accessVersion}|${user.organisationId}|${user.role}`;
     const cached = this.#byUser.get(user.id);
     if (cached && cached.key === key && Date.parse(now) < cached.validUntil) return cached.value;
-    const computed = await computeVisibleSet(db, user, now);
+    const { visible, hidden, validUntil } = await computeVisibleSet(db, user, now);
+    const summary = summarise(visible);
+    const value = { visible, hidden, summary, hash: hashSummary(user.id, summary) };
     if (this.#byUser.size > 10_000) this.#byUser.clear();
-    this.#byUser.set(user.id, { key, validUntil: computed.validUntil, value: { visible: computed.visible, hidden: computed.hidden } });
-    return { visible: computed.visible, hidden: computed.hidden };
+    this.#byUser.set(user.id, { key, validUntil, value });
+    return value;
   }
 }
 
@@ -151,8 +161,7 @@ export class VisibleSetStore {
     return hashSummary(userId, summary) === hash ? summary : undefined;
   }
 
-  async save(userId: string, summary: VisibleSummary): Promise<string> {
-    const hash = hashSummary(userId, summary);
+  async save(userId: string, summary: VisibleSummary, hash = hashSummary(userId, summary)): Promise<string> {
     if (!this.#cache.has(hash)) {
       await this.db.insert(visibleSets).values({ hash, data: JSON.stringify(summary) }).onConflictDoNothing();
       this.#remember(hash, summary);
