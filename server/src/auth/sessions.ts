@@ -16,17 +16,11 @@ export type SessionLookup = { status: "valid"; person: Person; tokenHash: string
 
 export async function lookUpSession(db: Db, token: string, now = new Date()): Promise<SessionLookup> {
   const tokenHash = hashToken(token);
-  // The session and its person in one statement: every signed-in request starts here.
-  const [row] = await db
-    .select({ session: sessions, personData: records.data })
-    .from(sessions)
-    .leftJoin(records, and(eq(records.collection, "people"), eq(records.id, sessions.userId)))
-    .where(eq(sessions.tokenHash, tokenHash));
-  const session = row?.session;
+  const [session] = await db.select().from(sessions).where(eq(sessions.tokenHash, tokenHash));
   if (!session) return { status: "unknown" };
   if (session.revokedAt) return { status: "revoked" };
   if (Date.parse(session.expiresAt) <= now.getTime()) return { status: "expired" };
-  const person = row.personData ? personSchema.parse(JSON.parse(row.personData)) : undefined;
+  const person = await findPerson(db, session.userId);
   if (!person?.active) return { status: "inactive" };
   return { status: "valid", person, tokenHash, expiresAt: session.expiresAt };
 }
