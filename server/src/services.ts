@@ -3,8 +3,9 @@ import { Clock } from "./clock.ts";
 import type { Database, Db } from "./db/connect.ts";
 import { WriteLock } from "./db/write-lock.ts";
 import type { Env } from "./env.ts";
+import { ClientGroupStore } from "./sync/client-groups.ts";
 import { LiveHub } from "./sync/live.ts";
-import { VisibleSetStore } from "./sync/visible-set.ts";
+import { VisibleSetCache, VisibleSetStore } from "./sync/visible-set.ts";
 
 /** What every request handler may use; built once per server. */
 export interface Services {
@@ -17,6 +18,8 @@ export interface Services {
   visibleSets: VisibleSetStore;
   /** "Now" for access decisions (push, pull). */
   clock: Clock;
+  clientGroups: ClientGroupStore;
+  visibleSetCache: VisibleSetCache;
 }
 
 export function createServices(env: Env, database: Database): Services {
@@ -33,5 +36,7 @@ export function createServices(env: Env, database: Database): Services {
     live: new LiveHub(),
     visibleSets: new VisibleSetStore(database.db),
     clock: new Clock(),
+    clientGroups: new ClientGroupStore(database.db),
+    visibleSetCache: new VisibleSetCache(),
   };
 }

@@ -52,6 +52,12 @@ export class RecordTransaction implements WriteTransaction {
     return this.#pending.size > 0;
   }
 
+  /** Whether these writes may change who sees what: a client's record or her consents. */
+  get changesAccess(): boolean {
+    for (const { collection } of this.#pending.values()) if (collection === "clients" || collection === "consentEvents") return true;
+    return false;
+  }
+
   /** The statements that make the held-back writes real, stamped with the change sequence. */
   statements(version: number): BatchItem<"sqlite">[] {
     const out: BatchItem<"sqlite">[] = [];

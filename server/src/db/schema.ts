@@ -16,7 +16,7 @@ export const records = sqliteTable(
     data: text("data").notNull(),
     version: integer("version").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.collection, t.id] }), index("records_version").on(t.version), index("records_client").on(t.clientId)],
+  (t) => [primaryKey({ columns: [t.collection, t.id] }), index("records_version").on(t.version), index("records_client").on(t.clientId, t.collection)],
 );
 
 /** Which organisations might see a client (its owners and every organisation a consent names). */
@@ -26,11 +26,17 @@ export const clientOrganisations = sqliteTable(
   (t) => [primaryKey({ columns: [t.clientId, t.organisationId] }), index("client_organisations_org").on(t.organisationId)],
 );
 
+/**
+ * Row 1: the last change sequence handed out. Row 2 (`accessVersionRow`): the change sequence of
+ * the last write to a client or consent record, i.e. of the last change to who may see what; a
+ * visible set computed at that version stays right until the next one (or a consent's time limit).
+ */
 export const syncState = sqliteTable("sync_state", {
   id: integer("id").primaryKey(),
-  /** The last change sequence handed out. */
   seq: integer("seq").notNull(),
 });
+export const changeSeqRow = 1;
+export const accessVersionRow = 2;
 
 /** Credentials only; who the user is (name, organisation, role) is her `people` record. */
 export const accounts = sqliteTable("accounts", {

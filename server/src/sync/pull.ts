@@ -1,11 +1,10 @@
 import type { DataCategory, Person, PulledRecord, PullResponse, Purge } from "@naast/shared";
 import { TRPCError } from "@trpc/server";
-import { and, gt, inArray, lte } from "drizzle-orm";
+import { and, eq, gt, inArray, isNull, lte } from "drizzle-orm";
 import { type AccessPoint, type AuditFacts, chainAuditRows } from "../audit/entry.ts";
-import { auditLog, records, syncState } from "../db/schema.ts";
+import { accessVersionRow, auditLog, changeSeqRow, records, syncState } from "../db/schema.ts";
 import type { Services } from "../services.ts";
-import { claimClientGroup } from "./client-groups.ts";
-import { computeVisibleSet, summarise, type VisibleSet, type VisibleSummary } from "./visible-set.ts";
+import type { VisibleSet, VisibleSummary } from "./visible-set.ts";
 
 interface RecordRow {
   collection: string;
@@ -50,32 +49,28 @@ export async function pull(services: Services, input: PullInput): Promise<PullRe
   const { db, visibleSets } = services;
   const { user } = input;
   const cursor = parseCursor(input.cursor);
-  const [state] = await db.select({ seq: syncState.seq }).from(syncState);
-  const head = state?.seq ?? 0;
+  const state = await db.select({ id: syncState.id, seq: syncState.seq }).from(syncState);
+  const head = state.find((r) => r.id === changeSeqRow)?.seq ?? 0;
+  const accessVersion = state.find((r) => r.id === accessVersionRow)?.seq ?? 0;
   if (cursor && cursor.seq > head) {
     throw new TRPCError({ code: "BAD_REQUEST", message: "this cursor is ahead of the server; start a fresh sync" });
   }
   // Only now, with the request found sound, is the client group claimed (a write).
-  await claimClientGroup(db, input.clientGroupId, user.id);
-  const previous: VisibleSummary | undefined = cursor ? await visibleSets.load(user.id, cursor.hash) : undefined;
-  const reset = previous === undefined;
+  await services.clientGroups.claim(input.clientGroupId, user.id);
 
   const now = services.clock.nowIso();
-  const { visible, hidden } = await computeVisibleSet(db, user, now);
-  const summary = summarise(visible);
+  const current = await services.visibleSetCache.get(db, user, accessVersion, now);
+  const { visible, hidden, summary } = current;
+  // A cursor made from the set she has now needs no look-up: that summary is the current one.
+  const previous: VisibleSummary | undefined = !cursor ? undefined : cursor.hash === current.hash ? summary : await visibleSets.load(user.id, cursor.hash);
+  const reset = previous === undefined;
 
   const rows: RecordRow[] = [];
   const purges: Purge[] = [];
   if (reset) {
     // A fresh device learns why the clients its organisation has links to are hidden.
     for (const [clientId, reason] of hidden) purges.push({ clientId, categories: "all", hidden: reason });
-    rows.push(
-      ...(await db
-        .select()
-        .from(records)
-        .where(lte(records.version, head))
-        .then((all) => all.filter((r) => mayReceive(r, user, visible)))),
-    );
+    rows.push(...(await recordsForFreshDevice(services, user, visible, head)).filter((r) => mayReceive(r, user, visible)));
   } else {
     // What became visible since the cursor comes whole; what stopped being visible is purged.
     const newlyVisible = new Map<string, Set<string>>();
@@ -110,9 +105,44 @@ export async function pull(services: Services, input: PullInput): Promise<PullRe
   for (const row of rows) {
     puts.set(`${row.collection}/${row.id}`, { collection: row.collection as PulledRecord["collection"], id: row.id, data: JSON.parse(row.data) });
   }
-  const hash = await visibleSets.save(user.id, summary);
+  const hash = await visibleSets.save(user.id, summary, current.hash);
   await auditDelivery(services, input, now, rows, visible);
   return { cursor: `${head}.${hash}`, reset, puts: [...puts.values()], purges };
+}
+
+/**
+ * What a fresh device may receive, read by index rather than by reading the whole table: the
+ * directory (records without a client), everything of the clients she may see, and her
+ * organisation's own EPD links. The cost follows what she may see, not the database's size.
+ */
+async function recordsForFreshDevice(services: Services, user: Person, visible: VisibleSet, head: number): Promise<RecordRow[]> {
+  const { db } = services;
+  const found = new Map<string, RecordRow>();
+  const add = (rows: RecordRow[]) => {
+    for (const row of rows) found.set(`${row.collection}/${row.id}`, row);
+  };
+  add(
+    await db
+      .select()
+      .from(records)
+      .where(and(isNull(records.clientId), lte(records.version, head))),
+  );
+  const clientIds = [...visible.keys()];
+  for (let i = 0; i < clientIds.length; i += 500) {
+    add(
+      await db
+        .select()
+        .from(records)
+        .where(and(inArray(records.clientId, clientIds.slice(i, i + 500)), lte(records.version, head))),
+    );
+  }
+  add(
+    await db
+      .select()
+      .from(records)
+      .where(and(eq(records.collection, "epdLinks"), eq(records.visibility, `epd-link:${user.organisationId}`), lte(records.version, head))),
+  );
+  return [...found.values()];
 }
 
 /** One audit row per client whose data this pull delivered: which categories, under which consent. */

@@ -1,13 +1,12 @@
 import { pullRequestSchema, pushRequestSchema } from "@naast/shared";
 import { router, signedInProcedure } from "../trpc.ts";
-import { claimClientGroup } from "./client-groups.ts";
 import { pull } from "./pull.ts";
 import { applyPush, validatePush } from "./push.ts";
 
 export const syncRouter = router({
   push: signedInProcedure.input(pushRequestSchema).mutation(async ({ ctx, input }) => {
     const mutations = validatePush(input.mutations);
-    await claimClientGroup(ctx.services.db, input.clientGroupId, ctx.user.id);
+    await ctx.services.clientGroups.claim(input.clientGroupId, ctx.user.id);
     const results = await applyPush(ctx.services, { user: ctx.user, clientGroupId: input.clientGroupId, accessPoint: ctx.accessPoint, mutations });
     return { results };
   }),

@@ -30,17 +30,19 @@ export const visibleSummarySchema = z.record(z.string(), z.array(dataCategorySch
 export type VisibleSummary = z.infer<typeof visibleSummarySchema>;
 
 /**
- * What the user may see now. Only the clients her organisation might see are read (the owners'
- * and every organisation a consent names), so the cost follows her caseload, not the database.
+ * What the user may see now, and until when the clock alone cannot change that (the next instant
+ * a consent read here starts or stops counting). Only the clients her organisation might see are
+ * read (the owners' and every organisation a consent names), so the cost follows her caseload,
+ * not the database.
  */
-export async function computeVisibleSet(db: Db, user: Person, now: string): Promise<{ visible: VisibleSet; hidden: HiddenSet }> {
+export async function computeVisibleSet(db: Db, user: Person, now: string): Promise<{ visible: VisibleSet; hidden: HiddenSet; validUntil: number }> {
   const candidates = await db
     .select({ clientId: clientOrganisations.clientId })
     .from(clientOrganisations)
     .where(eq(clientOrganisations.organisationId, user.organisationId));
   const visible: VisibleSet = new Map();
   const hidden: HiddenSet = new Map();
-  if (candidates.length === 0) return { visible, hidden };
+  if (candidates.length === 0) return { visible, hidden, validUntil: Number.POSITIVE_INFINITY };
   const rows = await db
     .select({ collection: records.collection, clientId: records.clientId, data: records.data })
     .from(records)
@@ -64,13 +66,65 @@ export async function computeVisibleSet(db: Db, user: Person, now: string): Prom
       consents.set(row.clientId, list);
     }
   }
+  // Every instant at which a decision read here could flip by the clock alone: a consent that
+  // starts, ends or is withdrawn, and the end of a former holder's read-only period.
+  const t = Date.parse(now);
+  let validUntil = Number.POSITIVE_INFINITY;
+  const consider = (instant: string) => {
+    const at = Date.parse(instant);
+    if (at > t && at < validUntil) validUntil = at;
+  };
+  for (const list of consents.values()) {
+    for (const event of list) {
+      for (const instant of event.type === "recorded" ? [event.recordedAt, event.validFrom, event.validUntil] : [event.withdrawnAt]) consider(instant);
+    }
+  }
+  for (const client of clients.values()) for (const former of client.formerOwners) consider(former.readOnlyUntil);
   for (const [clientId, client] of clients) {
     const clientConsents = consents.get(clientId) ?? [];
     const categories = accessibleCategories(user, client, clientConsents, now);
     if (categories.size > 0) visible.set(clientId, { client, categories });
     else hidden.set(clientId, whyHidden(user, client, clientConsents, now));
   }
-  return { visible, hidden };
+  return { visible, hidden, validUntil };
+}
+
+/** A visible set with its compact summary and that summary's hash for this user (as a cursor holds it). */
+export interface CurrentAccess {
+  visible: VisibleSet;
+  hidden: HiddenSet;
+  summary: VisibleSummary;
+  hash: string;
+}
+
+interface CachedVisibleSet {
+  key: string;
+  /** The next instant (ms) at which a consent starts, ends, or has its recording or withdrawal take effect. */
+  validUntil: number;
+  value: CurrentAccess;
+}
+
+/**
+ * Each user's visible set, kept while nothing it depends on changed: the access version (bumped
+ * in the database by every write to a client or consent record, see db/schema.ts, so several
+ * server instances agree), her organisation and role, and the clock, up to the next instant at
+ * which one of the consents read starts or stops counting. A pull then costs what its delta
+ * costs, not what her caseload costs. The value is shared: callers must not change it.
+ */
+export class VisibleSetCache {
+  readonly #byUser = new Map<string, CachedVisibleSet>();
+
+  async get(db: Db, user: Person, accessVersion: number, now: string): Promise<CurrentAccess> {
+    const key = `${accessVersion}|${user.organisationId}|${user.role}`;
+    const cached = this.#byUser.get(user.id);
+    if (cached && cached.key === key && Date.parse(now) < cached.validUntil) return cached.value;
+    const { visible, hidden, validUntil } = await computeVisibleSet(db, user, now);
+    const summary = summarise(visible);
+    const value = { visible, hidden, summary, hash: hashSummary(user.id, summary) };
+    if (this.#byUser.size > 10_000) this.#byUser.clear();
+    this.#byUser.set(user.id, { key, validUntil, value });
+    return value;
+  }
 }
 
 /** The most telling reason over all categories: a withdrawal or expiry says more than "never asked". */
@@ -124,8 +178,7 @@ export class VisibleSetStore {
     return hashSummary(userId, summary) === hash ? summary : undefined;
   }
 
-  async save(userId: string, summary: VisibleSummary): Promise<string> {
-    const hash = hashSummary(userId, summary);
+  async save(userId: string, summary: VisibleSummary, hash = hashSummary(userId, summary)): Promise<string> {
     if (!this.#cache.has(hash)) {
       await this.db
         .insert(visibleSets)

@@ -1,0 +1,92 @@
+import { atLeast, atMost, figure, type GroupResult } from "./figures.ts";
+import { pullAndFloor, type ServerRun } from "./pull-throughput.ts";
+import { type PushLoadResult, pushLoad } from "./push-throughput.ts";
+import { round } from "./stats.ts";
+import { buildWorld, serveWorld } from "./world.ts";
+
+const log = (message: string) => console.log(`  · ${message}`);
+
+/**
+ * Figures 4, 5 and 8 against the real server in its own process: pulls and the empty procedure
+ * with 1,000 and with 1,000,000 stored changes (one server run each), pushes on the first.
+ */
+export async function serverGroup(options: { seconds: number; bigWorld: number }): Promise<GroupResult> {
+  const runs: ServerRun[] = [];
+  const worlds: Record<string, unknown>[] = [];
+  let push: { single: PushLoadResult; concurrent: PushLoadResult } | null = null;
+  for (const total of [1_000, options.bigWorld]) {
+    log(`building a database with ${total.toLocaleString("en-US")} stored changes`);
+    const world = await buildWorld(total);
+    log(`built in ${(world.seedMs / 1000).toFixed(1)} s (${(world.fileBytes / 1e6).toFixed(0)} MB); serving it`);
+    try {
+      const running = await serveWorld(world);
+      try {
+        const run = await pullAndFloor(running, world.storedChanges, options.seconds);
+        runs.push(run);
+        log(
+          `${world.storedChanges.toLocaleString("en-US")} changes: empty ${run.empty.perSecond.toFixed(0)}/s, pull ${run.pull.perSecond.toFixed(0)}/s (p99 ${run.pull.p99} ms)`,
+        );
+        if (push === null) {
+          const single = await pushLoad(running.server.url, running.user.token, 1, options.seconds);
+          const concurrent = await pushLoad(running.server.url, running.user.token, 10, options.seconds);
+          push = { single, concurrent };
+          log(`push: ${single.perSecond.toFixed(0)}/s single, ${concurrent.perSecond.toFixed(0)}/s with 10 clients`);
+        }
+        worlds.push({
+          storedChanges: world.storedChanges,
+          fileBytes: world.fileBytes,
+          buildMs: round(world.seedMs, 0),
+          bulkInsert: world.bulk,
+          fullPullMs: round(running.fullPullMs, 0),
+          fullPullRecords: running.fullPullRecords,
+          deltaSize: running.deltaSize,
+        });
+      } finally {
+        await running.server.stop();
+      }
+    } finally {
+      world.remove();
+    }
+  }
+  const [small, big] = runs;
+  if (!small || !big || !push) throw new Error("server runs missing");
+  const ratio = big.pull.perSecond > 0 ? small.pull.perSecond / big.pull.perSecond : Number.POSITIVE_INFINITY;
+  const k = (n: number) => (n >= 1_000_000 ? `${n / 1_000_000}M` : n >= 1_000 ? `${Math.round(n / 1_000)}k` : String(n));
+  const figures = [
+    figure("4", `pull, ${k(small.storedChanges)} changes: throughput`, small.pull.perSecond, "/s", "≥ 2,000/s", atLeast(small.pull.perSecond, 2_000)),
+    figure("4", `pull, ${k(small.storedChanges)} changes: p99 latency`, small.pull.p99, "ms", "≤ 50 ms", atMost(small.pull.p99, 50)),
+    figure("4", `pull, ${k(big.storedChanges)} changes: throughput`, big.pull.perSecond, "/s", "≥ 2,000/s", atLeast(big.pull.perSecond, 2_000)),
+    figure("4", `pull, ${k(big.storedChanges)} changes: p99 latency`, big.pull.p99, "ms", "≤ 50 ms", atMost(big.pull.p99, 50)),
+    figure("4", `pull cost ${k(big.storedChanges)}/${k(small.storedChanges)} (throughput ratio)`, ratio, "×", "≤ 1.2", atMost(ratio, 1.2)),
+    figure("5", "push, 1 client", push.single.perSecond, "mutations/s"),
+    figure("5", "push, 10 concurrent clients", push.concurrent.perSecond, "mutations/s"),
+    figure("8", `empty procedure, ${k(small.storedChanges)} changes`, small.empty.perSecond, "/s"),
+    figure("8", `empty procedure, ${k(big.storedChanges)} changes`, big.empty.perSecond, "/s"),
+    figure(
+      "8",
+      `pull / empty, ${k(small.storedChanges)} changes`,
+      small.pull.perSecond / small.empty.perSecond,
+      "×",
+      "≥ 0.5",
+      atLeast(small.pull.perSecond / small.empty.perSecond, 0.5),
+    ),
+    figure(
+      "8",
+      `pull / empty, ${k(big.storedChanges)} changes`,
+      big.pull.perSecond / big.empty.perSecond,
+      "×",
+      "≥ 0.5",
+      atLeast(big.pull.perSecond / big.empty.perSecond, 0.5),
+    ),
+  ];
+  return {
+    figures,
+    detail: {
+      how: "server/src/main.ts in its own Node process on a temp libSQL file; autocannon, 10 connections, 2 s warm-up then the measured run; pulls all ask for the same small delta since one cursor",
+      secondsPerRun: options.seconds,
+      worlds,
+      runs,
+      push,
+    },
+  };
+}

@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ApiClient } from "../support/api.ts";
+import { createClientWithPlan, grantConsent, thePlan } from "../support/fixtures.ts";
+import { Replica } from "../support/replica.ts";
+import { startTestServer, type TestServer } from "../support/test-server.ts";
+
+// The server keeps each user's visible set between pulls (server/src/sync/visible-set.ts): these
+// check that it still answers what she may see *now*, by the clock as well as by the data.
+describe("a pull answers what the user may see now, with the visible set kept between pulls", () => {
+  let server: TestServer;
+  let iris: ApiClient;
+  let ldh: ApiClient;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    await server.addOrganisation("org-a", "Iriszorg");
+    await server.addOrganisation("org-b", "Leger des Heils");
+    iris = await (await server.addUser("fatima", "org-a")).signIn();
+    ldh = await (await server.addUser("marieke", "org-b")).signIn();
+  });
+  afterAll(() => server.stop());
+
+  it("purges a client whose consent ran out between two pulls, with no write in between", async () => {
+    const clientId = await createClientWithPlan(iris);
+    await grantConsent(iris, clientId, ["org-b"], thePlan, new Date(Date.now() + 1_500).toISOString());
+    const device = new Replica().apply(await ldh.pull());
+    expect(device.of("clients").map((c) => c.id)).toContain(clientId);
+    device.apply(await ldh.pull()); // the set is now kept
+    await new Promise((resolve) => setTimeout(resolve, 1_600));
+    const afterExpiry = await ldh.pull();
+    expect(afterExpiry.purges).toContainEqual({ clientId, categories: "all", hidden: { reason: "expired", since: expect.any(String) } });
+    device.apply(afterExpiry);
+    expect([...device.records.values()].filter((r) => r.clientId === clientId)).toEqual([]);
+  });
+
+  it("brings a newly shared client at the next pull, although her organisation's set was kept", async () => {
+    const device = new Replica().apply(await ldh.pull());
+    device.apply(await ldh.pull());
+    const clientId = await createClientWithPlan(iris);
+    device.apply(await ldh.pull());
+    expect(device.of("clients").map((c) => c.id)).not.toContain(clientId);
+    await grantConsent(iris, clientId, ["org-b"], ["housing"]);
+    device.apply(await ldh.pull());
+    expect(device.of("planDomains", clientId).map((d) => d.domain)).toEqual(["housing"]);
+  });
+});
