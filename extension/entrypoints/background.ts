@@ -12,6 +12,9 @@ export default defineBackground(() => {
 
   // Chromium: the toolbar icon opens the side panel. Firefox shows its sidebar_action instead.
   browser.sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => undefined);
+  // Firefox: the toolbar icon toggles the sidebar. Its sidebarAction is not in Chromium's types.
+  const { sidebarAction } = browser as unknown as { sidebarAction?: { toggle(): Promise<void> } };
+  if (sidebarAction) browser.browserAction?.onClicked.addListener(() => void sidebarAction.toggle());
 
   const broadcast = (event: BackgroundEvent) => browser.runtime.sendMessage(event).catch(() => undefined);
 
