@@ -56,6 +56,9 @@ describe("a warm handover from Leger des Heils to Iriszorg", () => {
     const { panel } = marieke;
     const form = panel.locator(".handover-flow");
     expect(await form.locator("textarea[name=handover-situation-housing]").inputValue()).toContain("Beschermd Wonen");
+    // Sandra does not share her mental health with Iriszorg: it stays out of the handover.
+    expect(await form.getByTestId("handover-domains-withheld").textContent()).toContain("Geestelijke gezondheid");
+    expect(await form.locator("textarea[name=handover-situation-mental_health]").count()).toBe(0);
     await form.locator("textarea[name=handover-risks]").fill("Overlastmeldingen kunnen tot verlies van de kamer leiden.");
     await form.locator("textarea[name=handover-what-works]").fill("Afspraken op vrijdag, na het weekgeld; kort en concreet.");
     await form.getByRole("button", { name: "Contact toevoegen" }).click();
@@ -83,6 +86,8 @@ describe("a warm handover from Leger des Heils to Iriszorg", () => {
     const card = panel.getByTestId("handover");
     await expect.poll(() => card.textContent()).toContain("Overlastmeldingen kunnen tot verlies van de kamer leiden.");
     expect(await card.textContent()).toContain("Bewindvoerder Van Dijk");
+    expect(await card.textContent()).toContain("Beschermd Wonen");
+    expect(await card.textContent()).not.toContain("PTSS");
     expect(await card.textContent()).toContain("Gesprek met woonbegeleiding over de overlastmeldingen");
 
     await card.locator("textarea[name=handover-message]").fill("Is de bewindvoerder al op de hoogte van de overdracht?");

@@ -47,13 +47,13 @@ describe("warm handover over the sync server", () => {
     expect(atReceiver.of("handovers", clientId)).toEqual([]);
 
     // With that consent recorded first, the same handover goes through.
-    await grantConsent(fatima, clientId, ["org-b"], ["handovers"]);
+    await grantConsent(fatima, clientId, ["org-b"], ["handovers", "housing"]);
     await applied(fatima.push("startHandover", { ...args, id: `handover-${randomUUID()}` }));
   });
 
   it("moves responsibility and the open agreements on acknowledgement, after a question and its answer", async () => {
     const clientId = await createClientWithPlan(fatima);
-    await grantConsent(fatima, clientId, ["org-b"], ["handovers"]);
+    await grantConsent(fatima, clientId, ["org-b"], ["handovers", "housing"]);
     const args = handoverArgs(clientId, { kind: "colleague", toUserId: "marieke", agreements: await carryAll(fatima, clientId, "marieke") });
     await applied(fatima.push("startHandover", args));
 
@@ -62,7 +62,8 @@ describe("warm handover over the sync server", () => {
     expect(handoversAwaiting(mariekeUser, before.of("handovers"), before.of("handoverEvents")).map((s) => s.handover.id)).toContain(args.id);
     expect(before.of("handovers", clientId)[0]).toMatchObject({ fromUserId: "fatima", fromOrganisationId: "org-a", toOrganisationId: "org-b" });
     expect(before.of("agreements", clientId)).toEqual([]);
-    expect(before.of("planDomains", clientId)).toEqual([]);
+    // Of the plan, only what the consent gives her organisation (the handover's own domains included).
+    expect(before.of("planDomains", clientId).map((d) => d.domain)).toEqual(["housing"]);
 
     await applied(marieke.push("replyToHandover", { id: randomUUID(), clientId, handoverId: args.id, text: "Weet ze dat ik het word?" }));
     await applied(fatima.push("replyToHandover", { id: randomUUID(), clientId, handoverId: args.id, text: "Ja, ik stel je dinsdag voor." }));
@@ -93,7 +94,7 @@ describe("warm handover over the sync server", () => {
 
   it("lets only the receiver acknowledge: not another organisation, not the sender's side, not a colleague it was not addressed to", async () => {
     const clientId = await createClientWithPlan(fatima);
-    await grantConsent(fatima, clientId, ["org-b", "org-c"], ["handovers", "agreements"]);
+    await grantConsent(fatima, clientId, ["org-b", "org-c"], ["handovers", "agreements", "housing"]);
     const args = handoverArgs(clientId, { kind: "colleague", toUserId: "marieke", agreements: await carryAll(fatima, clientId, "marieke") });
     await applied(fatima.push("startHandover", args));
     for (const [who, pattern] of [
@@ -115,7 +116,7 @@ describe("warm handover over the sync server", () => {
 
   it("keeps one open handover per client; a correction supersedes it and is the one to acknowledge", async () => {
     const clientId = await createClientWithPlan(fatima);
-    await grantConsent(fatima, clientId, ["org-b"], ["handovers"]);
+    await grantConsent(fatima, clientId, ["org-b"], ["handovers", "housing"]);
     const first = handoverArgs(clientId, { toOrganisationId: "org-b", agreements: await carryAll(fatima, clientId, "marieke") });
     await applied(fatima.push("startHandover", first));
     const second = await fatima.push("startHandover", { ...first, id: `handover-${randomUUID()}` });
@@ -138,7 +139,7 @@ describe("warm handover over the sync server", () => {
 
   it("moves nothing when the receiver declines; the sender sees by whom, when and why, and may write a new one", async () => {
     const clientId = await createClientWithPlan(fatima);
-    await grantConsent(fatima, clientId, ["org-b"], ["handovers"]);
+    await grantConsent(fatima, clientId, ["org-b"], ["handovers", "housing"]);
     const args = handoverArgs(clientId, { kind: "colleague", toUserId: "marieke", agreements: await carryAll(fatima, clientId, "marieke") });
     await applied(fatima.push("startHandover", args));
     const before = await synced(fatima);

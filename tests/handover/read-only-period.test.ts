@@ -29,7 +29,7 @@ describe("after an acknowledged handover the sender's organisation reads for a w
   it(`keeps Iriszorg reading for ${defaultReadOnlyDays} days, purges it after, and leaves the GGD what its consent covers`, async () => {
     const clientId = await createClientWithPlan(fatima);
     // The consent covers LDH for the handover and the GGD for the housing plan, for a year.
-    await grantConsent(fatima, clientId, ["org-b"], ["handovers"]);
+    await grantConsent(fatima, clientId, ["org-b"], ["handovers", "housing"]);
     await grantConsent(fatima, clientId, ["org-c"], ["housing"]);
     const args = handoverArgs(clientId, {
       kind: "organisation",

@@ -1,4 +1,4 @@
-import { type CarriedAgreement, canAccess, type HandoverKind, handoverKinds, isWithinNaast, lifeDomains, type RecordOf } from "@naast/shared";
+import { type CarriedAgreement, canAccess, domainsNotShared, type HandoverKind, handoverKinds, isWithinNaast, lifeDomains, type RecordOf } from "@naast/shared";
 import { useState } from "preact/hooks";
 import { categoryLabel, useT } from "../i18n/index.ts";
 import { ErrorLine } from "../panel/ErrorLine.tsx";
@@ -74,6 +74,17 @@ export function StartHandoverForm({
   const receivingOrganisation = within ? (receiver?.organisationId ?? (toOrganisationId || null)) : null;
   const consentMissing =
     receivingOrganisation !== null && receivingOrganisation !== view.client.ownerOrganisationId && !consentCovers(view, receivingOrganisation);
+  // The receiver reads the handover before she decides: it holds only domains her organisation may see.
+  const withheld =
+    receivingOrganisation && !consentMissing
+      ? domainsNotShared(
+          view.client,
+          view.consentEvents,
+          receivingOrganisation,
+          domains.map((d) => d.domain),
+          new Date().toISOString(),
+        )
+      : [];
   const receiverChoices = people.filter((p) =>
     kind === "colleague"
       ? caseWorker(p) && p.id !== session.user.id
@@ -102,7 +113,7 @@ export function StartHandoverForm({
       toUserId: within && toUserId ? toUserId : null,
       toOrganisationId: within ? receivingOrganisation : null,
       toExternal: !within && kind !== "closure" ? toExternal : null,
-      domains,
+      domains: domains.filter((d) => !withheld.includes(d.domain)),
       risks,
       whatWorks,
       network: network.filter((c) => c.name.trim()),
@@ -179,27 +190,37 @@ export function StartHandoverForm({
       <fieldset>
         <legend>{t("handover.situation")}</legend>
         {domains.length === 0 && <p class="hint">{t("plan.empty")}</p>}
-        {domains.map((d, index) => (
-          <div key={d.domain} class="handover-domain">
-            <label>
-              {categoryLabel(t, d.domain)} — {t("plan.score")}
-              <ScoreSelect
-                name={`handover-score-${d.domain}`}
-                value={d.score === null ? "" : String(d.score)}
-                onChange={(v) => setDomain(index, { score: v ? Number(v) : null })}
-              />
-            </label>
-            <label>
-              {t("plan.situation")}: {categoryLabel(t, d.domain)}
-              <textarea
-                name={`handover-situation-${d.domain}`}
-                maxLength={5000}
-                value={d.situation}
-                onInput={(e) => setDomain(index, { situation: e.currentTarget.value })}
-              />
-            </label>
-          </div>
-        ))}
+        {withheld.length > 0 && receivingOrganisation && (
+          <p class="hint" data-testid="handover-domains-withheld">
+            {t("handover.domainsWithheld", {
+              organisation: directory.organisations.get(receivingOrganisation)?.name ?? receivingOrganisation,
+              domains: withheld.map((d) => categoryLabel(t, d)).join(", "),
+            })}
+          </p>
+        )}
+        {domains.map((d, index) =>
+          withheld.includes(d.domain) ? null : (
+            <div key={d.domain} class="handover-domain">
+              <label>
+                {categoryLabel(t, d.domain)} — {t("plan.score")}
+                <ScoreSelect
+                  name={`handover-score-${d.domain}`}
+                  value={d.score === null ? "" : String(d.score)}
+                  onChange={(v) => setDomain(index, { score: v ? Number(v) : null })}
+                />
+              </label>
+              <label>
+                {t("plan.situation")}: {categoryLabel(t, d.domain)}
+                <textarea
+                  name={`handover-situation-${d.domain}`}
+                  maxLength={5000}
+                  value={d.situation}
+                  onInput={(e) => setDomain(index, { situation: e.currentTarget.value })}
+                />
+              </label>
+            </div>
+          ),
+        )}
       </fieldset>
       <label>
         {t("handover.risks")}

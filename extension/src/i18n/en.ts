@@ -154,6 +154,7 @@ export const en: Record<MessageKey, string> = {
   "handover.leavingHint": "The client leaves Naast. Then make the export package (PDF and FHIR) for the receiver.",
   "handover.consentMissing": "The client's consent does not cover {organisation}. Record that consent first; then you can hand over.",
   "handover.situation": "Situation per life domain",
+  "handover.domainsWithheld": "Not in the handover, as the client does not share it with {organisation}: {domains}.",
   "handover.risks": "Risks",
   "handover.whatWorks": "What works with this client",
   "handover.network": "Network",

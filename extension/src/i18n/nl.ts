@@ -153,6 +153,7 @@ export const nl = {
   "handover.leavingHint": "De cliënt verlaat Naast. Maak daarna het exportpakket (PDF en FHIR) voor de ontvanger.",
   "handover.consentMissing": "De toestemming van de cliënt geldt niet voor {organisation}. Leg eerst die toestemming vast; daarna kunt u overdragen.",
   "handover.situation": "Situatie per leefgebied",
+  "handover.domainsWithheld": "Niet in de overdracht, want de cliënt deelt dit niet met {organisation}: {domains}.",
   "handover.risks": "Risico's",
   "handover.whatWorks": "Wat werkt bij deze cliënt",
   "handover.network": "Netwerk",

@@ -15,7 +15,7 @@ const { startHandover, acknowledgeHandover, declineHandover, replyToHandover, ad
  * Fatima (Iriszorg) hands Anna over to Sanne (LDH) on day 1: a1 goes on with Sanne, a2 is done.
  * Anna's consent covers LDH for her handovers and agreements.
  */
-async function handedToSanne(overrides: Partial<Parameters<typeof handoverArgs>[0]> = {}, shared: DataCategory[] = ["handovers", "agreements"]) {
+async function handedToSanne(overrides: Partial<Parameters<typeof handoverArgs>[0]> = {}, shared: DataCategory[] = ["handovers", "agreements", "housing"]) {
   const store = await stapteam();
   await store.run(addAgreement, validArgs.addAgreement, acting("fatima"));
   await store.run(addAgreement, { ...validArgs.addAgreement, id: "a2", text: "Budgetbeheer aanvragen" }, acting("fatima"));
@@ -89,7 +89,7 @@ describe("acknowledgeHandover moves responsibility and visibility together", () 
     );
     await expectRejected(store.run(mutators.setClientStatus, validArgs.setClientStatus, acting("fatima", day(3))), "forbidden", /holds this client/);
     // Withdrawing consent only ever shares less: a former holder may record it, as the client asks.
-    await store.run(withdrawConsent, { ...validArgs.withdrawConsent, organisations: ["ldh"], categories: ["handovers"] }, acting("fatima", day(3)));
+    await store.run(withdrawConsent, { ...validArgs.withdrawConsent, organisations: ["ldh"], categories: ["handovers", "housing"] }, acting("fatima", day(3)));
     await expectRejected(store.run(addNote, validArgs.addNote, acting("fatima", until)), "forbidden", /not consented/);
     // LDH writes as the holder now.
     await store.run(addNote, { ...validArgs.addNote, id: "n-sanne" }, acting("sanne", day(3)));
@@ -111,12 +111,16 @@ describe("acknowledgeHandover moves responsibility and visibility together", () 
   it("monitoring: the procesregisseur acknowledges, consent re-checked, and the client goes into monitoring by the municipality", async () => {
     const store = await stapteam();
     // Anna's consent for the municipality runs out an hour after the handover is written.
-    await store.run(recordConsent, consentArgs({ grantedTo: ["gemeente"], categories: ["handovers"], validUntil: shift(day(1), 3600_000) }), acting("fatima"));
+    await store.run(
+      recordConsent,
+      consentArgs({ grantedTo: ["gemeente"], categories: ["handovers", "housing"], validUntil: shift(day(1), 3600_000) }),
+      acting("fatima"),
+    );
     await store.run(startHandover, handoverArgs({ kind: "monitoring", toUserId: "ruud", toOrganisationId: null }), acting("fatima", day(1)));
     await expectRejected(ack(store, "ruud"), "forbidden", /expired/);
     await store.run(
       recordConsent,
-      consentArgs({ consentId: "c2", grantedTo: ["gemeente"], categories: ["handovers"], validFrom: day(2) }),
+      consentArgs({ consentId: "c2", grantedTo: ["gemeente"], categories: ["handovers", "housing"], validFrom: day(2) }),
       acting("fatima", day(2)),
     );
     await ack(store, "ruud");
@@ -134,7 +138,11 @@ describe("acknowledgeHandover moves responsibility and visibility together", () 
       agreements: [{ agreementId: "a1", action: "carry", newOwnerUserId: "fatima" }],
     });
     await expectRejected(store.run(startHandover, back, acting("sanne", day(5))), "forbidden", /does not cover Iriszorg for handovers/);
-    await store.run(recordConsent, consentArgs({ consentId: "c2", grantedTo: ["iriszorg"], categories: ["handovers", "agreements"] }), acting("sanne", day(5)));
+    await store.run(
+      recordConsent,
+      consentArgs({ consentId: "c2", grantedTo: ["iriszorg"], categories: ["handovers", "agreements", "housing"] }),
+      acting("sanne", day(5)),
+    );
     await store.run(startHandover, back, acting("sanne", day(5)));
     await ack(store, "fatima", day(6), "ha2", "h2");
     expect(store.get("clients", "anna")).toMatchObject({
@@ -147,8 +155,8 @@ describe("acknowledgeHandover moves responsibility and visibility together", () 
 
 describe("only the receiver acknowledges, once, while the handover is open", () => {
   it("refuses the sender, her colleague, another organisation with consent, and someone of the receiving organisation it was not addressed to", async () => {
-    const store = await handedToSanne({}, ["handovers", "agreements", "notes"]);
-    await store.run(recordConsent, consentArgs({ consentId: "c2", grantedTo: ["ggd"], categories: ["handovers"] }), acting("fatima"));
+    const store = await handedToSanne({}, ["handovers", "agreements", "housing", "notes"]);
+    await store.run(recordConsent, consentArgs({ consentId: "c2", grantedTo: ["ggd"], categories: ["handovers", "housing"] }), acting("fatima"));
     const before = store.snapshot();
     await expectRejected(ack(store, "fatima"), "forbidden", /only the receiver/);
     await expectRejected(ack(store, "joost"), "forbidden", /only the receiver/);
@@ -257,7 +265,7 @@ describe("declineHandover: nothing moves", () => {
 describe("replyToHandover: a short thread before acknowledging", () => {
   it("the receiver asks, the sending side answers, in order; others may not; after acknowledgement the thread is closed", async () => {
     const store = await handedToSanne();
-    await store.run(recordConsent, consentArgs({ consentId: "c2", grantedTo: ["ggd"], categories: ["handovers"] }), acting("fatima"));
+    await store.run(recordConsent, consentArgs({ consentId: "c2", grantedTo: ["ggd"], categories: ["handovers", "housing"] }), acting("fatima"));
     const reply = (who: PersonName, id: string, text: string, at: string) =>
       store.run(replyToHandover, { id, clientId: "anna", handoverId: "h1", text }, acting(who, at));
     await reply("sanne", "m1", "Weet Anna ervan?", shift(day(1), 60_000));

@@ -2,6 +2,7 @@ import type { Client } from "../client/schema.ts";
 import { canAccess } from "../consent/can-access.ts";
 import type { ConsentEvent } from "../consent/schema.ts";
 import { MutationRejected } from "../mutators/define.ts";
+import type { LifeDomain } from "../plan/domains.ts";
 import type { ReadTransaction } from "../store/transaction.ts";
 
 /**
@@ -25,4 +26,21 @@ export async function requireHandoverConsent(
     "forbidden",
     `the client's consent does not cover ${organisation?.name ?? organisationId} for handovers: record that consent first`,
   );
+}
+
+/**
+ * The life domains of a handover that the receiving organisation's consent does not cover. The
+ * receiver reads the handover before she acknowledges, and may decline: until then it must hold
+ * nothing her organisation may not see (a client may share her housing but not her addiction care).
+ */
+export function domainsNotShared(
+  client: Pick<Client, "ownerOrganisationId">,
+  consents: readonly ConsentEvent[],
+  organisationId: string,
+  domains: readonly LifeDomain[],
+  now: string,
+): LifeDomain[] {
+  if (organisationId === client.ownerOrganisationId) return [];
+  const probe = { id: "receiver", organisationId, role: "casemanager" as const };
+  return domains.filter((domain) => !canAccess(probe, { ownerOrganisationId: client.ownerOrganisationId }, domain, consents, now).allowed);
 }

@@ -45,7 +45,7 @@ describe("recordHandoverExport", () => {
 
   it("the organisation that handed the client over may still export during its read-only period, not after", async () => {
     const store = await stapteam();
-    await store.run(recordConsent, consentArgs({ categories: ["handovers"] }), acting("fatima"));
+    await store.run(recordConsent, consentArgs({ categories: ["handovers", "housing"] }), acting("fatima"));
     await store.run(startHandover, handoverArgs({ toOrganisationId: "ldh" }), acting("fatima", day(1)));
     await store.run(acknowledgeHandover, validArgs.acknowledgeHandover, acting("sanne", day(2)));
     await store.run(recordHandoverExport, exportArgs, acting("fatima", day(3)));

@@ -8,7 +8,7 @@ import { deriveHandovers } from "./state.ts";
 const { startHandover, addAgreement, setAgreementStatus, recordConsent } = mutators;
 
 /** Anna (Iriszorg, Fatima) with agreements a1 and a2, both Fatima's; optionally a consent for LDH. */
-async function annaWithAgreements(shareWithLdh: readonly ("handovers" | "agreements" | "housing")[] | null = ["handovers", "agreements"]) {
+async function annaWithAgreements(shareWithLdh: readonly ("handovers" | "agreements" | "housing")[] | null = ["handovers", "agreements", "housing"]) {
   const store = await stapteam();
   await store.run(addAgreement, validArgs.addAgreement, acting("fatima"));
   await store.run(addAgreement, { ...validArgs.addAgreement, id: "a2", text: "Budgetbeheer aanvragen" }, acting("fatima"));
@@ -43,8 +43,17 @@ describe("startHandover: consent", () => {
   it("a consent for other categories than handovers is not enough; one for handovers is", async () => {
     const store = await annaWithAgreements(["housing", "agreements"]);
     await expectRejected(store.run(startHandover, toSanne, acting("fatima", day(1))), "forbidden", /Leger des Heils/);
-    await store.run(recordConsent, consentArgs({ consentId: "c2", categories: ["handovers"] }), acting("fatima"));
+    await store.run(recordConsent, consentArgs({ consentId: "c2", categories: ["handovers", "housing"] }), acting("fatima"));
     const effect = await store.run(startHandover, toSanne, acting("fatima", day(1)));
+    expect(effect.categories).toEqual(["handovers"]);
+  });
+
+  it("holds no life domain the receiving organisation may not see: she reads it before she decides", async () => {
+    const store = await annaWithAgreements(["handovers", "agreements"]);
+    const before = store.snapshot();
+    await expectRejected(store.run(startHandover, toSanne, acting("fatima", day(1))), "forbidden", /does not cover housing for the receiving organisation/);
+    expect(store.snapshot()).toBe(before);
+    const effect = await store.run(startHandover, { ...toSanne, domains: [] }, acting("fatima", day(1)));
     expect(effect.categories).toEqual(["handovers"]);
   });
 
@@ -146,7 +155,11 @@ describe("startHandover: the receiver", () => {
 
   it("takes an organisation with or without a person of it; monitoring goes to the procesregisseur or the municipality", async () => {
     const store = await annaWithAgreements();
-    await store.run(recordConsent, consentArgs({ consentId: "c2", grantedTo: ["gemeente"], categories: ["handovers", "agreements"] }), acting("fatima"));
+    await store.run(
+      recordConsent,
+      consentArgs({ consentId: "c2", grantedTo: ["gemeente"], categories: ["handovers", "agreements", "housing"] }),
+      acting("fatima"),
+    );
     const allClosed = {
       agreements: [
         { agreementId: "a1", action: "done" as const },

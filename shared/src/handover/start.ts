@@ -2,7 +2,7 @@ import type { z } from "zod";
 import { caseWorkers, defineMutator, type MutationContext, MutationRejected } from "../mutators/define.ts";
 import type { ReadTransaction } from "../store/transaction.ts";
 import { applyCarriedAgreements, checkCarriedAgreements } from "./agreements.ts";
-import { requireHandoverConsent } from "./consent.ts";
+import { domainsNotShared, requireHandoverConsent } from "./consent.ts";
 import { receivingRoles } from "./parties.ts";
 import { type Handover, handoverSchema, isWithinNaast } from "./schema.ts";
 import { deriveHandovers } from "./state.ts";
@@ -111,6 +111,19 @@ export const startHandover = defineMutator({
     if (within) {
       toOrganisationId = await receivingOrganisation(tx, args, ctx);
       await requireHandoverConsent(tx, client, consents, toOrganisationId, ctx.now);
+      const withheld = domainsNotShared(
+        client,
+        consents,
+        toOrganisationId,
+        args.domains.map((d) => d.domain),
+        ctx.now,
+      );
+      if (withheld.length > 0) {
+        throw new MutationRejected(
+          "forbidden",
+          `the client's consent does not cover ${withheld.join(", ")} for the receiving organisation: leave those out of the handover`,
+        );
+      }
     } else {
       checkLeaving(args);
     }
