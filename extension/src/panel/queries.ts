@@ -1,11 +1,6 @@
 import { type CollectionName, epdLinkId, type RecordOf } from "@naast/shared";
 import type { NaastDatabase } from "../storage/db.ts";
 
-async function ofClient<C extends CollectionName>(db: NaastDatabase, collection: C, clientId: string): Promise<RecordOf<C>[]> {
-  const rows = await db.records.where("[collection+clientId]").equals([collection, clientId]).toArray();
-  return rows.map((r) => r.data as RecordOf<C>);
-}
-
 async function all<C extends CollectionName>(db: NaastDatabase, collection: C): Promise<RecordOf<C>[]> {
   const rows = await db.records.where("collection").equals(collection).toArray();
   return rows.map((r) => r.data as RecordOf<C>);
@@ -38,21 +33,26 @@ export interface ClientView {
   handoverExports: RecordOf<"handoverExports">[];
 }
 
-/** Everything the panel shows of one client; only what was synced, so only what consent allows. */
+/**
+ * Everything the panel shows of one client; only what was synced, so only what consent allows.
+ * One index read for all her records: it runs again after every local edit.
+ */
 export async function loadClientView(db: NaastDatabase, clientId: string): Promise<ClientView | null> {
-  const client = (await db.records.get(["clients", clientId]))?.data as RecordOf<"clients"> | undefined;
+  const rows = await db.records.where("clientId").equals(clientId).toArray();
+  const client = rows.find((r) => r.collection === "clients")?.data as RecordOf<"clients"> | undefined;
   if (!client) return null;
-  const [planDomains, zrmScores, agreements, notes, consentEvents, handovers, handoverEvents, handoverExports] = await Promise.all([
-    ofClient(db, "planDomains", clientId),
-    ofClient(db, "zrmScores", clientId),
-    ofClient(db, "agreements", clientId),
-    ofClient(db, "notes", clientId),
-    ofClient(db, "consentEvents", clientId),
-    ofClient(db, "handovers", clientId),
-    ofClient(db, "handoverEvents", clientId),
-    ofClient(db, "handoverExports", clientId),
-  ]);
-  return { client, planDomains, zrmScores, agreements, notes, consentEvents, handovers, handoverEvents, handoverExports };
+  const of = <C extends CollectionName>(collection: C) => rows.filter((r) => r.collection === collection).map((r) => r.data as RecordOf<C>);
+  return {
+    client,
+    planDomains: of("planDomains"),
+    zrmScores: of("zrmScores"),
+    agreements: of("agreements"),
+    notes: of("notes"),
+    consentEvents: of("consentEvents"),
+    handovers: of("handovers"),
+    handoverEvents: of("handoverEvents"),
+    handoverExports: of("handoverExports"),
+  };
 }
 
 export interface Directory {
