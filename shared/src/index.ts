@@ -1,3 +1,4 @@
+export * from "./agreement/mutators.ts";
 export * from "./agreement/schema.ts";
 export * from "./client/schema.ts";
 export * from "./consent/can-access.ts";

@@ -1,4 +1,4 @@
-import { type ConsentState, caseWorkers, deriveConsents, expiresSoon } from "@naast/shared";
+import { type ConsentState, deriveConsents, expiresSoon, recordConsent, withdrawConsent } from "@naast/shared";
 import { useContext, useEffect, useRef, useState } from "preact/hooks";
 import { formatDay, LanguageContext, useT } from "../i18n/index.ts";
 import type { ClientView, Directory } from "../panel/queries.ts";
@@ -28,14 +28,15 @@ export function ConsentSection({
   const now = new Date().toISOString();
   const states = deriveConsents(view.consentEvents, now);
   const isOwner = view.client.ownerOrganisationId === session.user.organisationId;
-  const isCaseWorker = caseWorkers.includes(session.user.role);
+  const mayRecord = recordConsent.roles.includes(session.user.role);
+  const mayWithdraw = withdrawConsent.roles.includes(session.user.role);
   // At first contact there is no consent yet: the flow is offered straight away.
-  const [recording, setRecording] = useState(isOwner && isCaseWorker && view.consentEvents.length === 0);
+  const [recording, setRecording] = useState(isOwner && mayRecord && view.consentEvents.length === 0);
   const [withdrawing, setWithdrawing] = useState<string | null>(null);
   const section = useRef<HTMLElement>(null);
   // Another part of the panel (a handover) asked for a consent to be recorded: open the flow there.
   useEffect(() => {
-    if (recordRequests === 0) return;
+    if (recordRequests === 0 || !isOwner || !mayRecord) return;
     setRecording(true);
     section.current?.scrollIntoView({ block: "start" });
     section.current?.focus();
@@ -69,7 +70,7 @@ export function ConsentSection({
                 <button type="button" class="secondary" onClick={() => void statement(state)}>
                   {t("consent.statement")}
                 </button>
-                {open && isCaseWorker && withdrawing !== state.consent.consentId && (
+                {open && mayWithdraw && withdrawing !== state.consent.consentId && (
                   <button type="button" class="secondary" onClick={() => setWithdrawing(state.consent.consentId)}>
                     {t("consent.withdraw")}
                   </button>
@@ -84,7 +85,7 @@ export function ConsentSection({
         <RecordConsentForm client={view.client} directory={directory} session={session} onDone={() => setRecording(false)} />
       ) : (
         isOwner &&
-        isCaseWorker && (
+        mayRecord && (
           <button type="button" onClick={() => setRecording(true)}>
             {t("consent.record")}
           </button>

@@ -1,4 +1,4 @@
-import { type HandoverState, isReceiverOf, isSenderSideOf, isWithinNaast } from "@naast/shared";
+import { type HandoverState, isReceiverOf, isSenderSideOf, isWithinNaast, replyToHandover, startHandover } from "@naast/shared";
 import { useContext, useState } from "preact/hooks";
 import { formatDay, LanguageContext, useT } from "../i18n/index.ts";
 import { ErrorLine } from "../panel/ErrorLine.tsx";
@@ -36,7 +36,7 @@ export function HandoverCard({
   const person = (id: string) => directory.people.get(id)?.name ?? id;
   const organisation = (id: string | null) => (id ? (directory.organisations.get(id)?.shortName ?? id) : "");
   const receiving = isReceiverOf(session.user, handover);
-  const sending = isSenderSideOf(session.user, handover) && !receiving;
+  const sending = isSenderSideOf(session.user, handover) && !receiving && replyToHandover.roles.includes(session.user.role);
   const open = status === "open";
   const to = handover.toUserId
     ? `${person(handover.toUserId)} (${organisation(handover.toOrganisationId)})`
@@ -118,7 +118,7 @@ export function HandoverCard({
           </button>
         </form>
       )}
-      {open && sending && (
+      {open && sending && startHandover.roles.includes(session.user.role) && (
         <button type="button" class="secondary" onClick={onCorrect}>
           {t("handover.correct")}
         </button>

@@ -1,4 +1,14 @@
-import { type CarriedAgreement, canAccess, domainsNotShared, type HandoverKind, handoverKinds, isWithinNaast, lifeDomains, type RecordOf } from "@naast/shared";
+import {
+  type CarriedAgreement,
+  domainsNotShared,
+  type HandoverKind,
+  handoverConsentCovers,
+  handoverKinds,
+  isWithinNaast,
+  lifeDomains,
+  mayOwnAgreements,
+  type RecordOf,
+} from "@naast/shared";
 import { useState } from "preact/hooks";
 import { categoryLabel, useT } from "../i18n/index.ts";
 import { ErrorLine } from "../panel/ErrorLine.tsx";
@@ -11,12 +21,6 @@ import { NetworkFields } from "./NetworkFields.tsx";
 
 type Contact = RecordOf<"handovers">["network"][number];
 type DomainDraft = RecordOf<"handovers">["domains"][number];
-
-/** The receiving organisation may see the handover only when the client's consent covers it. */
-export function consentCovers(view: ClientView, organisationId: string, now = new Date().toISOString()): boolean {
-  const standIn = { id: "receiver", organisationId, role: "casemanager" as const };
-  return canAccess(standIn, view.client, "handovers", view.consentEvents, now).allowed;
-}
 
 const caseWorker = (p: RecordOf<"people">) => p.active && (p.role === "casemanager" || p.role === "coordinator");
 
@@ -73,7 +77,9 @@ export function StartHandoverForm({
   const receiver = toUserId ? directory.people.get(toUserId) : undefined;
   const receivingOrganisation = within ? (receiver?.organisationId ?? (toOrganisationId || null)) : null;
   const consentMissing =
-    receivingOrganisation !== null && receivingOrganisation !== view.client.ownerOrganisationId && !consentCovers(view, receivingOrganisation);
+    receivingOrganisation !== null &&
+    receivingOrganisation !== view.client.ownerOrganisationId &&
+    !handoverConsentCovers(view.client, view.consentEvents, receivingOrganisation, new Date().toISOString());
   // The receiver reads the handover before she decides: it holds only domains her organisation may see.
   const withheld =
     receivingOrganisation && !consentMissing
@@ -93,11 +99,11 @@ export function StartHandoverForm({
         : caseWorker(p) && p.organisationId === toOrganisationId,
   );
   const otherOrganisations = [...directory.organisations.values()].filter((o) => o.id !== view.client.ownerOrganisationId);
-  // After acknowledgement, agreements can go to the receiving side or anyone the consent covers.
+  // After acknowledgement, agreements go to whoever will hold her, or anyone the consent covers.
   const ownerChoices = people.filter(
     (p) =>
       caseWorker(p) &&
-      (p.organisationId === receivingOrganisation || canAccess(p, view.client, "agreements", view.consentEvents, new Date().toISOString()).allowed),
+      mayOwnAgreements(p, { ownerOrganisationId: receivingOrganisation ?? view.client.ownerOrganisationId }, view.consentEvents, new Date().toISOString()),
   );
 
   const setPlan = (id: string, plan: CarriedAgreement) => setPlans(new Map(plans).set(id, plan));

@@ -16,7 +16,8 @@ export async function exportHandover(view: ClientView, directory: Directory, ses
   const input = exportInputFromView(view, directory, session.user, handoverId, now, language);
   const pkg = await exportPackage(input, translator(language));
   if (pkg.categories.length === 0) throw new Error("nothing of this client is shared with you to export");
-  offerExportPackage(pkg);
+  // Recorded first: a package that leaves the device is always in the audit log.
   await mutate("recordHandoverExport", { id: crypto.randomUUID(), clientId: view.client.id, handoverId, formats: pkg.formats, categories: pkg.categories });
+  offerExportPackage(pkg);
   browser.runtime.sendMessage({ type: "sync/now" }).catch(() => undefined);
 }

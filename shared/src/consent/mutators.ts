@@ -27,7 +27,8 @@ export const recordConsent = defineMutator({
     validFrom: true,
     validUntil: true,
   }),
-  roles: caseWorkers,
+  // Whoever holds the client: a procesregisseur holds those in monitoring.
+  roles: [...caseWorkers, "procesregisseur"],
   // Only the organisation that holds the client records consent: another organisation could
   // otherwise grant itself more than the client agreed to.
   requires: (args) => ({ kind: "owner", clientId: args.clientId }),

@@ -125,6 +125,13 @@ describe("acknowledgeHandover moves responsibility and visibility together", () 
     );
     await ack(store, "ruud");
     expect(store.get("clients", "anna")).toMatchObject({ ownerOrganisationId: "gemeente", responsibleUserId: "ruud", status: "monitoring" });
+    // Holding her now, the procesregisseur asks her consent to hand her back to the team.
+    await store.run(
+      recordConsent,
+      consentArgs({ consentId: "c3", grantedTo: ["iriszorg"], categories: ["handovers", "housing"], validFrom: day(3) }),
+      acting("ruud", day(3)),
+    );
+    await store.run(startHandover, handoverArgs({ id: "h-back", toOrganisationId: "iriszorg" }), acting("ruud", day(3)));
   });
 
   it("a handover back within the read-only period needs consent of its own, and ends the returning organisation's period", async () => {

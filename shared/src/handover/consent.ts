@@ -10,6 +10,17 @@ import type { ReadTransaction } from "../store/transaction.ts";
  * consent must grant that organisation the "handovers" category now. Read-only access after an
  * earlier handover does not count: only a consent (or holding the client) does.
  */
+export function handoverConsentCovers(
+  client: Pick<Client, "ownerOrganisationId">,
+  consents: readonly ConsentEvent[],
+  organisationId: string,
+  now: string,
+): boolean {
+  if (organisationId === client.ownerOrganisationId) return true;
+  const probe = { id: "receiver", organisationId, role: "casemanager" as const };
+  return canAccess(probe, { ownerOrganisationId: client.ownerOrganisationId }, "handovers", consents, now).allowed;
+}
+
 export async function requireHandoverConsent(
   tx: ReadTransaction,
   client: Pick<Client, "ownerOrganisationId">,
@@ -17,10 +28,7 @@ export async function requireHandoverConsent(
   organisationId: string,
   now: string,
 ): Promise<void> {
-  if (organisationId === client.ownerOrganisationId) return;
-  const probe = { id: "receiver", organisationId, role: "casemanager" as const };
-  const decision = canAccess(probe, { ownerOrganisationId: client.ownerOrganisationId }, "handovers", consents, now);
-  if (decision.allowed) return;
+  if (handoverConsentCovers(client, consents, organisationId, now)) return;
   const organisation = await tx.get("organisations", organisationId);
   throw new MutationRejected(
     "forbidden",
