@@ -11,6 +11,7 @@ export * from "./handover/consent.ts";
 export * from "./handover/decline.ts";
 export * from "./handover/export.ts";
 export * from "./handover/parties.ts";
+export * from "./handover/redact.ts";
 export * from "./handover/reply.ts";
 export * from "./handover/schema.ts";
 export * from "./handover/start.ts";

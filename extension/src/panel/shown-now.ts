@@ -1,4 +1,4 @@
-import { type AccessDecision, canAccess, type DataCategory, dataCategories, type SessionUser } from "@naast/shared";
+import { type AccessDecision, canAccess, type DataCategory, dataCategories, handoverFor, type SessionUser } from "@naast/shared";
 import type { ClientView } from "./queries.ts";
 
 type Accessible = Map<DataCategory, AccessDecision & { allowed: true }>;
@@ -15,7 +15,7 @@ export function shownNow(view: ClientView, accessible: Accessible): ClientView {
     zrmScores: view.zrmScores.filter((s) => may(s.domain)),
     agreements: may("agreements") ? view.agreements : [],
     notes: may("notes") ? view.notes : [],
-    handovers: may("handovers") ? view.handovers : [],
+    handovers: may("handovers") ? view.handovers.map((h) => handoverFor(h, (category) => may(category as DataCategory))) : [],
     handoverEvents: may("handovers") ? view.handoverEvents : [],
     handoverExports: may("handovers") ? view.handoverExports : [],
   };

@@ -62,6 +62,38 @@ describe("applying a pull on the device", () => {
     expect(await database.hiddenClients.count()).toBe(0);
   });
 
+  it("takes a life domain the client stopped sharing out of the handovers the device keeps", async () => {
+    const database = await deviceWithAnna();
+    const handover = {
+      id: "h1",
+      clientId: "anna",
+      kind: "colleague" as const,
+      fromUserId: "fatima",
+      fromOrganisationId: "iriszorg",
+      toUserId: "sanne",
+      toOrganisationId: "ldh",
+      toExternal: null,
+      domains: [
+        { domain: "housing" as const, score: 2, situation: "Nachtopvang" },
+        { domain: "finances" as const, score: 3, situation: "Schulden" },
+      ],
+      risks: "",
+      whatWorks: "",
+      network: [],
+      agreements: [],
+      text: "",
+      correctsHandoverId: null,
+      createdAt: "2026-11-01T09:00:00.000Z",
+    };
+    await applyPull(database, pullResponse({ puts: [put("handovers", handover)] }));
+
+    await applyPull(database, pullResponse({ purges: [{ clientId: "anna", categories: ["housing"], hidden: null }] }));
+
+    const kept = (await database.records.get(["handovers", "h1"]))?.data;
+    expect(kept).toMatchObject({ id: "h1", domains: [{ domain: "finances", situation: "Schulden" }] });
+    expect(JSON.stringify(kept)).not.toContain("Nachtopvang");
+  });
+
   it("shows a hidden client again, without the hidden notice, once her records arrive", async () => {
     const database = await deviceWithAnna();
     await applyPull(database, pullResponse({ purges: [{ clientId: "anna", categories: "all", hidden: { reason: "no-consent", since: null } }] }));

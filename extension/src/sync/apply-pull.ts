@@ -1,4 +1,4 @@
-import { bindMutation, fromPulled, isPurgedBy, type PullResponse } from "@naast/shared";
+import { bindMutation, fromPulled, handoverFor, isPurgedBy, type PullResponse, type RecordOf } from "@naast/shared";
 import type { NaastDatabase } from "../storage/db.ts";
 import { DexieTransaction } from "../storage/dexie-transaction.ts";
 
@@ -20,6 +20,15 @@ export async function applyPull(database: NaastDatabase, response: PullResponse)
         .filter((r) => isPurgedBy(r, purge))
         .primaryKeys();
       await database.records.bulkDelete(toDelete);
+      if (purge.categories !== "all") {
+        // A withdrawn life domain goes from the handovers kept on the device too.
+        const lost = new Set<string>(purge.categories);
+        for (const stored of await database.records.where("[collection+clientId]").equals(["handovers", purge.clientId]).toArray()) {
+          const handover = stored.data as RecordOf<"handovers">;
+          const kept = handoverFor(handover, (category) => !lost.has(category));
+          if (kept !== handover) await database.records.put({ ...stored, data: kept });
+        }
+      }
       if (purge.hidden) await database.hiddenClients.put({ clientId: purge.clientId, ...purge.hidden });
     }
     await database.records.bulkPut(puts);

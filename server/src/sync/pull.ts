@@ -1,4 +1,4 @@
-import type { DataCategory, Person, PulledRecord, PullResponse, Purge } from "@naast/shared";
+import { collections, type DataCategory, handoverFor, type Person, type PulledRecord, type PullResponse, type Purge } from "@naast/shared";
 import { TRPCError } from "@trpc/server";
 import { and, eq, gt, inArray, isNull, lte } from "drizzle-orm";
 import { type AccessPoint, type AuditFacts, chainAuditRows } from "../audit/entry.ts";
@@ -102,9 +102,8 @@ export async function pull(services: Services, input: PullInput): Promise<PullRe
   }
 
   const puts = new Map<string, PulledRecord>();
-  for (const row of rows) {
-    puts.set(`${row.collection}/${row.id}`, { collection: row.collection as PulledRecord["collection"], id: row.id, data: JSON.parse(row.data) });
-  }
+  for (const row of rows)
+    puts.set(`${row.collection}/${row.id}`, { collection: row.collection as PulledRecord["collection"], id: row.id, data: deliverable(row, visible) });
   const hash = await visibleSets.save(user.id, summary, current.hash);
   await auditDelivery(services, input, now, rows, visible);
   return { cursor: `${head}.${hash}`, reset, puts: [...puts.values()], purges };
@@ -145,6 +144,24 @@ async function recordsForFreshDevice(services: Services, user: Person, visible: 
   return [...found.values()];
 }
 
+/** The record as this user may have it: a handover without the life domains she may not see. */
+function deliverable(row: RecordRow, visible: VisibleSet): PulledRecord["data"] {
+  const data = JSON.parse(row.data);
+  if (row.collection !== "handovers" || !row.clientId) return data;
+  const access = visible.get(row.clientId);
+  return handoverFor(collections.handovers.parse(data), (category) => access?.categories.has(category as DataCategory) ?? false);
+}
+
+/** The life domains a delivered handover holds count as delivered too. */
+function domainsIn(row: RecordRow, visible: VisibleSet): string[] {
+  if (row.collection !== "handovers" || !row.clientId) return [];
+  const access = visible.get(row.clientId);
+  return collections.handovers
+    .parse(JSON.parse(row.data))
+    .domains.map((d) => d.domain)
+    .filter((domain) => access?.categories.has(domain) ?? false);
+}
+
 /** One audit row per client whose data this pull delivered: which categories, under which consent. */
 async function auditDelivery(services: Services, input: PullInput, now: string, rows: RecordRow[], visible: VisibleSet) {
   const delivered = new Map<string, Set<string>>();
@@ -152,6 +169,7 @@ async function auditDelivery(services: Services, input: PullInput, now: string, 
     if (!row.clientId) continue;
     const set = delivered.get(row.clientId) ?? new Set<string>();
     set.add(row.visibility.startsWith("category:") ? row.visibility.slice("category:".length) : (row.visibility.split(":")[0] ?? row.visibility));
+    for (const domain of domainsIn(row, visible)) set.add(domain);
     delivered.set(row.clientId, set);
   }
   if (delivered.size === 0) return;
