@@ -116,6 +116,7 @@ describe("a warm handover from Leger des Heils to Iriszorg", () => {
     // Leger des Heils keeps reading for 30 days, and is told so.
     const inThirtyDays = new Date(Date.now() + 30 * 86_400_000).toLocaleDateString("nl-NL", { day: "numeric", month: "long", year: "numeric" });
     expect(await panel.getByTestId("read-only").textContent()).toContain(inThirtyDays);
+    expect(await panel.getByRole("button", { name: "Notitie opslaan" }).isDisabled()).toBe(true);
     // The carried agreement is Fatima's now.
     expect(await panel.getByTestId("agreement").allTextContents()).toContainEqual(expect.stringMatching(/Gesprek met woonbegeleiding.*Fatima El Amrani/));
   });

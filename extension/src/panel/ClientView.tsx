@@ -54,10 +54,15 @@ export function ClientView({ clientId, session }: { clientId: string; session: S
           </p>
         )}
       </header>
-      <PlanSection view={view} accessible={accessible} />
-      <AgreementsSection view={view} directory={directory} accessible={accessible} />
+      {/* Read-only after a handover: a disabled fieldset disables every control inside it. */}
+      <fieldset class="sections" disabled={readOnly?.basis === "handover"}>
+        <PlanSection view={view} accessible={accessible} />
+        <AgreementsSection view={view} directory={directory} accessible={accessible} />
+      </fieldset>
       <ConsentSection view={view} directory={directory} session={session} recordRequests={consentRequests} />
-      <NotesSection view={view} directory={directory} accessible={accessible} />
+      <fieldset class="sections" disabled={readOnly?.basis === "handover"}>
+        <NotesSection view={view} directory={directory} accessible={accessible} />
+      </fieldset>
       <HandoverSection view={view} directory={directory} session={session} onRecordConsent={() => setConsentRequests((n) => n + 1)} />
     </article>
   );
