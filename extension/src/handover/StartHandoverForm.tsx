@@ -123,7 +123,8 @@ export function StartHandoverForm({
       risks,
       whatWorks,
       network: network.filter((c) => c.name.trim()),
-      agreements: [...plans.values()],
+      // The agreements open now: a colleague may have closed or added one while this form was open.
+      agreements: openAgreements.map((a) => plans.get(a.id) ?? { agreementId: a.id, action: "carry" as const, newOwnerUserId: "" }),
       text,
       correctsHandoverId: correcting?.id ?? null,
     });
