@@ -1,4 +1,4 @@
-import { type ConsentState, deriveConsents, expiresSoon, recordConsent, withdrawConsent } from "@naast/shared";
+import { accessibleCategories, type ConsentState, deriveConsents, expiresSoon, recordConsent, withdrawConsent } from "@naast/shared";
 import { useContext, useEffect, useRef, useState } from "preact/hooks";
 import { formatDay, LanguageContext, useT } from "../i18n/index.ts";
 import type { ClientView, Directory } from "../panel/queries.ts";
@@ -29,7 +29,9 @@ export function ConsentSection({
   const states = deriveConsents(view.consentEvents, now);
   const isOwner = view.client.ownerOrganisationId === session.user.organisationId;
   const mayRecord = recordConsent.roles.includes(session.user.role);
-  const mayWithdraw = withdrawConsent.roles.includes(session.user.role);
+  // A former holder reads for a while after a handover, but no longer withdraws for the team.
+  const readOnly = [...accessibleCategories(session.user, view.client, view.consentEvents, now).values()].every((d) => d.basis === "handover");
+  const mayWithdraw = withdrawConsent.roles.includes(session.user.role) && !readOnly;
   // At first contact there is no consent yet: the flow is offered straight away.
   const [recording, setRecording] = useState(isOwner && mayRecord && view.consentEvents.length === 0);
   const [withdrawing, setWithdrawing] = useState<string | null>(null);

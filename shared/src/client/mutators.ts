@@ -54,7 +54,7 @@ export const linkEpdRecord = defineMutator({
   name: "linkEpdRecord",
   args: z.object({ clientId: idSchema, epdClientId: epdClientIdSchema }),
   roles: caseWorkers,
-  requires: (args) => ({ kind: "any", clientId: args.clientId }),
+  requires: (args) => ({ kind: "any", clientId: args.clientId, readOnly: true }),
   run: (tx, args, ctx) => link(tx, args.clientId, args.epdClientId, ctx),
 });
 

@@ -88,8 +88,12 @@ describe("acknowledgeHandover moves responsibility and visibility together", () 
       /read-only/,
     );
     await expectRejected(store.run(mutators.setClientStatus, validArgs.setClientStatus, acting("fatima", day(3))), "forbidden", /holds this client/);
-    // Withdrawing consent only ever shares less: a former holder may record it, as the client asks.
-    await store.run(withdrawConsent, { ...validArgs.withdrawConsent, organisations: ["ldh"], categories: ["handovers", "housing"] }, acting("fatima", day(3)));
+    // No longer one of her case managers, a former holder does not withdraw the consent others rely on.
+    await expectRejected(
+      store.run(withdrawConsent, { ...validArgs.withdrawConsent, organisations: ["ldh"], categories: ["handovers", "housing"] }, acting("fatima", day(3))),
+      "forbidden",
+      /read-only after handing the client over/,
+    );
     await expectRejected(store.run(addNote, validArgs.addNote, acting("fatima", until)), "forbidden", /not consented/);
     // LDH writes as the holder now.
     await store.run(addNote, { ...validArgs.addNote, id: "n-sanne" }, acting("sanne", day(3)));

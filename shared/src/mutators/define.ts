@@ -20,12 +20,14 @@ export interface MutationContext {
  *   changes nothing; only a mutation that records a read (an export) says `readOnly: true` and
  *   goes through on that basis too.
  *
- * "any" goes through on the read-only basis: it serves withdrawing consent (which only ever
- * shares less) and linking the organisation's own EPD record (its own data, not the client's).
+ * "any" needs the same: a former holder is no longer one of the client's case managers, so she
+ * does not withdraw the consent others rely on. Linking her organisation's own EPD record (its
+ * own data, not the client's) says `readOnly: true` and goes through on the read-only basis.
  */
 export type Requirement =
   | { kind: "new-client"; clientId: string }
-  | { kind: "owner" | "any"; clientId: string }
+  | { kind: "owner"; clientId: string }
+  | { kind: "any"; clientId: string; readOnly?: boolean }
   | { kind: "category"; clientId: string; category: DataCategory; readOnly?: boolean };
 
 export type RejectionCode = "not-found" | "forbidden" | "conflict" | "invalid";

@@ -71,6 +71,15 @@ export async function runMutation<S extends z.ZodType>(
       throw new MutationRejected("forbidden", "only the organisation that holds this client may do this");
     }
     if (accessible.size === 0) throw new MutationRejected("forbidden", "this client is not shared with your organisation");
+    const readOnly = [...accessible.values()].find((d) => d.basis === "handover");
+    if (
+      requirement.kind === "any" &&
+      !requirement.readOnly &&
+      readOnly?.basis === "handover" &&
+      [...accessible.values()].every((d) => d.basis === "handover")
+    ) {
+      throw new MutationRejected("forbidden", `read-only after handing the client over, until ${readOnly.until}`);
+    }
     const firstConsent = [...accessible.values()].find((d) => d.basis === "consent");
     effect = {
       clientId: client.id,
