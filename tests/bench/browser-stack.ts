@@ -1,31 +1,10 @@
-import { type DemoPortals, startDemoPortals } from "@naast/demo";
 import type { Page } from "playwright-core";
-import { seedDemo } from "../../server/src/demo/seed.ts";
-import { ensureExtensionBuilt } from "../e2e/support/stack.ts";
-import { startTestServer, type TestServer } from "../support/test-server.ts";
+import { type DemoStack, startDemoStack } from "../e2e/support/stack.ts";
 
-export interface BrowserStack {
-  server: TestServer;
-  portals: DemoPortals;
-  stop(): Promise<void>;
-}
+export type BrowserStack = DemoStack;
 
-/** What `pnpm start` runs, on free ports and a temp database: server, demo portals, demo seed. */
-export async function startBrowserStack(): Promise<BrowserStack> {
-  ensureExtensionBuilt();
-  // The bench signs in more often than a person would.
-  const server = await startTestServer({ LOGIN_LIMIT_PER_ACCOUNT: "1000", LOGIN_LIMIT_PER_ADDRESS: "1000" });
-  const portals = await startDemoPortals({ ports: { ggd: 0, iriszorg: 0, ldh: 0 } });
-  await seedDemo(server.services, portals.urls);
-  return {
-    server,
-    portals,
-    async stop() {
-      await portals.close();
-      await server.stop();
-    },
-  };
-}
+/** What `pnpm start` runs, as the e2e tests start it; the bench signs in more often than a person would. */
+export const startBrowserStack = (): Promise<BrowserStack> => startDemoStack({ LOGIN_LIMIT_PER_ACCOUNT: "1000", LOGIN_LIMIT_PER_ADDRESS: "1000" });
 
 /** How many records the extension holds, read straight from its IndexedDB in an extension page. */
 export function storedRecordCount(page: Page): Promise<number> {

@@ -9,6 +9,17 @@ export interface LaunchedExtension {
   close(): Promise<void>;
 }
 
+/** Flags for Debian's Chromium on a closed network: without them it keeps trying to reach Google. */
+export const chromiumFlags = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
 export async function launchWithExtension(opts: { extensionPath: string; userDataDir?: string }): Promise<LaunchedExtension> {
   const extensionPath = resolve(opts.extensionPath);
   const ownsUserDataDir = opts.userDataDir === undefined;
@@ -16,17 +27,7 @@ export async function launchWithExtension(opts: { extensionPath: string; userDat
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: "/usr/bin/chromium",
     headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      `--disable-extensions-except=${extensionPath}`,
-      `--load-extension=${extensionPath}`,
-    ],
+    args: [...chromiumFlags, `--disable-extensions-except=${extensionPath}`, `--load-extension=${extensionPath}`],
   });
   try {
     const isExtensionWorker = (w: Worker): boolean => w.url().startsWith("chrome-extension://");

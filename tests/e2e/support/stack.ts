@@ -22,9 +22,9 @@ export interface DemoStack {
 }
 
 /** Everything `pnpm start` runs, on free ports and a temp database: server, demo portals, demo seed. */
-export async function startDemoStack(): Promise<DemoStack> {
+export async function startDemoStack(serverEnv: Record<string, string> = {}): Promise<DemoStack> {
   ensureExtensionBuilt();
-  const server = await startTestServer();
+  const server = await startTestServer(serverEnv);
   const portals = await startDemoPortals({ ports: { ggd: 0, iriszorg: 0, ldh: 0 } });
   await seedDemo(server.services, portals.urls);
   return {
