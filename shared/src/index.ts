@@ -9,6 +9,7 @@ export * from "./consent/state.ts";
 export * from "./handover/acknowledge.ts";
 export * from "./handover/consent.ts";
 export * from "./handover/decline.ts";
+export * from "./handover/end-read-only.ts";
 export * from "./handover/export.ts";
 export * from "./handover/parties.ts";
 export * from "./handover/redact.ts";

@@ -5,6 +5,7 @@ import type { BrowserContext, Download } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type CaseManagerBrowser, caseManagerBrowser } from "./support/panel.ts";
 import { type DemoStack, startDemoStack } from "./support/stack.ts";
+import { storedRecords } from "./support/stored-records.ts";
 
 /** The count on the extension's toolbar icon, as the background set it. */
 async function iconCount(context: BrowserContext): Promise<string> {
@@ -119,6 +120,16 @@ describe("a warm handover from Leger des Heils to Iriszorg", () => {
     expect(await panel.getByRole("button", { name: "Notitie opslaan" }).isDisabled()).toBe(true);
     // The carried agreement is Fatima's now.
     expect(await panel.getByTestId("agreement").allTextContents()).toContainEqual(expect.stringMatching(/Gesprek met woonbegeleiding.*Fatima El Amrani/));
+  });
+
+  it("ends Leger des Heils' read-only access early when Sandra asks, and it is gone from their device", async () => {
+    const holders = fatima.panel.getByTestId("read-only-holders");
+    await expect.poll(() => holders.textContent()).toContain("LDH kan nog lezen tot");
+    await holders.getByRole("button", { name: "Nu beëindigen (op verzoek van de cliënt)" }).click();
+    await expect.poll(() => holders.count()).toBe(0);
+    await expect.poll(() => marieke.panel.getByTestId("not-shared").count(), { timeout: 15_000 }).toBe(1);
+    const left = (await storedRecords(marieke.panel)).filter((r) => r.clientId === "client-sandra");
+    expect(left.map((r) => r.collection)).toEqual(["epdLinks"]);
   });
 
   it("lets a client leave Naast for another municipality with an export package: a PDF and a FHIR bundle, both in the audit log", async () => {

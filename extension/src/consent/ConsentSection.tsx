@@ -1,7 +1,9 @@
-import { accessibleCategories, type ConsentState, deriveConsents, expiresSoon, recordConsent, withdrawConsent } from "@naast/shared";
+import { accessibleCategories, type ConsentState, deriveConsents, endReadOnlyAccess, expiresSoon, recordConsent, withdrawConsent } from "@naast/shared";
 import { useContext, useEffect, useRef, useState } from "preact/hooks";
 import { formatDay, LanguageContext, useT } from "../i18n/index.ts";
+import { ErrorLine } from "../panel/ErrorLine.tsx";
 import type { ClientView, Directory } from "../panel/queries.ts";
+import { useMutate } from "../panel/use-mutate.ts";
 import type { Session } from "../storage/db.ts";
 import { ConsentHistory } from "./ConsentHistory.tsx";
 import { RecordConsentForm } from "./RecordConsentForm.tsx";
@@ -32,6 +34,10 @@ export function ConsentSection({
   // A former holder reads for a while after a handover, but no longer withdraws for the team.
   const readOnly = [...accessibleCategories(session.user, view.client, view.consentEvents, now).values()].every((d) => d.basis === "handover");
   const mayWithdraw = withdrawConsent.roles.includes(session.user.role) && !readOnly;
+  const { run, error } = useMutate();
+  // After a handover the former holder reads for a while: not a consent, but who may see her.
+  const stillReading = view.client.formerOwners.filter((f) => Date.parse(f.readOnlyUntil) > Date.parse(now));
+  const mayEndReading = isOwner && endReadOnlyAccess.roles.includes(session.user.role);
   // At first contact there is no consent yet: the flow is offered straight away.
   const [recording, setRecording] = useState(isOwner && mayRecord && view.consentEvents.length === 0);
   const [withdrawing, setWithdrawing] = useState<string | null>(null);
@@ -54,6 +60,25 @@ export function ConsentSection({
     <section class="card consent" aria-labelledby="consent-title" data-testid="consent" ref={section} tabIndex={-1}>
       <h2 id="consent-title">{t("consent.title")}</h2>
       {states.length === 0 && <p class="hint">{t("consent.none", { owner: orgName(view.client.ownerOrganisationId) })}</p>}
+      {stillReading.length > 0 && (
+        <ul data-testid="read-only-holders">
+          {stillReading.map((f) => (
+            <li key={f.organisationId}>
+              {t("consent.readOnly", { organisation: orgName(f.organisationId), until: formatDay(language, f.readOnlyUntil) })}{" "}
+              {mayEndReading && (
+                <button
+                  type="button"
+                  class="secondary"
+                  onClick={() => void run("endReadOnlyAccess", { clientId: view.client.id, organisationId: f.organisationId })}
+                >
+                  {t("consent.readOnlyEnd")}
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      <ErrorLine message={error} />
       <ul>
         {states.map((state) => {
           const live = state.grants.filter((g) => !g.withdrawal);

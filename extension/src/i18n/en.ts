@@ -135,6 +135,8 @@ export const en: Record<MessageKey, string> = {
   "consent.history.withdrawn": "{date}: withdrawn by {name} — {scope}. Reason: {reason}",
   "consent.history.expired": "{date}: expired",
   "consent.history.all": "everything",
+  "consent.readOnly": "{organisation} can still read until {until}, after the handover (no consent needed).",
+  "consent.readOnlyEnd": "End now (at the client's request)",
   "handover.title": "Handover",
   "handover.none": "No handovers.",
   "handover.start": "Write a handover",

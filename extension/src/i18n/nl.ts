@@ -134,6 +134,8 @@ export const nl = {
   "consent.history.withdrawn": "{date}: ingetrokken door {name} — {scope}. Reden: {reason}",
   "consent.history.expired": "{date}: verlopen",
   "consent.history.all": "alles",
+  "consent.readOnly": "{organisation} kan nog lezen tot {until}, na de overdracht (geen toestemming nodig).",
+  "consent.readOnlyEnd": "Nu beëindigen (op verzoek van de cliënt)",
   "handover.title": "Overdracht",
   "handover.none": "Geen overdrachten.",
   "handover.start": "Overdracht schrijven",

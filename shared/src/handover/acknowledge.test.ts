@@ -301,3 +301,23 @@ describe("replyToHandover: a short thread before acknowledging", () => {
     await expectRejected(store.run(replyToHandover, { id: "m1", clientId: "anna", handoverId: "h9", text: "?" }, acting("fatima", day(2))), "not-found");
   });
 });
+
+describe("endReadOnlyAccess: the client asks that her former holder stop reading", () => {
+  it("lets the holder end it before the period is over; the former holder then sees nothing", async () => {
+    const store = await handedToSanne();
+    await ack(store, "sanne");
+    expect(canAccess(sessionUser("fatima"), store.get("clients", "anna")!, "housing", store.all("consentEvents"), day(3)).allowed).toBe(true);
+    // Only the holder ends it; Iriszorg cannot keep or end its own access.
+    await expectRejected(
+      store.run(mutators.endReadOnlyAccess, { clientId: "anna", organisationId: "iriszorg" }, acting("fatima", day(3))),
+      "forbidden",
+      /holds this client/,
+    );
+    await store.run(mutators.endReadOnlyAccess, { clientId: "anna", organisationId: "iriszorg" }, acting("sanne", day(3)));
+    const anna = store.get("clients", "anna")!;
+    expect(anna.formerOwners).toEqual([]);
+    expect(canAccess(sessionUser("fatima"), anna, "housing", store.all("consentEvents"), day(3)).allowed).toBe(false);
+    // Nothing left to end.
+    await expectRejected(store.run(mutators.endReadOnlyAccess, { clientId: "anna", organisationId: "iriszorg" }, acting("sanne", day(4))), "not-found");
+  });
+});

@@ -4,6 +4,7 @@ import { createClient, linkEpdRecord, setClientStatus } from "../client/mutators
 import { recordConsent, withdrawConsent } from "../consent/mutators.ts";
 import { acknowledgeHandover } from "../handover/acknowledge.ts";
 import { declineHandover } from "../handover/decline.ts";
+import { endReadOnlyAccess } from "../handover/end-read-only.ts";
 import { recordHandoverExport } from "../handover/export.ts";
 import { replyToHandover } from "../handover/reply.ts";
 import { startHandover } from "../handover/start.ts";
@@ -29,6 +30,7 @@ export const mutators = {
   replyToHandover,
   acknowledgeHandover,
   declineHandover,
+  endReadOnlyAccess,
   recordHandoverExport,
 } as const;
 

@@ -58,7 +58,8 @@ describe("who may do what", () => {
     const store = await stapteam();
     await shareWithLdh(store, ["housing"]);
     // A handover is acknowledged or declined, never both: the decline gets a handover of its own.
-    for (const name of names.filter((n) => n !== "declineHandover")) await run(store, name, "joost", validArgs[name], day(2));
+    // Ending read-only access needs a former holder (shared/src/handover/end-read-only.test.ts).
+    for (const name of names.filter((n) => n !== "declineHandover" && n !== "endReadOnlyAccess")) await run(store, name, "joost", validArgs[name], day(2));
     await run(store, "startHandover", "joost", { ...validArgs.startHandover, id: "h2" }, day(3));
     await run(store, "declineHandover", "joost", { ...validArgs.declineHandover, handoverId: "h2" }, day(3));
     expect(store.get("clients", "anna")).toMatchObject({ ownerOrganisationId: "iriszorg", responsibleUserId: "joost" });

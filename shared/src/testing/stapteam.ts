@@ -77,6 +77,7 @@ export const validArgs: { [N in MutatorName]: MutationArgs<N> } = {
   acknowledgeHandover: { id: "ha1", clientId: "anna", handoverId: "h1" },
   declineHandover: { id: "hd1", clientId: "anna", handoverId: "h1", reason: "Geen ruimte in mijn caseload" },
   recordHandoverExport: { id: "x1", clientId: "anna", handoverId: "h1", formats: ["pdf", "fhir"], categories: ["handovers", "housing"] },
+  endReadOnlyAccess: { clientId: "anna", organisationId: "ldh" },
 };
 
 export async function expectRejected(mutation: Promise<unknown>, code: RejectionCode, message?: RegExp): Promise<void> {
