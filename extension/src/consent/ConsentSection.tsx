@@ -1,4 +1,13 @@
-import { accessibleCategories, type ConsentState, deriveConsents, endReadOnlyAccess, expiresSoon, recordConsent, withdrawConsent } from "@naast/shared";
+import {
+  accessibleCategories,
+  type ConsentState,
+  deriveConsents,
+  endReadOnlyAccess,
+  expiresSoon,
+  readOnlyUntil,
+  recordConsent,
+  withdrawConsent,
+} from "@naast/shared";
 import { useContext, useEffect, useRef, useState } from "preact/hooks";
 import { formatDay, LanguageContext, useT } from "../i18n/index.ts";
 import { ErrorLine } from "../panel/ErrorLine.tsx";
@@ -32,7 +41,7 @@ export function ConsentSection({
   const isOwner = view.client.ownerOrganisationId === session.user.organisationId;
   const mayRecord = recordConsent.roles.includes(session.user.role);
   // A former holder reads for a while after a handover, but no longer withdraws for the team.
-  const readOnly = [...accessibleCategories(session.user, view.client, view.consentEvents, now).values()].every((d) => d.basis === "handover");
+  const readOnly = readOnlyUntil(accessibleCategories(session.user, view.client, view.consentEvents, now)) !== null;
   const mayWithdraw = withdrawConsent.roles.includes(session.user.role) && !readOnly;
   const { run, error } = useMutate();
   // After a handover the former holder reads for a while: not a consent, but who may see her.

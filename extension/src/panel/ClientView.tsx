@@ -1,4 +1,4 @@
-import { accessibleCategories } from "@naast/shared";
+import { accessibleCategories, whyHidden } from "@naast/shared";
 import { useContext, useState } from "preact/hooks";
 import { ConsentSection } from "../consent/ConsentSection.tsx";
 import { HandoverSection } from "../handover/HandoverSection.tsx";
@@ -8,7 +8,7 @@ import { AgreementsSection } from "./AgreementsSection.tsx";
 import { NotesSection } from "./NotesSection.tsx";
 import { PlanSection } from "./PlanSection.tsx";
 import { loadClientView, loadDirectory } from "./queries.ts";
-import { shownNow, whyNothingShown } from "./shown-now.ts";
+import { shownNow } from "./shown-now.ts";
 import { useLiveQuery } from "./use-live-query.ts";
 
 export function ClientView({ clientId, session }: { clientId: string; session: Session }) {
@@ -23,7 +23,7 @@ export function ClientView({ clientId, session }: { clientId: string; session: S
   const now = new Date().toISOString();
   const accessible = accessibleCategories(session.user, stored.client, stored.consentEvents, now);
   if (accessible.size === 0) {
-    const { reason, since } = whyNothingShown(session.user, stored, now);
+    const { reason, since } = whyHidden(session.user, stored.client, stored.consentEvents, now);
     return (
       <section class="card hidden-client" data-testid="not-shared">
         <h2>{t("hidden.title")}</h2>

@@ -1,8 +1,8 @@
-import { accessibleCategories, type RecordOf } from "@naast/shared";
+import { accessibleCategories, type RecordOf, whyHidden } from "@naast/shared";
 import { day, recorded, sessionUser } from "@naast/shared/testing/fixtures";
 import { describe, expect, it } from "vitest";
 import type { ClientView } from "./queries.ts";
-import { shownNow, whyNothingShown } from "./shown-now.ts";
+import { shownNow } from "./shown-now.ts";
 
 const anna: RecordOf<"clients"> = {
   id: "anna",
@@ -56,7 +56,7 @@ describe("what the panel shows of a client, decided on the device", () => {
 
   it("shows nothing once the consent expired, even before the next pull, and says since when", () => {
     expect(accessibleCategories(sessionUser("sanne"), anna, stored.consentEvents, day(30)).size).toBe(0);
-    expect(whyNothingShown(sessionUser("sanne"), stored, day(30))).toEqual({ reason: "expired", since: day(30) });
+    expect(whyHidden(sessionUser("sanne"), anna, stored.consentEvents, day(30))).toEqual({ reason: "expired", since: day(30) });
   });
 
   it("shows the holding organisation everything", () => {

@@ -1,4 +1,4 @@
-import { type AccessDecision, canAccess, type DataCategory, dataCategories, handoverFor, type SessionUser } from "@naast/shared";
+import { type AccessDecision, type DataCategory, handoverFor } from "@naast/shared";
 import type { ClientView } from "./queries.ts";
 
 type Accessible = Map<DataCategory, AccessDecision & { allowed: true }>;
@@ -19,12 +19,4 @@ export function shownNow(view: ClientView, accessible: Accessible): ClientView {
     handoverEvents: may("handovers") ? view.handoverEvents : [],
     handoverExports: may("handovers") ? view.handoverExports : [],
   };
-}
-
-/** Why nothing may be shown: a withdrawal or expiry says more than "never shared". */
-export function whyNothingShown(user: SessionUser, view: ClientView, now: string): { reason: string; since: string | null } {
-  const denials = dataCategories.map((c) => canAccess(user, view.client, c, view.consentEvents, now)).filter((d) => !d.allowed);
-  const telling = denials.find((d) => d.reason === "withdrawn") ?? denials.find((d) => d.reason === "expired") ?? denials[0];
-  if (!telling || telling.allowed) return { reason: "no-consent", since: null };
-  return { reason: telling.reason, since: "since" in telling ? telling.since : "from" in telling ? telling.from : null };
 }

@@ -3,14 +3,13 @@ import {
   type AccessDecision,
   accessibleCategories,
   type ConsentEvent,
-  canAccess,
   collections,
   type DataCategory,
-  dataCategories,
   dataCategorySchema,
   type HiddenReason,
   type Person,
   type RecordOf,
+  whyHidden,
 } from "@naast/shared";
 import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
@@ -125,19 +124,6 @@ export class VisibleSetCache {
     this.#byUser.set(user.id, { key, validUntil, value });
     return value;
   }
-}
-
-/** The most telling reason over all categories: a withdrawal or expiry says more than "never asked". */
-function whyHidden(user: Person, client: RecordOf<"clients">, consents: ConsentEvent[], now: string): HiddenReason {
-  const rank = { withdrawn: 4, expired: 3, "not-yet-valid": 2, role: 1, "no-consent": 0 } as const;
-  let best: HiddenReason = { reason: "no-consent", since: null };
-  for (const category of dataCategories) {
-    const decision = canAccess(user, client, category, consents, now);
-    if (decision.allowed || rank[decision.reason] < rank[best.reason]) continue;
-    const since = "since" in decision ? decision.since : "from" in decision ? decision.from : null;
-    if (rank[decision.reason] > rank[best.reason] || (since && best.since && since > best.since)) best = { reason: decision.reason, since };
-  }
-  return best;
 }
 
 export function summarise(visible: VisibleSet): VisibleSummary {

@@ -94,3 +94,13 @@ export function accessibleCategories(
   }
   return result;
 }
+
+/**
+ * Until when the user only reads this client, when every category she may see comes from an
+ * earlier handover's read-only grant (she no longer works with her); else null.
+ */
+export function readOnlyUntil(accessible: ReadonlyMap<DataCategory, AccessDecision & { allowed: true }>): string | null {
+  const decisions = [...accessible.values()];
+  const [first] = decisions;
+  return first?.basis === "handover" && decisions.every((d) => d.basis === "handover") ? first.until : null;
+}

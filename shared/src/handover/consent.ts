@@ -1,9 +1,23 @@
 import type { Client } from "../client/schema.ts";
 import { canAccess } from "../consent/can-access.ts";
+import type { DataCategory } from "../consent/categories.ts";
 import type { ConsentEvent } from "../consent/schema.ts";
 import { MutationRejected } from "../mutators/define.ts";
 import type { LifeDomain } from "../plan/domains.ts";
 import type { ReadTransaction } from "../store/transaction.ts";
+
+/** What the client's consent lets the receiving organisation see now; holding the client counts, read-only access does not. */
+function receiverMay(
+  client: Pick<Client, "ownerOrganisationId">,
+  consents: readonly ConsentEvent[],
+  organisationId: string,
+  category: DataCategory,
+  now: string,
+): boolean {
+  if (organisationId === client.ownerOrganisationId) return true;
+  const probe = { id: "receiver", organisationId, role: "casemanager" as const };
+  return canAccess(probe, { ownerOrganisationId: client.ownerOrganisationId }, category, consents, now).allowed;
+}
 
 /**
  * A handover to another organisation shares the client's handover with it, so the client's
@@ -16,9 +30,7 @@ export function handoverConsentCovers(
   organisationId: string,
   now: string,
 ): boolean {
-  if (organisationId === client.ownerOrganisationId) return true;
-  const probe = { id: "receiver", organisationId, role: "casemanager" as const };
-  return canAccess(probe, { ownerOrganisationId: client.ownerOrganisationId }, "handovers", consents, now).allowed;
+  return receiverMay(client, consents, organisationId, "handovers", now);
 }
 
 export async function requireHandoverConsent(
@@ -48,7 +60,5 @@ export function domainsNotShared(
   domains: readonly LifeDomain[],
   now: string,
 ): LifeDomain[] {
-  if (organisationId === client.ownerOrganisationId) return [];
-  const probe = { id: "receiver", organisationId, role: "casemanager" as const };
-  return domains.filter((domain) => !canAccess(probe, { ownerOrganisationId: client.ownerOrganisationId }, domain, consents, now).allowed);
+  return domains.filter((domain) => !receiverMay(client, consents, organisationId, domain, now));
 }

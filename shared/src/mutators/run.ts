@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { type AccessDecision, accessibleCategories, canAccess } from "../consent/can-access.ts";
+import { type AccessDecision, accessibleCategories, canAccess, readOnlyUntil } from "../consent/can-access.ts";
 import type { DataCategory } from "../consent/categories.ts";
 import type { WriteTransaction } from "../store/transaction.ts";
 import { type MutationContext, MutationRejected, type Mutator } from "./define.ts";
@@ -71,14 +71,9 @@ export async function runMutation<S extends z.ZodType>(
       throw new MutationRejected("forbidden", "only the organisation that holds this client may do this");
     }
     if (accessible.size === 0) throw new MutationRejected("forbidden", "this client is not shared with your organisation");
-    const readOnly = [...accessible.values()].find((d) => d.basis === "handover");
-    if (
-      requirement.kind === "any" &&
-      !requirement.readOnly &&
-      readOnly?.basis === "handover" &&
-      [...accessible.values()].every((d) => d.basis === "handover")
-    ) {
-      throw new MutationRejected("forbidden", `read-only after handing the client over, until ${readOnly.until}`);
+    const until = readOnlyUntil(accessible);
+    if (requirement.kind === "any" && !requirement.readOnly && until) {
+      throw new MutationRejected("forbidden", `read-only after handing the client over, until ${until}`);
     }
     const firstConsent = [...accessible.values()].find((d) => d.basis === "consent");
     effect = {
