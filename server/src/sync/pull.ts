@@ -1,4 +1,4 @@
-import { collections, type DataCategory, handoverFor, type Person, type PulledRecord, type PullResponse, type Purge } from "@naast/shared";
+import { collections, type DataCategory, handoverFor, type Person, type PulledRecord, type PullResponse, type Purge, type RecordOf } from "@naast/shared";
 import { TRPCError } from "@trpc/server";
 import { and, eq, gt, inArray, isNull, lte } from "drizzle-orm";
 import { type AccessPoint, type AuditFacts, chainAuditRows } from "../audit/entry.ts";
@@ -102,10 +102,18 @@ export async function pull(services: Services, input: PullInput): Promise<PullRe
   }
 
   const puts = new Map<string, PulledRecord>();
-  for (const row of rows)
-    puts.set(`${row.collection}/${row.id}`, { collection: row.collection as PulledRecord["collection"], id: row.id, data: deliverable(row, visible) });
+  // The life domains a delivered handover holds count as delivered too (for the audit log).
+  const deliveredDomains = new Map<string, string[]>();
+  for (const row of rows) {
+    const data = deliverable(row, visible);
+    if (row.collection === "handovers" && row.clientId) {
+      const domains = (data as RecordOf<"handovers">).domains.map((d) => d.domain);
+      deliveredDomains.set(row.clientId, [...(deliveredDomains.get(row.clientId) ?? []), ...domains]);
+    }
+    puts.set(`${row.collection}/${row.id}`, { collection: row.collection as PulledRecord["collection"], id: row.id, data });
+  }
   const hash = await visibleSets.save(user.id, summary, current.hash);
-  await auditDelivery(services, input, now, rows, visible);
+  await auditDelivery(services, input, now, rows, visible, deliveredDomains);
   return { cursor: `${head}.${hash}`, reset, puts: [...puts.values()], purges };
 }
 
@@ -152,24 +160,14 @@ function deliverable(row: RecordRow, visible: VisibleSet): PulledRecord["data"] 
   return handoverFor(collections.handovers.parse(data), (category) => access?.categories.has(category as DataCategory) ?? false);
 }
 
-/** The life domains a delivered handover holds count as delivered too. */
-function domainsIn(row: RecordRow, visible: VisibleSet): string[] {
-  if (row.collection !== "handovers" || !row.clientId) return [];
-  const access = visible.get(row.clientId);
-  return collections.handovers
-    .parse(JSON.parse(row.data))
-    .domains.map((d) => d.domain)
-    .filter((domain) => access?.categories.has(domain) ?? false);
-}
-
 /** One audit row per client whose data this pull delivered: which categories, under which consent. */
-async function auditDelivery(services: Services, input: PullInput, now: string, rows: RecordRow[], visible: VisibleSet) {
+async function auditDelivery(services: Services, input: PullInput, now: string, rows: RecordRow[], visible: VisibleSet, domains: Map<string, string[]>) {
   const delivered = new Map<string, Set<string>>();
   for (const row of rows) {
     if (!row.clientId) continue;
     const set = delivered.get(row.clientId) ?? new Set<string>();
     set.add(row.visibility.startsWith("category:") ? row.visibility.slice("category:".length) : (row.visibility.split(":")[0] ?? row.visibility));
-    for (const domain of domainsIn(row, visible)) set.add(domain);
+    for (const domain of domains.get(row.clientId) ?? []) set.add(domain);
     delivered.set(row.clientId, set);
   }
   if (delivered.size === 0) return;

@@ -98,7 +98,7 @@ export interface CurrentAccess {
 
 interface CachedVisibleSet {
   key: string;
-  /** The next instant (ms) at which a consent starts, ends, or has its recording or withdrawal take effect. */
+  /** The next instant (ms) at which a consent starts, ends or is withdrawn, or a read-only period ends. */
   validUntil: number;
   value: CurrentAccess;
 }
@@ -107,7 +107,7 @@ interface CachedVisibleSet {
  * Each user's visible set, kept while nothing it depends on changed: the access version (bumped
  * in the database by every write to a client or consent record, see db/schema.ts, so several
  * server instances agree), her organisation and role, and the clock, up to the next instant at
- * which one of the consents read starts or stops counting. A pull then costs what its delta
+ * which one of the consents read starts or stops counting, or a former holder's read-only ends. A pull then costs what its delta
  * costs, not what her caseload costs. The value is shared: callers must not change it.
  */
 export class VisibleSetCache {
