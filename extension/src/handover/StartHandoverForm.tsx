@@ -1,5 +1,6 @@
 import {
   type CarriedAgreement,
+  caseWorkers,
   domainsNotShared,
   type HandoverKind,
   handoverConsentCovers,
@@ -8,6 +9,7 @@ import {
   lifeDomains,
   mayOwnAgreements,
   type RecordOf,
+  receivingRoles,
 } from "@naast/shared";
 import { useState } from "preact/hooks";
 import { categoryLabel, useT } from "../i18n/index.ts";
@@ -22,7 +24,7 @@ import { NetworkFields } from "./NetworkFields.tsx";
 type Contact = RecordOf<"handovers">["network"][number];
 type DomainDraft = RecordOf<"handovers">["domains"][number];
 
-const caseWorker = (p: RecordOf<"people">) => p.active && (p.role === "casemanager" || p.role === "coordinator");
+const caseWorker = (p: RecordOf<"people">) => p.active && caseWorkers.includes(p.role);
 
 /**
  * A structured, warm handover: where to, the situation per life domain (prefilled from the plan),
@@ -64,22 +66,15 @@ export function StartHandoverForm({
   const [whatWorks, setWhatWorks] = useState(correcting?.whatWorks ?? "");
   const [network, setNetwork] = useState<Contact[]>(correcting?.network ?? []);
   const [text, setText] = useState(correcting?.text ?? "");
-  const [plans, setPlans] = useState<Map<string, CarriedAgreement>>(
-    new Map(
-      openAgreements.map((a) => [
-        a.id,
-        correcting?.agreements.find((c) => c.agreementId === a.id) ?? { agreementId: a.id, action: "carry", newOwnerUserId: "" },
-      ]),
-    ),
-  );
+  // What the sender chose per agreement; an agreement she has not touched is carried over.
+  const [plans, setPlans] = useState<Map<string, CarriedAgreement>>(new Map(correcting?.agreements.map((c) => [c.agreementId, c])));
+  const planOf = (agreementId: string): CarriedAgreement => plans.get(agreementId) ?? { agreementId, action: "carry", newOwnerUserId: "" };
 
   const within = isWithinNaast(kind);
   const receiver = toUserId ? directory.people.get(toUserId) : undefined;
   const receivingOrganisation = within ? (receiver?.organisationId ?? (toOrganisationId || null)) : null;
-  const consentMissing =
-    receivingOrganisation !== null &&
-    receivingOrganisation !== view.client.ownerOrganisationId &&
-    !handoverConsentCovers(view.client, view.consentEvents, receivingOrganisation, new Date().toISOString());
+  const now = new Date().toISOString();
+  const consentMissing = receivingOrganisation !== null && !handoverConsentCovers(view.client, view.consentEvents, receivingOrganisation, now);
   // The receiver reads the handover before she decides: it holds only domains her organisation may see.
   const withheld =
     receivingOrganisation && !consentMissing
@@ -88,22 +83,19 @@ export function StartHandoverForm({
           view.consentEvents,
           receivingOrganisation,
           domains.map((d) => d.domain),
-          new Date().toISOString(),
+          now,
         )
       : [];
-  const receiverChoices = people.filter((p) =>
-    kind === "colleague"
-      ? caseWorker(p) && p.id !== session.user.id
-      : kind === "monitoring"
-        ? p.active && p.role === "procesregisseur"
-        : caseWorker(p) && p.organisationId === toOrganisationId,
+  const receiverChoices = people.filter(
+    (p) =>
+      p.active &&
+      receivingRoles(kind).includes(p.role) &&
+      (kind === "colleague" ? p.id !== session.user.id : kind === "monitoring" || p.organisationId === toOrganisationId),
   );
   const otherOrganisations = [...directory.organisations.values()].filter((o) => o.id !== view.client.ownerOrganisationId);
   // After acknowledgement, agreements go to whoever will hold her, or anyone the consent covers.
   const ownerChoices = people.filter(
-    (p) =>
-      caseWorker(p) &&
-      mayOwnAgreements(p, { ownerOrganisationId: receivingOrganisation ?? view.client.ownerOrganisationId }, view.consentEvents, new Date().toISOString()),
+    (p) => caseWorker(p) && mayOwnAgreements(p, { ownerOrganisationId: receivingOrganisation ?? view.client.ownerOrganisationId }, view.consentEvents, now),
   );
 
   const setPlan = (id: string, plan: CarriedAgreement) => setPlans(new Map(plans).set(id, plan));
@@ -124,7 +116,7 @@ export function StartHandoverForm({
       whatWorks,
       network: network.filter((c) => c.name.trim()),
       // The agreements open now: a colleague may have closed or added one while this form was open.
-      agreements: openAgreements.map((a) => plans.get(a.id) ?? { agreementId: a.id, action: "carry" as const, newOwnerUserId: "" }),
+      agreements: openAgreements.map((a) => planOf(a.id)),
       text,
       correctsHandoverId: correcting?.id ?? null,
     });
@@ -243,7 +235,7 @@ export function StartHandoverForm({
         <fieldset>
           <legend>{t("handover.agreements")}</legend>
           {openAgreements.map((a) => {
-            const plan = plans.get(a.id) ?? { agreementId: a.id, action: "carry", newOwnerUserId: "" };
+            const plan = planOf(a.id);
             return (
               <div key={a.id} class="handover-agreement" data-testid="handover-agreement">
                 <p>{a.text}</p>

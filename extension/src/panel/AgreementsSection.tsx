@@ -1,4 +1,4 @@
-import { type AccessDecision, type DataCategory, isOverdue, type LifeDomain, lifeDomains, mayOwnAgreements } from "@naast/shared";
+import { type AccessDecision, caseWorkers, type DataCategory, isOverdue, type LifeDomain, lifeDomains, mayOwnAgreements } from "@naast/shared";
 import { useContext, useState } from "preact/hooks";
 import { categoryLabel, formatDay, LanguageContext, useT } from "../i18n/index.ts";
 import { ErrorLine } from "./ErrorLine.tsx";
@@ -28,7 +28,7 @@ export function AgreementsSection({ view, directory, accessible }: { view: Clien
   const now = new Date().toISOString();
   // Only colleagues whose organisation may see the agreements can own one.
   const owners = [...directory.people.values()].filter(
-    (p) => p.active && (p.role === "casemanager" || p.role === "coordinator") && mayOwnAgreements(p, view.client, view.consentEvents, now),
+    (p) => p.active && caseWorkers.includes(p.role) && mayOwnAgreements(p, view.client, view.consentEvents, now),
   );
 
   const add = async (event: Event) => {
