@@ -1,9 +1,8 @@
-import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ApiClient } from "../support/api.ts";
 import { createClientWithPlan, grantConsent } from "../support/fixtures.ts";
 import { startTestServer, type TestServer } from "../support/test-server.ts";
-import { applied, carryAll, handoverArgs, synced } from "./helpers.ts";
+import { applied, handOverAndAcknowledge, synced } from "./helpers.ts";
 
 describe("the client asks that her former holder stop reading before the period is over", () => {
   let server: TestServer;
@@ -22,14 +21,7 @@ describe("the client asks that her former holder stop reading before the period 
   it("purges the client from the former holder's device at its next pull", async () => {
     const clientId = await createClientWithPlan(fatima);
     await grantConsent(fatima, clientId, ["org-b"], ["handovers", "housing"]);
-    const args = handoverArgs(clientId, {
-      kind: "organisation",
-      toOrganisationId: "org-b",
-      toUserId: "marieke",
-      agreements: await carryAll(fatima, clientId, "marieke"),
-    });
-    await applied(fatima.push("startHandover", args));
-    await applied(marieke.push("acknowledgeHandover", { id: randomUUID(), clientId, handoverId: args.id }));
+    await handOverAndAcknowledge(fatima, marieke, clientId, "marieke", "org-b");
     const atIriszorg = await synced(fatima);
     expect(atIriszorg.of("planDomains", clientId)).toHaveLength(1);
 

@@ -50,3 +50,18 @@ export async function applied(result: Promise<{ status: string; reason?: string 
   const r = await result;
   if (r.status !== "applied") throw new Error(`rejected: ${r.reason}`);
 }
+
+/**
+ * The sender's organisation hands the client over to `receiverId` of `toOrganisationId`, every
+ * open agreement carried to her, and she acknowledges it (the consent must already cover it).
+ */
+export async function handOverAndAcknowledge(sender: ApiClient, receiver: ApiClient, clientId: string, receiverId: string, toOrganisationId: string) {
+  const args = handoverArgs(clientId, {
+    kind: "organisation",
+    toOrganisationId,
+    toUserId: receiverId,
+    agreements: await carryAll(sender, clientId, receiverId),
+  });
+  await applied(sender.push("startHandover", args));
+  await applied(receiver.push("acknowledgeHandover", { id: randomUUID(), clientId, handoverId: args.id }));
+}

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ApiClient } from "../support/api.ts";
 import { createClientWithPlan, grantConsent } from "../support/fixtures.ts";
 import { startTestServer, type TestServer } from "../support/test-server.ts";
-import { applied, carryAll, handoverArgs, synced } from "./helpers.ts";
+import { handOverAndAcknowledge, synced } from "./helpers.ts";
 
 const dayMs = 86_400_000;
 
@@ -31,14 +31,7 @@ describe("after an acknowledged handover the sender's organisation reads for a w
     // The consent covers LDH for the handover and the GGD for the housing plan, for a year.
     await grantConsent(fatima, clientId, ["org-b"], ["handovers", "housing"]);
     await grantConsent(fatima, clientId, ["org-c"], ["housing"]);
-    const args = handoverArgs(clientId, {
-      kind: "organisation",
-      toOrganisationId: "org-b",
-      toUserId: "marieke",
-      agreements: await carryAll(fatima, clientId, "marieke"),
-    });
-    await applied(fatima.push("startHandover", args));
-    await applied(marieke.push("acknowledgeHandover", { id: randomUUID(), clientId, handoverId: args.id }));
+    await handOverAndAcknowledge(fatima, marieke, clientId, "marieke", "org-b");
 
     const atIriszorg = await synced(fatima);
     const [client] = atIriszorg.of("clients", clientId);
