@@ -1,14 +1,11 @@
 import type { RecordOf } from "@naast/shared";
 import { categoryLabel, useT } from "../i18n/index.ts";
-import type { ClientView, Directory } from "../panel/queries.ts";
+import { type ClientView, colleagueName, type Directory } from "../panel/queries.ts";
 
 /** What the sender wrote, read-only: a handover is never edited, only corrected by a new one. */
 export function HandoverContent({ handover, view, directory }: { handover: RecordOf<"handovers">; view: ClientView; directory: Directory }) {
   const t = useT();
-  const person = (id: string) => {
-    const p = directory.people.get(id);
-    return p ? `${p.name} (${directory.organisations.get(p.organisationId)?.shortName ?? p.organisationId})` : id;
-  };
+  const person = (id: string) => colleagueName(directory, id);
   const agreementText = (id: string) => view.agreements.find((a) => a.id === id)?.text ?? t("handover.agreementNotShared");
   return (
     <div class="handover-content">

@@ -15,7 +15,7 @@ import { useState } from "preact/hooks";
 import { categoryLabel, useT } from "../i18n/index.ts";
 import { ErrorLine } from "../panel/ErrorLine.tsx";
 import { scoreHistory } from "../panel/PlanSection.tsx";
-import type { ClientView, Directory } from "../panel/queries.ts";
+import { type ClientView, colleagueName, type Directory } from "../panel/queries.ts";
 import { ScoreSelect } from "../panel/ScoreSelect.tsx";
 import { useMutate } from "../panel/use-mutate.ts";
 import type { Session } from "../storage/db.ts";
@@ -164,7 +164,7 @@ export function StartHandoverForm({
             <option value="">{kind === "organisation" ? t("handover.anyoneOf") : ""}</option>
             {receiverChoices.map((p) => (
               <option key={p.id} value={p.id}>
-                {p.name} ({directory.organisations.get(p.organisationId)?.shortName ?? p.organisationId})
+                {colleagueName(directory, p.id)}
               </option>
             ))}
           </select>
@@ -271,7 +271,7 @@ export function StartHandoverForm({
                       <option value="" />
                       {ownerChoices.map((p) => (
                         <option key={p.id} value={p.id}>
-                          {p.name} ({directory.organisations.get(p.organisationId)?.shortName ?? p.organisationId})
+                          {colleagueName(directory, p.id)}
                         </option>
                       ))}
                     </select>

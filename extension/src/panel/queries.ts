@@ -60,6 +60,12 @@ export interface Directory {
   organisations: Map<string, RecordOf<"organisations">>;
 }
 
+/** A colleague as the panel names her: "Fatima El Amrani (Iriszorg)"; the id when unknown here. */
+export function colleagueName(directory: Directory, userId: string): string {
+  const person = directory.people.get(userId);
+  return person ? `${person.name} (${directory.organisations.get(person.organisationId)?.shortName ?? person.organisationId})` : userId;
+}
+
 export async function loadDirectory(db: NaastDatabase): Promise<Directory> {
   const [people, organisations] = await Promise.all([all(db, "people"), all(db, "organisations")]);
   return { people: new Map(people.map((p) => [p.id, p])), organisations: new Map(organisations.map((o) => [o.id, o])) };
