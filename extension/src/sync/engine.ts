@@ -3,10 +3,10 @@ import { TRPCClientError } from "@trpc/client";
 import type { NaastDatabase, Session } from "../storage/db.ts";
 import { createApi } from "./api.ts";
 import { applyPull } from "./apply-pull.ts";
+import { Backoff } from "./backoff.ts";
 import { listenForChanges } from "./live.ts";
 
 const pullEveryMs = 30_000;
-const firstRetryMs = 1_000;
 
 /**
  * The background's sync loop: push the outbox (oldest first), then pull. It runs when the panel
@@ -19,7 +19,7 @@ export class SyncEngine {
   #stopLive: (() => void) | null = null;
   #timer: ReturnType<typeof setInterval> | null = null;
   #retry: ReturnType<typeof setTimeout> | null = null;
-  #retryMs = firstRetryMs;
+  readonly #retryPause = new Backoff();
 
   constructor(private readonly db: NaastDatabase) {}
 
@@ -62,7 +62,7 @@ export class SyncEngine {
       if (mustReset) await this.db.meta.delete("cursor");
       await this.#pull(api, session);
       await this.db.setMeta("syncStatus", { online: true, lastSyncAt: new Date().toISOString(), lastError: null });
-      this.#retryMs = firstRetryMs;
+      this.#retryPause.reset();
     } catch (error) {
       const previous = await this.db.getMeta("syncStatus");
       await this.db.setMeta("syncStatus", { online: !isNetworkError(error), lastSyncAt: previous?.lastSyncAt ?? null, lastError: describe(error) });
@@ -79,8 +79,7 @@ export class SyncEngine {
     this.#retry = setTimeout(() => {
       this.#retry = null;
       void this.syncNow();
-    }, this.#retryMs);
-    this.#retryMs = Math.min(this.#retryMs * 2, pullEveryMs);
+    }, this.#retryPause.next());
   }
 
   /** Answers whether the device must drop its optimistic guesses and fetch the whole state again. */

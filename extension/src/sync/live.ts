@@ -1,4 +1,5 @@
 import type { Session } from "../storage/db.ts";
+import { Backoff } from "./backoff.ts";
 
 /**
  * Follows the server's "something changed" stream. A service worker has no EventSource, so the
@@ -7,7 +8,7 @@ import type { Session } from "../storage/db.ts";
  */
 export function listenForChanges(session: Session, onChange: () => void): () => void {
   const controller = new AbortController();
-  let pause = 1_000;
+  const pause = new Backoff();
   const connect = async () => {
     while (!controller.signal.aborted) {
       try {
@@ -17,7 +18,7 @@ export function listenForChanges(session: Session, onChange: () => void): () => 
         });
         if (response.status === 401) return;
         if (!response.ok || !response.body) throw new Error(`events: HTTP ${response.status}`);
-        pause = 1_000;
+        pause.reset();
         const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
         let buffer = "";
         for (;;) {
@@ -31,8 +32,7 @@ export function listenForChanges(session: Session, onChange: () => void): () => 
       } catch {
         if (controller.signal.aborted) return;
       }
-      await new Promise((r) => setTimeout(r, pause));
-      pause = Math.min(pause * 2, 30_000);
+      await new Promise((r) => setTimeout(r, pause.next()));
     }
   };
   void connect();
