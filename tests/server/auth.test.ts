@@ -234,11 +234,11 @@ describe(`Sign-in attempts are limited per account (${perAccount} here)`, () => 
 });
 
 describe(`Sign-in attempts are limited per address (${perAddress} here)`, () => {
-  it(`after ${perAddress} attempts from one address, a different account is refused there with HTTP 429, but not elsewhere`, async () => {
+  it(`after ${perAddress} failed attempts from one address, a different account is refused there with HTTP 429, but not elsewhere`, async () => {
     const users = await Promise.all(["gijs-1", "gijs-2", "gijs-3", "gijs-4", "gijs-5"].map((id) => server.addUser(id, "org-a")));
     const address = freshAddress();
     for (const user of users.slice(0, perAddress)) {
-      expect((await login(address, user.email, testPassword)).token).toEqual(expect.any(String));
+      expect((await failure(login(address, user.email, "wrong-password-123"))).data?.code).toBe("UNAUTHORIZED");
     }
     const last = users[perAddress];
     if (!last) throw new Error("not enough users");
@@ -251,5 +251,27 @@ describe(`Sign-in attempts are limited per address (${perAddress} here)`, () => 
 
     // The same account, from another address, is let in: the address was limited, not her.
     expect((await login(freshAddress(), last.email, testPassword)).user.id).toBe("gijs-5");
+  });
+});
+
+describe("The sign-in limiter stays small and fair", () => {
+  it("a flood of invented e-mail addresses from one address adds no more per-account counters than that address may try", async () => {
+    const address = freshAddress();
+    const before = server.services.loginLimits.perAccount.size;
+    for (let attempt = 0; attempt < 60; attempt++) {
+      const status = await loginStatus(address, `invented-${attempt}@nowhere.test`, "guess-abcdef");
+      expect(status === 401 || status === 429).toBe(true);
+    }
+    expect(server.services.loginLimits.perAccount.size - before).toBeLessThanOrEqual(perAddress);
+  });
+
+  it("a team behind one gateway signs in more often than the address limit; failed guesses from there are still limited", async () => {
+    const team = await Promise.all(["hanna-1", "hanna-2", "hanna-3", "hanna-4", "hanna-5", "hanna-6"].map((id) => server.addUser(id, "org-a")));
+    const gateway = freshAddress();
+    for (const colleague of team) expect((await login(gateway, colleague.email, testPassword)).token).toEqual(expect.any(String));
+    for (let attempt = 0; attempt < perAddress; attempt++) {
+      expect((await failure(login(gateway, `guess-${attempt}@nowhere.test`, "wrong-password-123"))).data?.code).toBe("UNAUTHORIZED");
+    }
+    expect(await loginStatus(gateway, team[0]?.email ?? "", testPassword)).toBe(429);
   });
 });

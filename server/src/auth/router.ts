@@ -15,9 +15,11 @@ export const passwordSchema = z.string().min(1).max(1_000);
 export const authRouter = router({
   login: publicProcedure.input(z.object({ email: emailSchema, password: passwordSchema })).mutation(async ({ ctx, input }) => {
     const { db, loginLimits, env } = ctx.services;
-    const withinAccount = loginLimits.perAccount.tryAttempt(input.email);
-    const withinAddress = loginLimits.perAddress.tryAttempt(ctx.address);
-    if (!withinAccount || !withinAddress) {
+    // The address first: a flood of invented e-mails from one address is refused before it can
+    // fill the per-account counter.
+    const fromAddress = loginLimits.perAddress.tryAttempt(ctx.address);
+    const forAccount = fromAddress ? loginLimits.perAccount.tryAttempt(input.email) : null;
+    if (!fromAddress || !forAccount) {
       throw new TRPCError({ code: "TOO_MANY_REQUESTS", message: "too many sign-in attempts; wait a few minutes and try again" });
     }
     const [account] = await db.select().from(accounts).where(eq(accounts.email, input.email));
@@ -25,6 +27,8 @@ export const authRouter = router({
     const person = account && passwordOk ? await findPerson(db, account.userId) : undefined;
     if (!person?.active) throw new TRPCError({ code: "UNAUTHORIZED", message: "e-mail address or password is not right" });
     loginLimits.perAccount.reset(input.email);
+    // A team behind one gateway shares its address: only failed attempts use up its budget.
+    fromAddress.refund();
     const session = await startSession(db, person.id, ctx.accessPoint, env.SESSION_TTL_HOURS);
     return { token: session.token, expiresAt: session.expiresAt, user: person };
   }),
