@@ -1,10 +1,12 @@
 import { authRouter } from "./auth/router.ts";
+import { directoryRouter } from "./directory/router.ts";
 import { syncRouter } from "./sync/router.ts";
 import { publicProcedure, router } from "./trpc.ts";
 
 export const appRouter = router({
   auth: authRouter,
   sync: syncRouter,
+  directory: directoryRouter,
   /** Does nothing: the benchmarks measure the framework's own cost with it. */
   ping: publicProcedure.query(() => "pong" as const),
 });

@@ -1,7 +1,7 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { type AccessPoint, accessPoints } from "./audit/entry.ts";
-import { lookUpSession } from "./auth/sessions.ts";
+import { lookUpSession, type SessionLookup } from "./auth/sessions.ts";
 import type { Services } from "./services.ts";
 
 export type RequestContext = {
@@ -23,11 +23,20 @@ export function requestContext(services: Services, headers: Headers, address: st
   return { services, token, accessPoint, address };
 }
 
+/** The cause of an UNAUTHORIZED answer to a request whose session is not (or no longer) valid. */
+export class SessionRefused extends Error {
+  constructor(readonly status: Exclude<SessionLookup["status"], "valid">) {
+    super(status);
+  }
+}
+
 const t = initTRPC.context<RequestContext>().create({
   errorFormatter({ shape, error }) {
     // zod's issues, flattened, so a client can show which field was wrong.
     const issues = error.cause instanceof z.ZodError ? error.cause.issues.map((i) => ({ path: i.path.join("."), message: i.message })) : undefined;
-    return { ...shape, data: { ...shape.data, stack: undefined, issues } };
+    // Why a session was refused, as a code: "inactive" tells the device to wipe itself.
+    const session = error.cause instanceof SessionRefused ? error.cause.status : undefined;
+    return { ...shape, data: { ...shape.data, stack: undefined, issues, session } };
   },
 });
 
@@ -43,8 +52,15 @@ const sessionMessages = {
 
 /** A procedure for a signed-in user: `ctx.user` is who the server says she is, never the request. */
 export const signedInProcedure = t.procedure.use(async ({ ctx, next }) => {
-  if (!ctx.token) throw new TRPCError({ code: "UNAUTHORIZED", message: sessionMessages.unknown });
+  if (!ctx.token) throw new TRPCError({ code: "UNAUTHORIZED", message: sessionMessages.unknown, cause: new SessionRefused("unknown") });
   const session = await lookUpSession(ctx.services.db, ctx.token);
-  if (session.status !== "valid") throw new TRPCError({ code: "UNAUTHORIZED", message: sessionMessages[session.status] });
+  if (session.status !== "valid")
+    throw new TRPCError({ code: "UNAUTHORIZED", message: sessionMessages[session.status], cause: new SessionRefused(session.status) });
   return next({ ctx: { ...ctx, user: session.person, tokenHash: session.tokenHash, sessionExpiresAt: session.expiresAt } });
+});
+
+/** An organisation's admin (role "admin"): acts only on her own organisation's people. */
+export const orgAdminProcedure = signedInProcedure.use(({ ctx, next }) => {
+  if (ctx.user.role !== "admin") throw new TRPCError({ code: "FORBIDDEN", message: "only an organisation's admin may do this" });
+  return next();
 });

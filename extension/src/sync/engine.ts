@@ -1,5 +1,6 @@
 import { limits } from "@naast/shared";
 import { TRPCClientError } from "@trpc/client";
+import { wipe } from "../session/session.ts";
 import type { NaastDatabase, Session } from "../storage/db.ts";
 import { createApi } from "./api.ts";
 import { applyPull } from "./apply-pull.ts";
@@ -64,6 +65,13 @@ export class SyncEngine {
       await this.db.setMeta("syncStatus", { online: true, lastSyncAt: new Date().toISOString(), lastError: null });
       this.#retryPause.reset();
     } catch (error) {
+      if (isDeactivated(error)) {
+        // Her account was ended: nothing of it may stay on this device (the outbox included;
+        // the server would refuse it anyway).
+        await wipe(this.db);
+        await this.restartLive();
+        return;
+      }
       const previous = await this.db.getMeta("syncStatus");
       await this.db.setMeta("syncStatus", { online: !isNetworkError(error), lastSyncAt: previous?.lastSyncAt ?? null, lastError: describe(error) });
       if (isNetworkError(error)) this.#retrySoon();
@@ -135,6 +143,11 @@ export class SyncEngine {
 
 function isNetworkError(error: unknown): boolean {
   return error instanceof TRPCClientError ? error.data === undefined || error.data === null : error instanceof TypeError;
+}
+
+/** The server's word that the account is no longer active (a code, never the message). */
+export function isDeactivated(error: unknown): boolean {
+  return error instanceof TRPCClientError && error.data?.code === "UNAUTHORIZED" && error.data?.session === "inactive";
 }
 
 function describe(error: unknown): string {

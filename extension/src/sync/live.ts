@@ -16,7 +16,8 @@ export function listenForChanges(session: Session, onChange: () => void): () => 
           headers: { authorization: `Bearer ${session.token}`, "x-naast-access-point": "extension" },
           signal: controller.signal,
         });
-        if (response.status === 401) return;
+        // Refused: one more sync finds out why (a deactivated account wipes the device).
+        if (response.status === 401) return onChange();
         if (!response.ok || !response.body) throw new Error(`events: HTTP ${response.status}`);
         pause.reset();
         const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
@@ -27,7 +28,7 @@ export function listenForChanges(session: Session, onChange: () => void): () => 
           buffer += value;
           const events = buffer.split("\n\n");
           buffer = events.pop() ?? "";
-          if (events.some((e) => /^event: (changed|ready)$/m.test(e))) onChange();
+          if (events.some((e) => /^event: (changed|ready|ended)$/m.test(e))) onChange();
         }
       } catch {
         if (controller.signal.aborted) return;

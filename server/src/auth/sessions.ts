@@ -20,10 +20,11 @@ export async function lookUpSession(db: Db, token: string, now = new Date()): Pr
   const tokenHash = hashToken(token);
   const [session] = await db.select().from(sessions).where(eq(sessions.tokenHash, tokenHash));
   if (!session) return { status: "unknown" };
-  if (session.revokedAt) return { status: "revoked" };
-  if (Date.parse(session.expiresAt) <= now.getTime()) return { status: "expired" };
+  // Deactivation first: it also revokes her sessions, and "inactive" is what tells her device to wipe.
   const person = await findPerson(db, session.userId);
   if (!person?.active) return { status: "inactive" };
+  if (session.revokedAt) return { status: "revoked" };
+  if (Date.parse(session.expiresAt) <= now.getTime()) return { status: "expired" };
   return { status: "valid", person, tokenHash, expiresAt: session.expiresAt };
 }
 

@@ -2,11 +2,14 @@
 import { parseArgs } from "node:util";
 import { defaultDemoPortalPorts } from "@naast/demo";
 import { roleSchema } from "@naast/shared";
+import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { verifyAuditChain } from "../audit/verify.ts";
 import { openDatabase } from "../db/connect.ts";
+import { accounts } from "../db/schema.ts";
 import { demoLogins, seedDemo } from "../demo/seed.ts";
 import { createOrganisation, createUser } from "../directory/admin.ts";
+import { deactivateOrganisation, deactivateUser, type OpenWork } from "../directory/deactivate.ts";
 import { readEnv } from "../env.ts";
 import { createServices } from "../services.ts";
 
@@ -15,9 +18,21 @@ const usage = `naast <command> [options]   (database: DATABASE_URL, default file
   create-organisation --name "Iriszorg" --short-name Iriszorg [--id org-iriszorg]
   create-user --name "Fatima El Amrani" --email fatima@example.org --organisation org-iriszorg --role casemanager
               (the password is read from NAAST_PASSWORD, never from the command line)
+  deactivate-user (--email fatima@example.org | --id <user id>)
+              ends her sessions at once, her device wipes at its next contact; lists her clients
+              and open afspraken for reassignment
+  deactivate-organisation --id org-iriszorg     the same for every person of the organisation
   verify-audit          check the audit log's hash chain; exit 1 at the first broken row
   seed-demo             fill an empty database with the demo organisations, users and clients
 `;
+
+function printOpenWork({ person, clients, agreements }: OpenWork) {
+  console.log(`${person.name} (${person.id}) is deactivated; her sessions have ended.`);
+  console.log(clients.length ? "  clients to reassign:" : "  no clients to reassign");
+  for (const c of clients) console.log(`    ${c.alias}\t${c.id}\t${c.status}`);
+  console.log(agreements.length ? "  open afspraken to reassign:" : "  no open afspraken");
+  for (const a of agreements) console.log(`    ${a.dueDate}\t${a.text}\t(client ${a.clientId})`);
+}
 
 const [command, ...rest] = process.argv.slice(2);
 const parsed = (() => {
@@ -61,6 +76,24 @@ try {
         .parse(process.env.NAAST_PASSWORD ?? "");
       const person = await createUser(services, { name: input.name, email: input.email, organisationId: input.organisation, role: input.role, password });
       console.log(`user ${person.id} created`);
+      break;
+    }
+    case "deactivate-user": {
+      const input = z.union([z.object({ email: z.email() }), z.object({ id: z.string().min(1) })]).parse(values);
+      let userId: string | undefined;
+      if ("email" in input) {
+        const [account] = await services.db.select({ userId: accounts.userId }).from(accounts).where(eq(accounts.email, input.email.toLowerCase()));
+        userId = account?.userId;
+        if (!userId) throw new Error(`no account for ${input.email}`);
+      } else userId = input.id;
+      printOpenWork(await deactivateUser(services, userId, { userId: null, accessPoint: "cli" }));
+      break;
+    }
+    case "deactivate-organisation": {
+      const input = z.object({ id: z.string().min(1) }).parse(values);
+      const work = await deactivateOrganisation(services, input.id, { userId: null, accessPoint: "cli" });
+      console.log(`organisation ${input.id}: ${work.length} people deactivated`);
+      for (const w of work) printOpenWork(w);
       break;
     }
     case "verify-audit": {

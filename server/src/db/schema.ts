@@ -109,3 +109,52 @@ export const auditLog = sqliteTable(
   },
   (t) => [index("audit_client").on(t.clientId)],
 );
+
+/**
+ * A TOTP secret (RFC 6238) per account. `confirmedAt` null: enrolment started, not yet proven
+ * with a first code, so sign-in still offers enrolment rather than asking for a code.
+ */
+export const secondFactors = sqliteTable("second_factors", {
+  userId: text("user_id").primaryKey(),
+  secret: text("secret").notNull(),
+  createdAt: text("created_at").notNull(),
+  confirmedAt: text("confirmed_at"),
+});
+
+/** One-time recovery codes, stored only as their SHA-256 (they are long and random). */
+export const recoveryCodes = sqliteTable(
+  "recovery_codes",
+  {
+    userId: text("user_id").notNull(),
+    codeHash: text("code_hash").notNull(),
+    usedAt: text("used_at"),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.codeHash] })],
+);
+
+/**
+ * A password that was right, waiting for its second factor: a short-lived token (stored as its
+ * SHA-256) that only `auth.secondFactor` / `auth.enrol` accept, never a session.
+ */
+export const loginChallenges = sqliteTable("login_challenges", {
+  tokenHash: text("token_hash").primaryKey(),
+  userId: text("user_id").notNull(),
+  accessPoint: text("access_point").notNull(),
+  expiresAt: text("expires_at").notNull(),
+  usedAt: text("used_at"),
+});
+
+/**
+ * The server's half of a device's local key (docs/decisions/0007): handed out only to a full
+ * sign-in or an unlock with the password, deleted when the person is deactivated.
+ */
+export const deviceKeys = sqliteTable(
+  "device_keys",
+  {
+    deviceId: text("device_id").primaryKey(),
+    userId: text("user_id").notNull(),
+    secret: text("secret").notNull(),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [index("device_keys_user").on(t.userId)],
+);

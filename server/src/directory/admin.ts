@@ -9,7 +9,13 @@ import { accounts } from "../db/schema.ts";
 import type { Services } from "../services.ts";
 
 /** Administrative changes (CLI, demo seed): written like a mutation, audited, and synced. */
-async function adminChange(services: Services, event: string, accessPoint: AccessPoint, write: (tx: RecordTransaction) => Promise<unknown[] | undefined>) {
+export async function adminChange(
+  services: Services,
+  event: string,
+  accessPoint: AccessPoint,
+  write: (tx: RecordTransaction) => Promise<unknown[] | undefined>,
+  who: Partial<Pick<AuditFacts, "userId" | "organisationId" | "responsibleUserId">> = {},
+) {
   const { db, writeLock, live } = services;
   await writeLock.run(async () => {
     const tx = new RecordTransaction(db);
@@ -25,6 +31,7 @@ async function adminChange(services: Services, event: string, accessPoint: Acces
       categories: [],
       consentId: null,
       outcome: "ok",
+      ...who,
     };
     await commit(db, tx, [facts], extra as Parameters<typeof commit>[3]);
   });

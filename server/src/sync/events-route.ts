@@ -12,7 +12,7 @@ export async function eventsRoute(services: Services, c: Context) {
   const authorization = c.req.header("authorization") ?? "";
   const token = authorization.startsWith("Bearer ") ? authorization.slice(7).trim() : "";
   const session = token ? await lookUpSession(services.db, token) : ({ status: "unknown" } as const);
-  if (session.status !== "valid") return c.json({ error: "sign in first" }, 401);
+  if (session.status !== "valid") return c.json({ error: "sign in first", session: session.status }, 401);
   const { person } = session;
 
   return streamSSE(c, async (stream) => {
@@ -40,6 +40,13 @@ export async function eventsRoute(services: Services, c: Context) {
         wake = null;
       }
       if (stream.aborted) break;
+      // A session that ended (signed out, deactivated) ends its stream at the next wake-up; a
+      // deactivation pokes every stream, so hers ends at once.
+      const now = await lookUpSession(services.db, token);
+      if (now.status !== "valid") {
+        await stream.writeSSE({ event: "ended", data: now.status });
+        break;
+      }
       if (pending) {
         pending = false;
         await stream.writeSSE({ event: "changed", data: "" });

@@ -1,0 +1,18 @@
+import { idSchema } from "@naast/shared";
+import { TRPCError } from "@trpc/server";
+import { z } from "zod";
+import { findPerson } from "../auth/sessions.ts";
+import { orgAdminProcedure, router } from "../trpc.ts";
+import { deactivateUser } from "./deactivate.ts";
+
+export const directoryRouter = router({
+  /** An organisation's admin ends a colleague's account: answers her open work for reassignment. */
+  deactivateUser: orgAdminProcedure.input(z.object({ userId: idSchema })).mutation(async ({ ctx, input }) => {
+    const person = await findPerson(ctx.services.db, input.userId);
+    if (!person || person.organisationId !== ctx.user.organisationId) {
+      throw new TRPCError({ code: "NOT_FOUND", message: "no such person in your organisation" });
+    }
+    if (person.id === ctx.user.id) throw new TRPCError({ code: "BAD_REQUEST", message: "you cannot deactivate your own account" });
+    return deactivateUser(ctx.services, person.id, { userId: ctx.user.id, accessPoint: ctx.accessPoint });
+  }),
+});
