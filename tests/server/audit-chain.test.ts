@@ -4,7 +4,9 @@ import { resolve } from "node:path";
 import { promisify } from "node:util";
 import { createClient } from "@libsql/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hashAuditRow } from "../../server/src/audit/entry.ts";
 import { verifyAuditChain } from "../../server/src/audit/verify.ts";
+import { auditLog } from "../../server/src/db/schema.ts";
 import type { ApiClient } from "../support/api.ts";
 import { createClientWithPlan, grantConsent, thePlan } from "../support/fixtures.ts";
 import { startTestServer, type TestServer } from "../support/test-server.ts";
@@ -76,19 +78,41 @@ describe("the audit log records every write and every delivery, and shows tamper
     try {
       await db.execute("update audit_log set user_id = 'someone-else' where seq = 3");
       expect(await verifyAuditChain(server.services.db)).toMatchObject({ ok: false, firstBrokenSeq: 3, problem: "altered" });
-      const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", "src/cli/main.ts", "verify-audit"], {
-        cwd: serverDir,
-        env: { ...process.env, DATABASE_URL: server.databaseUrl },
-      }).catch((e: { stdout: string; stderr: string; code: number }) => {
-        expect(e.code).toBe(1);
-        return e;
-      });
-      expect(stdout + stderr).toContain("audit chain broken at row 3 (altered)");
+      // The CLI must fail (exit 1), not merely print: a run that resolves is a failed test.
+      await expect(
+        run(process.execPath, ["--import", "tsx", "src/cli/main.ts", "verify-audit"], {
+          cwd: serverDir,
+          env: { ...process.env, DATABASE_URL: server.databaseUrl },
+        }),
+      ).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining("audit chain broken at row 3 (altered)") });
 
       await db.execute("delete from audit_log where seq = 3");
       expect(await verifyAuditChain(server.services.db)).toMatchObject({ ok: false, firstBrokenSeq: 3, problem: "missing" });
     } finally {
       db.close();
+    }
+  });
+
+  it("finds a row removed with the later rows renumbered and re-hashed, by the link to the row before", async () => {
+    const fresh = await startTestServer();
+    try {
+      await fresh.addOrganisation("org-x");
+      const device = await (await fresh.addUser("x", "org-x")).signIn();
+      for (const alias of ["Kim", "Lot", "Mo"]) await device.push("createClient", { id: `client-${randomUUID()}`, alias, birthYear: 2001, epdClientId: null });
+      // A careful forger: drop row 2, move every later row one place up and give each a hash that
+      // matches its own fields. Sequence and own hashes are all fine; only the link to row 1 breaks.
+      const before = (await fresh.services.db.select().from(auditLog)).sort((a, b) => a.seq - b.seq);
+      expect(before.length).toBeGreaterThanOrEqual(3);
+      const db = createClient({ url: fresh.databaseUrl });
+      await db.execute("delete from audit_log where seq = 2");
+      for (const row of before.slice(2)) {
+        const { hash: _old, ...rest } = { ...row, seq: row.seq - 1 };
+        await db.execute({ sql: "update audit_log set seq = ?, hash = ? where seq = ?", args: [rest.seq, hashAuditRow(rest), row.seq] });
+      }
+      db.close();
+      expect(await verifyAuditChain(fresh.services.db)).toMatchObject({ ok: false, firstBrokenSeq: 2, problem: "inserted-or-reordered" });
+    } finally {
+      await fresh.stop();
     }
   });
 
