@@ -8,6 +8,10 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Browser and server tests start real processes; two cores do not take more at once.
     maxWorkers: 2,
+    // A committed `.only` would quietly run one test instead of all: an error everywhere, not only on CI.
+    allowOnly: false,
+    // The summary line also fails the run on skipped tests and, on CI, on a count below the floor
+    // (.ci/test-floor); see tests/support/summary-reporter.ts.
     reporters: ["default", "./tests/support/summary-reporter.ts"],
   },
 });
