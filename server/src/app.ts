@@ -4,6 +4,7 @@ import { limits } from "@naast/shared";
 import { Hono } from "hono";
 import { cors } from "hono/cors";
 import { bodyLimit } from "./http/body-limit.ts";
+import { isAllowedOrigin, parseOrigins } from "./http/origins.ts";
 import { appRouter } from "./router.ts";
 import type { Services } from "./services.ts";
 import { eventsRoute } from "./sync/events-route.ts";
@@ -12,8 +13,13 @@ import { requestContext } from "./trpc.ts";
 export function createApp(services: Services) {
   const app = new Hono();
 
-  // The extension calls from its own origin; it sends a bearer token, never cookies.
-  app.use("*", cors({ origin: (origin) => origin, allowHeaders: ["authorization", "content-type", "x-naast-access-point"], credentials: false }));
+  // The extension calls from its own origin; it sends a bearer token, never cookies. Any other
+  // origin gets no CORS headers, so a web page cannot read an answer.
+  const origins = parseOrigins(services.env.ALLOWED_ORIGINS);
+  app.use(
+    "*",
+    cors({ origin: (origin) => (isAllowedOrigin(origin, origins) ? origin : null), allowHeaders: ["authorization", "content-type"], credentials: false }),
+  );
 
   app.get("/health", async (c) => {
     await services.database.client.execute("select 1");
@@ -28,7 +34,10 @@ export function createApp(services: Services) {
     trpcServer({
       router: appRouter,
       endpoint: "/trpc",
-      createContext: (_opts, c) => requestContext(services, c.req.raw.headers, getConnInfo(c).remote.address ?? "unknown"),
+      // One request is one call: a batch would carry many pulls, or many pushes past the per-push limit.
+      allowBatching: false,
+      createContext: (_opts, c) =>
+        requestContext(services, c.req.raw.headers, getConnInfo(c).remote.address ?? "unknown", isAllowedOrigin(c.req.header("origin"), origins)),
     }),
   );
   return app;

@@ -10,6 +10,8 @@ export const envSchema = z.object({
   LOGIN_LIMIT_PER_ACCOUNT: z.coerce.number().int().positive().default(10),
   LOGIN_LIMIT_PER_ADDRESS: z.coerce.number().int().positive().default(50),
   LOGIN_WINDOW_MINUTES: z.coerce.number().positive().default(15),
+  /** Browser origins that may call the server (CORS): the extension's own; see http/origins.ts. */
+  ALLOWED_ORIGINS: z.string().default("chrome-extension://*,moz-extension://*"),
   /** `pnpm start`: seed the demo into an empty database and serve the demo portals beside the server. */
   DEMO: z.enum(["on", "off"]).default("off"),
   DEMO_PORTAL_HOST: z.string().default("127.0.0.1"),

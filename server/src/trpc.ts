@@ -1,6 +1,6 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { type AccessPoint, accessPoints } from "./audit/entry.ts";
+import type { AccessPoint } from "./audit/entry.ts";
 import { lookUpSession, type SessionLookup } from "./auth/sessions.ts";
 import type { Services } from "./services.ts";
 
@@ -13,13 +13,15 @@ export type RequestContext = {
   address: string;
 };
 
-export function requestContext(services: Services, headers: Headers, address: string): RequestContext {
+/**
+ * The access point is what the server knows, never what the request says: over HTTP a call is
+ * "extension" when the browser stamped it with the extension's origin (a page cannot forge that),
+ * otherwise "api". "cli" is only ever the admin command line, which runs in-process.
+ */
+export function requestContext(services: Services, headers: Headers, address: string, fromExtension: boolean): RequestContext {
   const authorization = headers.get("authorization");
   const token = authorization?.startsWith("Bearer ") ? authorization.slice("Bearer ".length).trim() || null : null;
-  const accessPoint = z
-    .enum(accessPoints)
-    .catch("api")
-    .parse(headers.get("x-naast-access-point") ?? "api");
+  const accessPoint: AccessPoint = fromExtension ? "extension" : "api";
   return { services, token, accessPoint, address };
 }
 

@@ -9,7 +9,8 @@ export function createApi(serverUrl: string, token: string | null): Api {
     links: [
       httpLink({
         url: `${serverUrl.replace(/\/+$/, "")}/trpc`,
-        headers: () => ({ "x-naast-access-point": "extension", ...(token ? { authorization: `Bearer ${token}` } : {}) }),
+        // The server tells the extension by its origin, which the browser sets; no header claims it.
+        headers: () => (token ? { authorization: `Bearer ${token}` } : {}),
       }),
     ],
   });

@@ -13,7 +13,7 @@ export function listenForChanges(session: Session, onChange: () => void): () => 
     while (!controller.signal.aborted) {
       try {
         const response = await fetch(`${session.serverUrl}/events`, {
-          headers: { authorization: `Bearer ${session.token}`, "x-naast-access-point": "extension" },
+          headers: { authorization: `Bearer ${session.token}` },
           signal: controller.signal,
         });
         // Refused: one more sync finds out why (a deactivated account wipes the device).

@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Client, createClient } from "@libsql/client";
@@ -21,9 +21,7 @@ export interface Database {
  * with the same code.
  */
 export async function openDatabase(url: string, authToken?: string): Promise<Database> {
-  if (url.startsWith("file:")) {
-    mkdirSync(dirname(resolve(url.slice("file:".length))), { recursive: true });
-  }
+  if (url.startsWith("file:")) keepPrivate(resolve(url.slice("file:".length)));
   const client = createClient(authToken ? { url, authToken } : { url });
   if (url.startsWith("file:")) {
     // WAL lets pulls read while a push writes; NORMAL sync is still durable when the process dies.
@@ -34,4 +32,16 @@ export async function openDatabase(url: string, authToken?: string): Promise<Dat
   const db = drizzle(client, { schema });
   await migrate(db, { migrationsFolder });
   return { db, client, close: () => client.close() };
+}
+
+/**
+ * Client data is for the server's own user only: a data folder it creates is 0700, and the
+ * database file is 0600 before libSQL first opens it (SQLite gives its -wal and -shm files the
+ * database file's mode). A folder that already existed is the operator's and is left alone.
+ */
+function keepPrivate(file: string) {
+  const folder = dirname(file);
+  if (!existsSync(folder)) mkdirSync(folder, { recursive: true, mode: 0o700 });
+  closeSync(openSync(file, "a", 0o600));
+  for (const path of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(path)) chmodSync(path, 0o600);
 }
