@@ -55,7 +55,8 @@ describe("what the panel shows of a client, decided on the device", () => {
   });
 
   it("shows nothing once the consent expired, even before the next pull, and says since when", () => {
-    expect(accessibleCategories(sessionUser("sanne"), anna, stored.consentEvents, day(30)).size).toBe(0);
+    const shown = shownNow(stored, accessibleCategories(sessionUser("sanne"), anna, stored.consentEvents, day(30)));
+    expect(shown).toMatchObject({ planDomains: [], zrmScores: [], agreements: [], notes: [], handovers: [], handoverEvents: [], handoverExports: [] });
     expect(whyHidden(sessionUser("sanne"), anna, stored.consentEvents, day(30))).toEqual({ reason: "expired", since: day(30) });
   });
 

@@ -239,6 +239,7 @@ describe("startHandover: the open agreements", () => {
     await store.run(setAgreementStatus, { clientId: "anna", agreementId: "a2", status: "done" }, acting("fatima"));
     await expectRejected(store.run(startHandover, toSanne, acting("fatima", day(1))), "invalid", /a2 is not an open agreement/);
     await store.run(startHandover, { ...toSanne, agreements: [{ agreementId: "a1", action: "carry", newOwnerUserId: "sanne" }] }, acting("fatima", day(1)));
+    expect(store.get("handovers", "h1")?.agreements).toEqual([{ agreementId: "a1", action: "carry", newOwnerUserId: "sanne" }]);
   });
 
   it("carries an agreement to a third organisation whose consent covers the agreements", async () => {
@@ -255,6 +256,8 @@ describe("startHandover: the open agreements", () => {
       },
       acting("fatima", day(1)),
     );
+    expect(store.get("handovers", "h1")?.agreements).toContainEqual({ agreementId: "a1", action: "carry", newOwnerUserId: "kees" });
+    expect(statesOf(store).map((s) => s.status)).toEqual(["open"]);
   });
 });
 
