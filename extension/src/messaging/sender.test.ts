@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { backgroundEventSchema, contentMessageSchema, detectedClientSchema, panelMessageSchema } from "./protocol.ts";
-import { isOwnContentScript, isOwnExtensionPage } from "./sender.ts";
+import { backgroundEventFrom, isOwnContentScript, isOwnExtensionPage } from "./sender.ts";
 
 const ownId = "naastextensionid";
 const ownOrigin = `chrome-extension://${ownId}/`; // browser.runtime.getURL("/")
@@ -83,5 +83,22 @@ describe("which messages the background accepts", () => {
     const context = { tabId: 12, adapterId: "adapter-ggd", organisationId: "org-ggd", portalName: "GGD", epdClientId: "5501" };
     expect(backgroundEventSchema.safeParse({ type: "context/changed", context }).success).toBe(true);
     expect(backgroundEventSchema.safeParse({ type: "context/changed", context: { ...context, tabId: undefined } }).success).toBe(false);
+  });
+});
+
+describe("whom the panel listens to", () => {
+  const event = {
+    type: "context/changed",
+    context: { tabId: 12, adapterId: "adapter-ggd", organisationId: "org-ggd", portalName: "GGD", epdClientId: "5501" },
+  };
+
+  it("takes a context change from the extension's own background", () => {
+    expect(backgroundEventFrom(event, { id: ownId, url: `${ownOrigin}background.js` }, ownId, ownOrigin)).toEqual(event);
+  });
+
+  it("ignores a context change a content script broadcasts, a foreign extension's, and any other shape", () => {
+    expect(backgroundEventFrom(event, { id: ownId, url: "http://127.0.0.1:5171/clienten/5501", tab: portalTab }, ownId, ownOrigin)).toBeNull();
+    expect(backgroundEventFrom(event, { id: "someotherextension", url: `${ownOrigin}background.js` }, ownId, ownOrigin)).toBeNull();
+    expect(backgroundEventFrom({ ...event, type: "context/other" }, { id: ownId, url: `${ownOrigin}background.js` }, ownId, ownOrigin)).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 import { useEffect, useState } from "preact/hooks";
-import { backgroundEventSchema, type TabContext, tabContextSchema } from "../messaging/protocol.ts";
+import { type TabContext, tabContextSchema } from "../messaging/protocol.ts";
+import { backgroundEventFrom, type MessageSender } from "../messaging/sender.ts";
 
 /**
  * The client open in the tab beside the panel. The side panel follows the active tab; a panel
@@ -18,15 +19,15 @@ export function useTabContext(): { context: TabContext | null; loading: boolean 
       if (!pinned) followedTab = context?.tabId ?? null;
       setState({ context, loading: false });
     };
-    const onMessage = (message: unknown) => {
-      const event = backgroundEventSchema.safeParse(message);
-      if (!event.success) return;
-      if (pinned ? event.data.context.tabId === pinned : true) {
-        if (!pinned && event.data.context.tabId !== followedTab) {
+    const onMessage = (message: unknown, sender: MessageSender) => {
+      const event = backgroundEventFrom(message, sender, browser.runtime.id, browser.runtime.getURL("/"));
+      if (!event) return;
+      if (pinned ? event.context.tabId === pinned : true) {
+        if (!pinned && event.context.tabId !== followedTab) {
           void ask(); // another tab reported; only follow it if it is the active one
           return;
         }
-        setState({ context: event.data.context, loading: false });
+        setState({ context: event.context, loading: false });
       }
     };
     browser.runtime.onMessage.addListener(onMessage);
