@@ -1,3 +1,5 @@
+// First: before any module creates a zod schema.
+import "../src/zod-jitless.ts";
 import { showAwaitingCountOnIcon } from "../src/handover/badge.ts";
 import { backgroundListener } from "../src/messaging/background-listener.ts";
 import type { BackgroundEvent } from "../src/messaging/protocol.ts";

@@ -1,3 +1,5 @@
+// First: before any module creates a zod schema.
+import "../src/zod-jitless.ts";
 import { portalHosts } from "../src/portal/hosts.ts";
 import { watchOpenClient } from "../src/portal/watch-open-client.ts";
 

@@ -5,14 +5,18 @@ import { type DemoPortals, startDemoPortals } from "@naast/demo";
 import { seedDemo } from "../../../server/src/demo/seed.ts";
 import { startTestServer, type TestServer } from "../../support/test-server.ts";
 
-export const extensionPath = resolve(import.meta.dirname, "../../../extension/.output/chrome-mv3");
+const extensionDir = resolve(import.meta.dirname, "../../../extension");
+export const extensionPath = resolve(extensionDir, ".output/chrome-mv3");
+/** The Firefox build: Manifest V2, a sidebar instead of the side panel. */
+export const firefoxExtensionPath = resolve(extensionDir, ".output/firefox-mv2");
 
 /** The built extension; built here when a test runs without `pnpm test` having built it. */
-export function ensureExtensionBuilt(): string {
-  if (!existsSync(resolve(extensionPath, "manifest.json"))) {
-    execFileSync("pnpm", ["exec", "wxt", "build"], { cwd: resolve(extensionPath, "../.."), stdio: "inherit" });
+export function ensureExtensionBuilt(browser: "chromium" | "firefox" = "chromium"): string {
+  const path = browser === "firefox" ? firefoxExtensionPath : extensionPath;
+  if (!existsSync(resolve(path, "manifest.json"))) {
+    execFileSync("pnpm", ["exec", "wxt", "build", ...(browser === "firefox" ? ["-b", "firefox"] : [])], { cwd: extensionDir, stdio: "inherit" });
   }
-  return extensionPath;
+  return path;
 }
 
 export interface DemoStack {
