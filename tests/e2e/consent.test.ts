@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { PDFParse } from "pdf-parse";
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addMonths } from "../../shared/src/consent/mutators.ts";
 import { type CaseManagerBrowser, caseManagerBrowser } from "./support/panel.ts";
 import { type DemoStack, startDemoStack } from "./support/stack.ts";
 import { storedRecords } from "./support/stored-records.ts";
@@ -86,10 +87,16 @@ describe("consent at first contact, by keyboard, enforced on the other organisat
     const file = await (await download).path();
     const { text } = await new PDFParse({ data: new Uint8Array(await readFile(file)) }).getText();
 
-    const oneYearOn = new Date();
-    oneYearOn.setMonth(oneYearOn.getMonth() + 12);
+    // The end date is the one the device stored (computed by the app when it was recorded), and it
+    // lies a year on: nothing recomputed here at assertion time, which may be past midnight.
+    const recorded = (await storedRecords(panel))
+      .filter((r) => r.collection === "consentEvents" && r.data.type === "recorded" && String(r.data.grantedTo).includes("org-ldh"))
+      .map((r) => r.data as { validFrom: string; validUntil: string })
+      .sort((a, b) => a.validFrom.localeCompare(b.validFrom));
+    const { validFrom, validUntil } = recorded.at(-1) ?? { validFrom: "", validUntil: "" };
+    expect(Math.abs(Date.parse(validUntil) - Date.parse(addMonths(validFrom, 12)))).toBeLessThanOrEqual(86_400_000);
     expect(text).toContain("Leger des Heils");
-    expect(text).toContain(dutchDate(oneYearOn));
+    expect(text).toContain(dutchDate(new Date(validUntil)));
     expect(text).toContain("Financiën");
     expect(text).toContain("Monique");
     expect(text).not.toContain("Meijer"); // her EPD surname never leaves Iriszorg's own record

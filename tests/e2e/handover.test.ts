@@ -3,6 +3,7 @@ import { createClient } from "@libsql/client";
 import { PDFParse } from "pdf-parse";
 import type { BrowserContext, Download } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { defaultReadOnlyDays } from "../../shared/src/handover/schema.ts";
 import { type CaseManagerBrowser, caseManagerBrowser } from "./support/panel.ts";
 import { type DemoStack, startDemoStack } from "./support/stack.ts";
 import { storedRecords } from "./support/stored-records.ts";
@@ -115,8 +116,13 @@ describe("a warm handover from Leger des Heils to Iriszorg", () => {
       .toContain("Verantwoordelijk: Fatima El Amrani (Iriszorg)");
     expect(await panel.getByTestId("handover-outcome").textContent()).toContain("Bevestigd door Fatima El Amrani");
     // Leger des Heils keeps reading for 30 days, and is told so.
-    const inThirtyDays = new Date(Date.now() + 30 * 86_400_000).toLocaleDateString("nl-NL", { day: "numeric", month: "long", year: "numeric" });
-    expect(await panel.getByTestId("read-only").textContent()).toContain(inThirtyDays);
+    // The date comes from the record the device holds (the server's clock at acknowledgement),
+    // not from the test's clock at assertion time, which may be past midnight by then.
+    const sandra = (await storedRecords(panel)).find((r) => r.collection === "clients" && r.clientId === "client-sandra")?.data;
+    const formerOwner = (sandra?.formerOwners as { organisationId: string; readOnlyUntil: string }[] | undefined)?.find((f) => f.organisationId === "org-ldh");
+    expect(Date.parse(formerOwner?.readOnlyUntil ?? "") - Date.parse(String(sandra?.updatedAt))).toBe(defaultReadOnlyDays * 86_400_000);
+    const until = new Date(formerOwner?.readOnlyUntil ?? "").toLocaleDateString("nl-NL", { day: "numeric", month: "long", year: "numeric" });
+    expect(await panel.getByTestId("read-only").textContent()).toContain(until);
     expect(await panel.getByRole("button", { name: "Notitie opslaan" }).isDisabled()).toBe(true);
     // The carried agreement is Fatima's now.
     expect(await panel.getByTestId("agreement").allTextContents()).toContainEqual(expect.stringMatching(/Gesprek met woonbegeleiding.*Fatima El Amrani/));

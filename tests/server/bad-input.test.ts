@@ -608,7 +608,9 @@ describe("A request with an expired session is refused with UNAUTHORIZED and wri
   let dana: ApiClient;
 
   beforeAll(async () => {
-    shortLived = await startTestServer({ SESSION_TTL_HOURS: "0.0003" });
+    // Sessions keep the wall clock (not the movable one): 0.001 h = 3.6 s leaves a loaded machine
+    // time to sign in and use the session once before it runs out (0.0003 h = 1 s did not always).
+    shortLived = await startTestServer({ SESSION_TTL_HOURS: "0.001" });
     await shortLived.addOrganisation("org-a");
     const danaUser = await shortLived.addUser("dana", "org-a");
     dana = await signIn(shortLived.url, danaUser.email, testPassword);

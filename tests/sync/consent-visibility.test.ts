@@ -5,6 +5,8 @@ import { createClientWithPlan, grantConsent, thePlan } from "../support/fixtures
 import { Replica } from "../support/replica.ts";
 import { startTestServer, type TestServer } from "../support/test-server.ts";
 
+const hourMs = 3_600_000;
+
 describe("what another organisation receives follows the client's consent", () => {
   let server: TestServer;
   let iris: ApiClient;
@@ -21,6 +23,8 @@ describe("what another organisation receives follows the client's consent", () =
     ggd = await (await server.addUser("lotte", "org-c")).signIn();
   });
   afterAll(() => server.stop());
+  /** An end date one hour on by the server's clock, which the test moves past it. */
+  const inAnHour = () => new Date(server.services.clock.now().getTime() + hourMs).toISOString();
 
   it("gives the other organisation nothing of a client without consent, then the plan but not the notes, then a purge on withdrawal", async () => {
     const device = new Replica();
@@ -86,11 +90,11 @@ describe("what another organisation receives follows the client's consent", () =
 
   it("purges at the next pull once a consent has expired, with nobody doing anything", async () => {
     const clientId = await createClientWithPlan(iris);
-    await grantConsent(iris, clientId, ["org-c"], thePlan, new Date(Date.now() + 1500).toISOString());
+    await grantConsent(iris, clientId, ["org-c"], thePlan, inAnHour());
     const device = new Replica().apply(await ggd.pull());
     device.apply(await ggd.pull());
     expect(device.of("planDomains", clientId)).toHaveLength(1);
-    await new Promise((r) => setTimeout(r, 1600));
+    server.services.clock.advance(2 * hourMs); // the server's movable clock: no real-time window
     const response = await ggd.pull();
     expect(response.purges).toContainEqual({ clientId, categories: "all", hidden: { reason: "expired", since: expect.any(String) } });
     device.apply(response);

@@ -4,6 +4,8 @@ import { createClientWithPlan, grantConsent, thePlan } from "../support/fixtures
 import { Replica } from "../support/replica.ts";
 import { startTestServer, type TestServer } from "../support/test-server.ts";
 
+const hourMs = 3_600_000;
+
 // The server keeps each user's visible set between pulls (server/src/sync/visible-set.ts): these
 // check that it still answers what she may see *now*, by the clock as well as by the data.
 describe("a pull answers what the user may see now, with the visible set kept between pulls", () => {
@@ -19,14 +21,16 @@ describe("a pull answers what the user may see now, with the visible set kept be
     ldh = await (await server.addUser("marieke", "org-b")).signIn();
   });
   afterAll(() => server.stop());
+  /** An end date one hour on by the server's clock, which the test moves past it. */
+  const inAnHour = () => new Date(server.services.clock.now().getTime() + hourMs).toISOString();
 
   it("purges a client whose consent ran out between two pulls, with no write in between", async () => {
     const clientId = await createClientWithPlan(iris);
-    await grantConsent(iris, clientId, ["org-b"], thePlan, new Date(Date.now() + 1_500).toISOString());
+    await grantConsent(iris, clientId, ["org-b"], thePlan, inAnHour());
     const device = new Replica().apply(await ldh.pull());
     expect(device.of("clients").map((c) => c.id)).toContain(clientId);
     device.apply(await ldh.pull()); // the set is now kept
-    await new Promise((resolve) => setTimeout(resolve, 1_600));
+    server.services.clock.advance(2 * hourMs); // the server's movable clock: no real-time window
     const afterExpiry = await ldh.pull();
     expect(afterExpiry.purges).toContainEqual({ clientId, categories: "all", hidden: { reason: "expired", since: expect.any(String) } });
     device.apply(afterExpiry);
