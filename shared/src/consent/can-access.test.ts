@@ -1,7 +1,19 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { SessionUser } from "../organisation/schema.ts";
-import { hour, instantArb, iso, type LogModel, orgArb, type RecordedModel, renderLog, scenarioArb } from "../testing/consent-arbitraries.ts";
+import type { Role, SessionUser } from "../organisation/schema.ts";
+import {
+  categoryArb,
+  hour,
+  instantArb,
+  iso,
+  type LogModel,
+  logArb,
+  momentIn,
+  orgArb,
+  type RecordedModel,
+  renderLog,
+  scenarioArb,
+} from "../testing/consent-arbitraries.ts";
 import { day, recorded, sessionUser, shift, withdrawn } from "../testing/fixtures.ts";
 import { accessibleCategories, canAccess } from "./can-access.ts";
 import { type DataCategory, dataCategories } from "./categories.ts";
@@ -43,6 +55,56 @@ function causeOf(log: LogModel, r: RecordedModel, org: string, category: DataCat
 }
 
 const scenario = scenarioArb;
+
+/** Counts which branch each run of a property reached, so a test can insist most reach the detailed assertions. */
+function branchCounter() {
+  const counts = new Map<string, number>();
+  const total = () => [...counts.values()].reduce((a, b) => a + b, 0);
+  return {
+    hit(branch: string) {
+      counts.set(branch, (counts.get(branch) ?? 0) + 1);
+    },
+    share: (branch: string) => (counts.get(branch) ?? 0) / Math.max(1, total()),
+    summary: () => [...counts].map(([branch, n]) => `${branch}: ${Math.round((100 * n) / Math.max(1, total()))} %`).join(", "),
+  };
+}
+
+/**
+ * Someone of another organisation than Anna's (Iriszorg), in a role that may see client data,
+ * asking about a pair some consent in the log grants (when one does), at one of the log's own
+ * instants: the runs where a denial has a cause to name. The generator draws them directly
+ * rather than filtering scenarioArb, which spent most runs on owners, roles and allowed pairs.
+ */
+const denialScenarioArb = logArb.chain((log) => {
+  const userArb = fc.record({
+    id: fc.constantFrom("sanne", "kees"),
+    role: fc.constantFrom<Role>("casemanager", "ervaringsdeskundige", "coordinator", "procesregisseur"),
+  });
+  const anyone = fc.record({ log: fc.constant(log), user: userArb, pair: fc.tuple(fc.constantFrom("ldh", "ggd"), categoryArb), now: momentIn(log) });
+  const sharing = log.recorded.filter((r) => r.grantedTo.some((o) => o !== anna.ownerOrganisationId));
+  // Mostly: one consent of the log, a pair it grants, and an instant at its edges or its
+  // withdrawals once it is recorded (before that the answer is plainly "no consent").
+  const atAConsent =
+    sharing.length === 0
+      ? anyone
+      : fc.constantFrom(...sharing).chain((r) => {
+          const edges = [
+            r.validFrom - 1,
+            r.validUntil,
+            r.validUntil + 1,
+            ...log.withdrawn.filter((w) => w.consentId === r.consentId).flatMap((w) => [w.withdrawnAt, w.withdrawnAt + 1]),
+          ].filter((t) => t >= r.recordedAt);
+          return fc.record({
+            log: fc.constant(log),
+            user: userArb,
+            pair: fc.tuple(fc.constantFrom(...r.grantedTo.filter((o) => o !== anna.ownerOrganisationId)), fc.constantFrom(...r.categories)),
+            now: edges.length > 0 ? fc.oneof({ arbitrary: fc.constantFrom(...edges), weight: 4 }, { arbitrary: momentIn(log), weight: 1 }) : momentIn(log),
+          });
+        });
+  return fc
+    .oneof({ arbitrary: atAConsent, weight: 9 }, { arbitrary: anyone, weight: 1 })
+    .map(({ pair: [organisationId, category], user, ...rest }) => ({ ...rest, user: { ...user, organisationId }, category }));
+});
 const manyRuns = { numRuns: 1000 };
 
 describe("canAccess, over random consent logs", () => {
@@ -84,23 +146,26 @@ describe("canAccess, over random consent logs", () => {
   });
 
   it("a denial says why: no consent, or withdrawn, expired or not yet valid as a granting consent is", () => {
+    const reached = branchCounter();
     fc.assert(
-      fc.property(scenario, ({ log, user, category, now }) => {
-        fc.pre(user.role !== "policy" && user.role !== "admin" && user.organisationId !== anna.ownerOrganisationId);
+      fc.property(denialScenarioArb, ({ log, user, category, now }) => {
         const decision = canAccess(user, anna, category, renderLog(log), iso(now));
-        if (decision.allowed) return;
+        if (decision.allowed) return reached.hit("allowed");
         const granting = log.recorded.filter((r) => grantsPair(r, user.organisationId, category) && r.recordedAt <= now);
         expect(decision.reason === "no-consent").toBe(granting.length === 0);
-        if (decision.reason === "role" || decision.reason === "no-consent") return;
+        if (decision.reason === "role" || decision.reason === "no-consent") return reached.hit("no consent");
         const named = granting.find((r) => r.consentId === decision.consentId);
         expect(named).toBeDefined();
         if (!named) return;
         const cause = causeOf(log, named, user.organisationId, category, now);
         expect(cause.reason).toBe(decision.reason);
         expect(Date.parse(decision.reason === "not-yet-valid" ? decision.from : decision.since)).toBe(cause.at);
+        reached.hit("cause checked");
       }),
       manyRuns,
     );
+    // Most runs must get to the cause: a generator that mostly produces "allowed" proves little.
+    expect(reached.share("cause checked"), reached.summary()).toBeGreaterThanOrEqual(0.5);
   });
 
   it("access follows the user's organisation now, not who she is: a colleague who moves takes nothing along", () => {
@@ -239,23 +304,51 @@ describe("canAccess after a handover: the organisation that handed the client ov
   const formerArb = fc.array(fc.record({ organisationId: orgArb, until: instantArb, offsetMinutes: fc.constantFrom(0, 60, -300) }), { maxLength: 3 });
   const render = (former: { organisationId: string; until: number; offsetMinutes: number }[]) =>
     former.map((f) => ({ organisationId: f.organisationId, userId: "someone", readOnlyUntil: iso(f.until, f.offsetMinutes) }));
+  /**
+   * Mostly someone whom neither ownership nor consent lets in (denialScenarioArb), now and then
+   * any scenario; former owners mostly the asking user's organisation, with a read-only
+   * end mostly after the moment she asks: so most runs test the handover grant itself, and the
+   * rest (ended, another organisation, an owner or consent that decides first) still occur.
+   */
+  const askers = fc.oneof(
+    { arbitrary: denialScenarioArb.map((s) => ({ ...s, owner: anna.ownerOrganisationId })), weight: 4 },
+    { arbitrary: scenarioArb, weight: 1 },
+  );
+  const handoverScenarioArb = askers.chain((scenario) =>
+    fc
+      .array(
+        fc.record({
+          organisationId: fc.oneof({ arbitrary: fc.constant(scenario.user.organisationId), weight: 4 }, { arbitrary: orgArb, weight: 1 }),
+          until: fc
+            .oneof({ arbitrary: fc.integer({ min: 0, max: 6 }), weight: 4 }, { arbitrary: fc.integer({ min: -3, max: -1 }), weight: 1 })
+            .map((h) => scenario.now + 1 + h * hour),
+          offsetMinutes: fc.constantFrom(0, 60, -300),
+        }),
+        { minLength: 1, maxLength: 3 },
+      )
+      .map((former) => ({ ...scenario, former })),
+  );
 
   it("owner first, then an active consent, then the handover grant until its latest end; otherwise as without it", () => {
+    const reached = branchCounter();
     fc.assert(
-      fc.property(scenarioArb, formerArb, ({ log, owner, user, category, now }, former) => {
+      fc.property(handoverScenarioArb, ({ log, owner, user, category, now, former }) => {
         const events = renderLog(log);
         const decision = canAccess(user, { ownerOrganisationId: owner, formerOwners: render(former) }, category, events, iso(now));
         const without = canAccess(user, { ownerOrganisationId: owner }, category, events, iso(now));
         const ends = former.filter((f) => f.organisationId === user.organisationId && now < f.until).map((f) => f.until);
         if (without.allowed || user.role === "policy" || user.role === "admin" || ends.length === 0) {
           expect(decision).toEqual(without);
+          reached.hit(without.allowed ? "allowed without" : "as without");
         } else {
           expect(decision).toMatchObject({ allowed: true, basis: "handover" });
           if (decision.allowed && decision.basis === "handover") expect(Date.parse(decision.until)).toBe(Math.max(...ends));
+          reached.hit("handover grant");
         }
       }),
       manyRuns,
     );
+    expect(reached.share("handover grant"), reached.summary()).toBeGreaterThanOrEqual(0.5);
   });
 
   it("read-only ends exactly at readOnlyUntil: allowed 1 ms before, denied at the instant and after", () => {
