@@ -12,6 +12,11 @@ export const envSchema = z.object({
   LOGIN_WINDOW_MINUTES: z.coerce.number().positive().default(15),
   /** Browser origins that may call the server (CORS): the extension's own; see http/origins.ts. */
   ALLOWED_ORIGINS: z.string().default("chrome-extension://*,moz-extension://*"),
+  /**
+   * `required`: every account enrols a TOTP app at its first sign-in and gives a code at each.
+   * `optional` (the demo, most tests): enrolled accounts give a code, others sign in with the password.
+   */
+  SECOND_FACTOR: z.enum(["required", "optional"]).default("required"),
   /** `pnpm start`: seed the demo into an empty database and serve the demo portals beside the server. */
   DEMO: z.enum(["on", "off"]).default("off"),
   DEMO_PORTAL_HOST: z.string().default("127.0.0.1"),

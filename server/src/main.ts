@@ -21,6 +21,11 @@ if (portals) {
   console.log("\nDemo logins (password for all: naast-demo-2026):");
   for (const login of demoLogins()) console.log(`  ${login.email.padEnd(24)} ${login.role.padEnd(20)} ${login.organisation}`);
   console.log("  (ruben@iriszorg.demo has a handover waiting to be acknowledged)");
+  console.log(
+    env.SECOND_FACTOR === "optional"
+      ? "  Two-step sign-in is optional for the demo (SECOND_FACTOR=optional); with SECOND_FACTOR=required pnpm start,\n  each login enrols an authenticator app (QR code) at its first sign-in."
+      : "  Two-step sign-in is required: each login enrols an authenticator app (QR code) at its first sign-in.",
+  );
   console.log("\nDemo EPD portals:");
   for (const [name, url] of Object.entries(portals.urls)) console.log(`  ${name.padEnd(9)} ${url}`);
 }

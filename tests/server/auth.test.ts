@@ -5,7 +5,7 @@ import { join } from "node:path";
 import type { AppRouter } from "@naast/server/router";
 import { createTRPCClient, httpLink, TRPCClientError } from "@trpc/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Trpc } from "../support/api.ts";
+import { signedInAnswer, type Trpc } from "../support/api.ts";
 import { startTestServer, type TestServer, testPassword } from "../support/test-server.ts";
 import { diffSnapshots, snapshotContains, snapshotDatabase } from "./support-snapshot.ts";
 
@@ -70,7 +70,7 @@ async function failure(call: Promise<unknown>): Promise<ClientError> {
   throw new Error("expected the call to be refused, but it succeeded");
 }
 
-const login = (address: string, email: string, password: string) => deviceAt(address).auth.login.mutate({ email, password });
+const login = async (address: string, email: string, password: string) => signedInAnswer(await deviceAt(address).auth.login.mutate({ email, password }));
 
 /** The same sign-in as the tRPC client sends it, answering the bare HTTP status. */
 async function loginStatus(address: string, email: string, password: string): Promise<number> {

@@ -12,7 +12,7 @@ const serverDir = resolve(import.meta.dirname, "../../server");
 function startServerProcess(databaseUrl: string): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
     cwd: serverDir,
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: "0", DEMO: "off" },
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: "0", DEMO: "off", SECOND_FACTOR: "optional" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   return new Promise((resolveStart, reject) => {

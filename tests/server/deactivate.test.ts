@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signIn as signInDevice } from "../../extension/src/session/session.ts";
 import { SyncEngine } from "../../extension/src/sync/engine.ts";
 import { freshDatabase } from "../../extension/src/testing/device.ts";
-import { type ApiClient, trpcClient } from "../support/api.ts";
+import { type ApiClient, signedInAnswer, trpcClient } from "../support/api.ts";
 import { createClientWithPlan } from "../support/fixtures.ts";
 import { startTestServer, type TestServer, testPassword } from "../support/test-server.ts";
 
@@ -98,7 +98,7 @@ describe("an account that ends", () => {
   });
 
   it("deactivates a whole organisation from the command line: every session of it is refused, the other organisations' are not", async () => {
-    const bea = await trpcClient(server.url).auth.login.mutate({ email: "bea@test.naast", password: testPassword });
+    const bea = signedInAnswer(await trpcClient(server.url).auth.login.mutate({ email: "bea@test.naast", password: testPassword }));
     const other = await (await server.addUser("other-a", "org-a")).signIn();
 
     const { stdout } = await run("pnpm", ["--silent", "cli", "deactivate-organisation", "--id", "org-b"], {

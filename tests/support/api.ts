@@ -22,8 +22,16 @@ export interface ApiClient {
   pull(): Promise<PullResponse>;
 }
 
+type LoginAnswer = Awaited<ReturnType<Trpc["auth"]["login"]["mutate"]>>;
+
+/** A sign-in that needed no second factor (the test server's SECOND_FACTOR=optional, not enrolled). */
+export function signedInAnswer(answer: LoginAnswer): Extract<LoginAnswer, { step: "signed-in" }> {
+  if (answer.step !== "signed-in") throw new Error(`sign-in asks for a second factor (${answer.step})`);
+  return answer;
+}
+
 export async function signIn(url: string, email: string, password: string): Promise<ApiClient> {
-  const { token, user } = await trpcClient(url).auth.login.mutate({ email, password });
+  const { token, user } = signedInAnswer(await trpcClient(url).auth.login.mutate({ email, password }));
   const trpc = trpcClient(url, token);
   const client: ApiClient = {
     trpc,

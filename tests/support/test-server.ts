@@ -17,11 +17,14 @@ export interface TestServer extends RunningServer {
   stop(): Promise<void>;
 }
 
-/** The real server, over real HTTP, on a real libSQL file in a fresh temp folder. */
+/**
+ * The real server, over real HTTP, on a real libSQL file in a fresh temp folder. Two-factor
+ * sign-in is optional unless a test asks for `SECOND_FACTOR: "required"` (tests/server/second-factor.test.ts).
+ */
 export async function startTestServer(overrides: Record<string, string> = {}): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), "naast-test-"));
   const databaseUrl = `file:${join(dir, "naast.db")}`;
-  const server = await startServer(readEnv({ DATABASE_URL: databaseUrl, PORT: "0", ...overrides }));
+  const server = await startServer(readEnv({ DATABASE_URL: databaseUrl, PORT: "0", SECOND_FACTOR: "optional", ...overrides }));
   return {
     ...server,
     dir,

@@ -6,6 +6,7 @@ import { db } from "../storage/db.ts";
 import { ClientPanel } from "./ClientPanel.tsx";
 import { ClientView } from "./ClientView.tsx";
 import { loadDirectory } from "./queries.ts";
+import { RecoveryCodes } from "./SecondFactorStep.tsx";
 import { SignIn } from "./SignIn.tsx";
 import { StatusBar } from "./StatusBar.tsx";
 import { useLiveQuery } from "./use-live-query.ts";
@@ -20,6 +21,8 @@ export function App() {
   const directory = useLiveQuery(() => loadDirectory(db), []);
   // A client opened from the handover inbox, until the EPD moves on to another client.
   const [opened, setOpened] = useState<string | null>(null);
+  // Shown once after enrolling a second factor, until she says she has kept them.
+  const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
   useEffect(() => setOpened(null), [context?.epdClientId]);
 
   // The panel hears the network come back before a sleeping background worker does.
@@ -55,7 +58,9 @@ export function App() {
           )}
         </nav>
         {session === undefined ? null : session === null ? (
-          <SignIn />
+          <SignIn onRecoveryCodes={setRecoveryCodes} />
+        ) : recoveryCodes ? (
+          <RecoveryCodes codes={recoveryCodes} onDone={() => setRecoveryCodes(null)} />
         ) : (
           <>
             <p class="signed-in">

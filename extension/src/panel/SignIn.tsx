@@ -1,29 +1,61 @@
 import { TRPCClientError } from "@trpc/client";
 import { useState } from "preact/hooks";
 import { useT } from "../i18n/index.ts";
-import { defaultServerUrl, signIn } from "../session/session.ts";
+import { defaultServerUrl, finishSignIn, type SignInStep, startSignIn } from "../session/session.ts";
 import { ErrorLine } from "./ErrorLine.tsx";
+import { SecondFactorStep } from "./SecondFactorStep.tsx";
 
-export function SignIn() {
+type Waiting = Exclude<SignInStep, { step: "signed-in" }>;
+
+export function SignIn({ onRecoveryCodes }: { onRecoveryCodes(codes: string[]): void }) {
   const t = useT();
   const [serverUrl, setServerUrl] = useState(defaultServerUrl);
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
+  const [waiting, setWaiting] = useState<Waiting | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  const submit = async (event: Event) => {
-    event.preventDefault();
+  const attempt = async (step: () => Promise<SignInStep>) => {
     setBusy(true);
     setError(null);
     try {
-      await signIn(serverUrl, email, password);
-      await browser.runtime.sendMessage({ type: "session/changed" }).catch(() => undefined);
+      const next = await step();
+      if (next.step === "signed-in") {
+        if (next.recoveryCodes) onRecoveryCodes(next.recoveryCodes);
+        await browser.runtime.sendMessage({ type: "session/changed" }).catch(() => undefined);
+      } else setWaiting(next);
     } catch (e) {
-      setError(t("signIn.failed", { reason: e instanceof TRPCClientError || e instanceof Error ? e.message : String(e) }));
+      setError(refusalText(e, waiting !== null));
+      // An expired challenge: back to the password.
+      if (e instanceof TRPCClientError && e.data?.code === "UNAUTHORIZED" && /expired/.test(e.message)) setWaiting(null);
     } finally {
       setBusy(false);
     }
+  };
+
+  const refusalText = (e: unknown, codeStep: boolean) => {
+    if (e instanceof TRPCClientError && e.data?.code === "TOO_MANY_REQUESTS") return t("signIn.tooMany");
+    if (codeStep && e instanceof TRPCClientError && e.data?.code === "UNAUTHORIZED" && !/expired/.test(e.message)) return t("secondFactor.wrong");
+    return t("signIn.failed", { reason: e instanceof Error ? e.message : String(e) });
+  };
+
+  if (waiting) {
+    return (
+      <>
+        <SecondFactorStep
+          enrol={waiting.step === "enrol" ? waiting : null}
+          busy={busy}
+          onCode={(code) => void attempt(() => finishSignIn(waiting.serverUrl, waiting.challenge, code))}
+        />
+        <ErrorLine message={error} />
+      </>
+    );
+  }
+
+  const submit = (event: Event) => {
+    event.preventDefault();
+    void attempt(() => startSignIn(serverUrl, email, password));
   };
 
   return (

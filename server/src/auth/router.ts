@@ -1,9 +1,22 @@
+import type { Person } from "@naast/shared";
 import { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { accounts } from "../db/schema.ts";
-import { publicProcedure, router, signedInProcedure } from "../trpc.ts";
+import { publicProcedure, type RequestContext, router, signedInProcedure } from "../trpc.ts";
+import { DeviceOfAnotherUser, deviceSecretFor } from "./device-keys.ts";
 import { dummyPasswordHash, verifyPassword } from "./passwords.ts";
+import {
+  beginEnrolment,
+  closeChallenge,
+  confirmEnrolment,
+  looksLikeRecoveryCode,
+  openChallenge,
+  secondFactorOf,
+  startChallenge,
+  totpIsRight,
+  useRecoveryCode,
+} from "./second-factor.ts";
 import { findPerson, revokeSession, startSession } from "./sessions.ts";
 
 export const emailSchema = z
@@ -12,26 +25,85 @@ export const emailSchema = z
   .transform((e) => e.toLowerCase());
 export const passwordSchema = z.string().min(1).max(1_000);
 
-export const authRouter = router({
-  login: publicProcedure.input(z.object({ email: emailSchema, password: passwordSchema })).mutation(async ({ ctx, input }) => {
-    const { db, loginLimits, env } = ctx.services;
-    // The address first: a flood of invented e-mails from one address is refused before it can
-    // fill the per-account counter.
-    const fromAddress = loginLimits.perAddress.tryAttempt(ctx.address);
-    const forAccount = fromAddress ? loginLimits.perAccount.tryAttempt(input.email) : null;
-    if (!fromAddress || !forAccount) {
-      throw new TRPCError({ code: "TOO_MANY_REQUESTS", message: "too many sign-in attempts; wait a few minutes and try again" });
+/** A device names itself with a random id (its key's server half is kept under it). */
+export const deviceIdSchema = z.uuid();
+
+/** Both factors are right (or only one is asked): a session, and the device's key half. */
+async function signedIn(ctx: RequestContext, person: Person, deviceId: string | undefined) {
+  const { db, env } = ctx.services;
+  let deviceSecret: string | null = null;
+  if (deviceId) {
+    try {
+      deviceSecret = await deviceSecretFor(db, person.id, deviceId);
+    } catch (error) {
+      if (error instanceof DeviceOfAnotherUser)
+        throw new TRPCError({ code: "BAD_REQUEST", message: "this device belongs to someone else; sign out there first" });
+      throw error;
     }
-    const [account] = await db.select().from(accounts).where(eq(accounts.email, input.email));
-    const passwordOk = await verifyPassword(account?.passwordHash ?? (await dummyPasswordHash()), input.password);
-    const person = account && passwordOk ? await findPerson(db, account.userId) : undefined;
-    if (!person?.active) throw new TRPCError({ code: "UNAUTHORIZED", message: "e-mail address or password is not right" });
-    loginLimits.perAccount.reset(input.email);
-    // A team behind one gateway shares its address: only failed attempts use up its budget.
-    fromAddress.refund();
-    const session = await startSession(db, person.id, ctx.accessPoint, env.SESSION_TTL_HOURS);
-    return { token: session.token, expiresAt: session.expiresAt, user: person };
-  }),
+  }
+  const session = await startSession(db, person.id, ctx.accessPoint, env.SESSION_TTL_HOURS);
+  return { token: session.token, expiresAt: session.expiresAt, user: person, deviceSecret };
+}
+
+export const authRouter = router({
+  login: publicProcedure
+    .input(z.object({ email: emailSchema, password: passwordSchema, deviceId: deviceIdSchema.optional() }))
+    .mutation(async ({ ctx, input }) => {
+      const { db, loginLimits, env } = ctx.services;
+      // The address first: a flood of invented e-mails from one address is refused before it can
+      // fill the per-account counter.
+      const fromAddress = loginLimits.perAddress.tryAttempt(ctx.address);
+      const forAccount = fromAddress ? loginLimits.perAccount.tryAttempt(input.email) : null;
+      if (!fromAddress || !forAccount) {
+        throw new TRPCError({ code: "TOO_MANY_REQUESTS", message: "too many sign-in attempts; wait a few minutes and try again" });
+      }
+      const [account] = await db.select().from(accounts).where(eq(accounts.email, input.email));
+      const passwordOk = await verifyPassword(account?.passwordHash ?? (await dummyPasswordHash()), input.password);
+      const person = account && passwordOk ? await findPerson(db, account.userId) : undefined;
+      if (!person?.active) throw new TRPCError({ code: "UNAUTHORIZED", message: "e-mail address or password is not right" });
+      loginLimits.perAccount.reset(input.email);
+      // A team behind one gateway shares its address: only failed attempts use up its budget.
+      fromAddress.refund();
+      const factor = await secondFactorOf(db, person.id);
+      if (factor.kind === "enrolled") return { step: "second-factor" as const, challenge: await startChallenge(db, person.id, ctx.accessPoint) };
+      if (factor.kind === "enrolling" || env.SECOND_FACTOR === "required") {
+        const { secret, otpauthUri } = await beginEnrolment(db, person.id, input.email);
+        return { step: "enrol" as const, challenge: await startChallenge(db, person.id, ctx.accessPoint), secret, otpauthUri };
+      }
+      return { step: "signed-in" as const, ...(await signedIn(ctx, person, input.deviceId)), recoveryCodes: null };
+    }),
+
+  /**
+   * The second step: a code from the authenticator app (or a recovery code) for the challenge
+   * the password step gave. The first right code after enrolment confirms it and answers the
+   * recovery codes, once. Counted like passwords: per address and per account.
+   */
+  secondFactor: publicProcedure
+    .input(z.object({ challenge: z.string().min(1).max(200), code: z.string().trim().min(1).max(40), deviceId: deviceIdSchema.optional() }))
+    .mutation(async ({ ctx, input }) => {
+      const { db, loginLimits } = ctx.services;
+      const fromAddress = loginLimits.perAddress.tryAttempt(ctx.address);
+      const pending = fromAddress ? await openChallenge(db, input.challenge) : null;
+      if (fromAddress && !pending) throw new TRPCError({ code: "UNAUTHORIZED", message: "this sign-in has expired; enter your password again" });
+      const forAccount = pending ? loginLimits.perAccount.tryAttempt(`second-factor:${pending.userId}`) : null;
+      if (!fromAddress || !pending || !forAccount) {
+        throw new TRPCError({ code: "TOO_MANY_REQUESTS", message: "too many sign-in attempts; wait a few minutes and try again" });
+      }
+      const factor = await secondFactorOf(db, pending.userId);
+      const right =
+        factor.kind !== "none" &&
+        (totpIsRight(factor.secret, input.code) ||
+          (factor.kind === "enrolled" && looksLikeRecoveryCode(input.code) && (await useRecoveryCode(db, pending.userId, input.code))));
+      if (!right) throw new TRPCError({ code: "UNAUTHORIZED", message: "that code is not right; use the code your authenticator app shows now" });
+      const person = await findPerson(db, pending.userId);
+      if (!person?.active || !(await closeChallenge(db, pending.tokenHash))) {
+        throw new TRPCError({ code: "UNAUTHORIZED", message: "this sign-in has expired; enter your password again" });
+      }
+      loginLimits.perAccount.reset(`second-factor:${pending.userId}`);
+      fromAddress.refund();
+      const recoveryCodes = factor.kind === "enrolling" ? await confirmEnrolment(db, pending.userId) : null;
+      return { step: "signed-in" as const, ...(await signedIn(ctx, person, input.deviceId)), recoveryCodes };
+    }),
 
   logout: signedInProcedure.mutation(async ({ ctx }) => {
     await revokeSession(ctx.services.db, ctx.tokenHash);

@@ -22,8 +22,8 @@ async function tabIdOf(context: BrowserContext, url: string): Promise<number> {
   return id;
 }
 
-/** Launches Chromium with the extension, signs in through the panel, and opens `portalUrl`. */
-export async function caseManagerBrowser(email: string, serverUrl: string, portalUrl: string): Promise<CaseManagerBrowser> {
+/** Launches Chromium with the extension, opens `portalUrl` and the panel beside it, not signed in. */
+export async function browserBesidePortal(portalUrl: string): Promise<CaseManagerBrowser> {
   const launched = await launchWithExtension({ extensionPath });
   const portal = await launched.context.newPage();
   await portal.goto(portalUrl);
@@ -33,10 +33,21 @@ export async function caseManagerBrowser(email: string, serverUrl: string, porta
     return panel;
   };
   const panel = await openPanelFor(portal);
+  return { ...launched, portal, panel, openPanelFor };
+}
+
+/** The password step in the panel's sign-in form. */
+export async function enterPassword(panel: Page, email: string, serverUrl: string, password = demoPassword): Promise<void> {
   await panel.getByLabel(/Adres van de Naast-server/).fill(serverUrl);
   await panel.getByLabel("E-mailadres").fill(email);
-  await panel.getByLabel("Wachtwoord").fill(demoPassword);
+  await panel.getByLabel("Wachtwoord").fill(password);
   await panel.getByRole("button", { name: "Inloggen" }).click();
-  await panel.getByText(/Ingelogd als/).waitFor();
-  return { ...launched, portal, panel, openPanelFor };
+}
+
+/** Launches Chromium with the extension, signs in through the panel, and opens `portalUrl`. */
+export async function caseManagerBrowser(email: string, serverUrl: string, portalUrl: string): Promise<CaseManagerBrowser> {
+  const browser = await browserBesidePortal(portalUrl);
+  await enterPassword(browser.panel, email, serverUrl);
+  await browser.panel.getByText(/Ingelogd als/).waitFor();
+  return browser;
 }

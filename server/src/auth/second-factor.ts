@@ -1,0 +1,103 @@
+import { createHash, randomBytes } from "node:crypto";
+import { and, eq, isNull } from "drizzle-orm";
+import { Secret, TOTP } from "otpauth";
+import type { AccessPoint } from "../audit/entry.ts";
+import type { Db } from "../db/connect.ts";
+import { loginChallenges, recoveryCodes, secondFactors } from "../db/schema.ts";
+import { hashToken, newSessionToken } from "./tokens.ts";
+
+/** How long a right password waits for its code. */
+const challengeTtlMs = 5 * 60_000;
+export const recoveryCodeCount = 10;
+
+/** RFC 6238 with the parameters every authenticator app understands: SHA-1, 6 digits, 30 s. */
+function totpOf(secret: string, email: string): TOTP {
+  return new TOTP({ issuer: "Naast", label: email, algorithm: "SHA1", digits: 6, period: 30, secret: Secret.fromBase32(secret) });
+}
+
+export type SecondFactorState = { kind: "none" } | { kind: "enrolling" | "enrolled"; secret: string };
+
+export async function secondFactorOf(db: Db, userId: string): Promise<SecondFactorState> {
+  const [row] = await db.select().from(secondFactors).where(eq(secondFactors.userId, userId));
+  if (!row) return { kind: "none" };
+  return { kind: row.confirmedAt ? "enrolled" : "enrolling", secret: row.secret };
+}
+
+/**
+ * Starts (or restarts) enrolment: a fresh secret, unconfirmed until the first right code. A
+ * restart replaces an unconfirmed secret, so a QR code shown earlier on a lost screen stops working.
+ */
+export async function beginEnrolment(db: Db, userId: string, email: string, now = new Date()) {
+  const secret = new Secret({ size: 20 }).base32;
+  await db
+    .insert(secondFactors)
+    .values({ userId, secret, createdAt: now.toISOString(), confirmedAt: null })
+    .onConflictDoUpdate({ target: secondFactors.userId, set: { secret, createdAt: now.toISOString(), confirmedAt: null } });
+  return { secret, otpauthUri: totpOf(secret, email).toString() };
+}
+
+/** A code is right within one period either side (clocks on phones drift). */
+export function totpIsRight(secret: string, code: string, now = Date.now()): boolean {
+  return totpOf(secret, "").validate({ token: code, timestamp: now, window: 1 }) !== null;
+}
+
+/** Confirms enrolment and hands out the recovery codes, once: only their hashes are kept. */
+export async function confirmEnrolment(db: Db, userId: string, now = new Date()): Promise<string[]> {
+  const codes = Array.from({ length: recoveryCodeCount }, newRecoveryCode);
+  await db.batch([
+    db.update(secondFactors).set({ confirmedAt: now.toISOString() }).where(eq(secondFactors.userId, userId)),
+    db.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId)),
+    db.insert(recoveryCodes).values(codes.map((code) => ({ userId, codeHash: hashRecoveryCode(code), usedAt: null }))),
+  ]);
+  return codes;
+}
+
+/** Twelve letters and digits in three groups: 60 bits, easy to copy from paper. */
+function newRecoveryCode(): string {
+  const alphabet = "abcdefghjkmnpqrstuvwxyz023456789"; // 32 signs, none alike (no i, l, o, 1)
+  const bytes = randomBytes(12);
+  const chars = [...bytes].map((b) => alphabet[b % alphabet.length]).join("");
+  return `${chars.slice(0, 4)}-${chars.slice(4, 8)}-${chars.slice(8, 12)}`;
+}
+
+const hashRecoveryCode = (code: string) =>
+  createHash("sha256")
+    .update(code.toLowerCase().replace(/[^a-z0-9]/g, ""))
+    .digest("hex");
+
+export const looksLikeRecoveryCode = (code: string) => /^[a-z0-9]{4}-?[a-z0-9]{4}-?[a-z0-9]{4}$/i.test(code.trim());
+
+/** Uses up a recovery code: true when it was one of hers and not used before. */
+export async function useRecoveryCode(db: Db, userId: string, code: string, now = new Date()): Promise<boolean> {
+  const used = await db
+    .update(recoveryCodes)
+    .set({ usedAt: now.toISOString() })
+    .where(and(eq(recoveryCodes.userId, userId), eq(recoveryCodes.codeHash, hashRecoveryCode(code)), isNull(recoveryCodes.usedAt)))
+    .returning({ codeHash: recoveryCodes.codeHash });
+  return used.length === 1;
+}
+
+/** A right password waiting for its second factor: a token that is not a session. */
+export async function startChallenge(db: Db, userId: string, accessPoint: AccessPoint, now = new Date()): Promise<string> {
+  const token = newSessionToken();
+  const expiresAt = new Date(now.getTime() + challengeTtlMs).toISOString();
+  await db.insert(loginChallenges).values({ tokenHash: hashToken(token), userId, accessPoint, expiresAt, usedAt: null });
+  return token;
+}
+
+export async function openChallenge(db: Db, token: string, now = new Date()): Promise<{ userId: string; tokenHash: string } | null> {
+  const tokenHash = hashToken(token);
+  const [row] = await db.select().from(loginChallenges).where(eq(loginChallenges.tokenHash, tokenHash));
+  if (!row || row.usedAt || Date.parse(row.expiresAt) <= now.getTime()) return null;
+  return { userId: row.userId, tokenHash };
+}
+
+/** Marks a challenge used; false when another request used it first (one session per challenge). */
+export async function closeChallenge(db: Db, tokenHash: string, now = new Date()): Promise<boolean> {
+  const closed = await db
+    .update(loginChallenges)
+    .set({ usedAt: now.toISOString() })
+    .where(and(eq(loginChallenges.tokenHash, tokenHash), isNull(loginChallenges.usedAt)))
+    .returning({ tokenHash: loginChallenges.tokenHash });
+  return closed.length === 1;
+}

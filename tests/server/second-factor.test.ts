@@ -1,0 +1,153 @@
+import { request } from "node:http";
+import type { AppRouter } from "@naast/server/router";
+import { createTRPCClient, httpLink, TRPCClientError } from "@trpc/client";
+import { Secret, TOTP } from "otpauth";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Trpc, trpcClient } from "../support/api.ts";
+import { startTestServer, type TestServer, testPassword } from "../support/test-server.ts";
+import { snapshotContains, snapshotDatabase } from "./support-snapshot.ts";
+
+const perAccount = 3;
+
+/** The code an authenticator app shows for this secret, at `at`. */
+const codeFor = (secret: string, at = Date.now()) => new TOTP({ secret: Secret.fromBase32(secret) }).generate({ timestamp: at });
+
+/** A code that is not right now (nor one period either side). */
+const wrongCodeFor = (secret: string) => {
+  const near = [-1, 0, 1].map((k) => codeFor(secret, Date.now() + k * 30_000));
+  for (let n = 0; ; n++) {
+    const candidate = String(n).padStart(6, "0");
+    if (!near.includes(candidate)) return candidate;
+  }
+};
+
+async function refusal(call: Promise<unknown>): Promise<string | undefined> {
+  try {
+    await call;
+  } catch (error) {
+    if (error instanceof TRPCClientError) return error.data?.code;
+    throw error;
+  }
+  throw new Error("the call was not refused");
+}
+
+let lastAddress = 10;
+/** A tRPC client whose requests come from a loopback address of their own, so limits of one test never reach another. */
+function freshDevice(): Trpc {
+  const localAddress = `127.0.1.${++lastAddress}`;
+  return createTRPCClient<AppRouter>({
+    links: [
+      httpLink({
+        url: `${server.url}/trpc`,
+        fetch: (input, init) =>
+          new Promise((resolve, reject) => {
+            const url = new URL(typeof input === "string" ? input : input instanceof URL ? input.href : input.url);
+            const body = typeof init?.body === "string" ? init.body : undefined;
+            const headers = { ...Object.fromEntries(new Headers(init?.headers)), ...(body ? { "content-length": String(Buffer.byteLength(body)) } : {}) };
+            const req = request(url, { method: init?.method ?? "GET", headers, localAddress, agent: false }, (res) => {
+              const parts: Buffer[] = [];
+              res.on("data", (p: Buffer) => parts.push(p));
+              res.on("end", () =>
+                resolve(new Response(Buffer.concat(parts).toString("utf8"), { status: res.statusCode ?? 0, headers: { "content-type": "application/json" } })),
+              );
+            });
+            req.on("error", reject);
+            req.end(body);
+          }),
+      }),
+    ],
+  });
+}
+
+let server: TestServer;
+
+beforeAll(async () => {
+  server = await startTestServer({ SECOND_FACTOR: "required", LOGIN_LIMIT_PER_ACCOUNT: String(perAccount) });
+  await server.addOrganisation("org-a");
+});
+afterAll(() => server?.stop());
+
+/** Enrols `email` as at a first sign-in; answers the secret and the recovery codes. */
+async function enrol(email: string) {
+  const device = freshDevice();
+  const first = await device.auth.login.mutate({ email, password: testPassword });
+  if (first.step !== "enrol") throw new Error(`expected enrolment, got ${first.step}`);
+  const done = await device.auth.secondFactor.mutate({ challenge: first.challenge, code: codeFor(first.secret) });
+  return { secret: first.secret, recoveryCodes: done.recoveryCodes ?? [] };
+}
+
+describe("two-factor sign-in", () => {
+  it("enrols at the first sign-in: a QR code's address and no session until the first right code, then ten recovery codes", async () => {
+    const { email } = await server.addUser("anna", "org-a");
+    const device = freshDevice();
+    const first = await device.auth.login.mutate({ email, password: testPassword });
+
+    expect(first).toEqual({ step: "enrol", challenge: expect.any(String), secret: expect.stringMatching(/^[A-Z2-7]{32}$/), otpauthUri: expect.any(String) });
+    if (first.step !== "enrol") return;
+    expect(first.otpauthUri).toMatch(/^otpauth:\/\/totp\/Naast:anna%40test\.naast\?.*secret=/);
+    // The challenge is not a session.
+    expect(await refusal(trpcClient(server.url, first.challenge).auth.me.query())).toBe("UNAUTHORIZED");
+    expect(await refusal(device.auth.secondFactor.mutate({ challenge: first.challenge, code: wrongCodeFor(first.secret) }))).toBe("UNAUTHORIZED");
+
+    const done = await device.auth.secondFactor.mutate({ challenge: first.challenge, code: codeFor(first.secret) });
+
+    expect(done.recoveryCodes).toHaveLength(10);
+    expect(new Set(done.recoveryCodes).size).toBe(10);
+    expect((await trpcClient(server.url, done.token).auth.me.query()).user.id).toBe("anna");
+    // Used once: the same challenge signs nobody in again.
+    expect(await refusal(device.auth.secondFactor.mutate({ challenge: first.challenge, code: codeFor(first.secret) }))).toBe("UNAUTHORIZED");
+    // The recovery codes are stored only as hashes.
+    const snapshot = await snapshotDatabase(server.databaseUrl);
+    for (const code of done.recoveryCodes ?? []) expect(snapshotContains(snapshot, code)).toBe(false);
+  });
+
+  it("asks an enrolled account for the code at every sign-in, and accepts a recovery code once", async () => {
+    const { email } = await server.addUser("bram", "org-a");
+    const { secret, recoveryCodes } = await enrol(email);
+    const device = freshDevice();
+
+    const again = await device.auth.login.mutate({ email, password: testPassword });
+    expect(again).toEqual({ step: "second-factor", challenge: expect.any(String) });
+    if (again.step !== "second-factor") return;
+    const signedIn = await device.auth.secondFactor.mutate({ challenge: again.challenge, code: codeFor(secret) });
+    expect(signedIn).toMatchObject({ step: "signed-in", user: { id: "bram" }, recoveryCodes: null });
+
+    const [recovery] = recoveryCodes;
+    const third = await device.auth.login.mutate({ email, password: testPassword });
+    const fourth = await device.auth.login.mutate({ email, password: testPassword });
+    if (third.step !== "second-factor" || fourth.step !== "second-factor" || !recovery) throw new Error("expected a second factor");
+    expect((await device.auth.secondFactor.mutate({ challenge: third.challenge, code: recovery.toUpperCase() })).user.id).toBe("bram");
+    expect(await refusal(device.auth.secondFactor.mutate({ challenge: fourth.challenge, code: recovery }))).toBe("UNAUTHORIZED");
+  });
+
+  it("limits wrong codes per account like wrong passwords: after the limit even the right code is refused", async () => {
+    const { email } = await server.addUser("carla", "org-a");
+    const { secret } = await enrol(email);
+
+    const answers: (string | undefined)[] = [];
+    for (let attempt = 0; attempt <= perAccount; attempt++) {
+      // Each guess from another address, so only the account's limit can stop them.
+      const device = freshDevice();
+      const login = await device.auth.login.mutate({ email, password: testPassword });
+      if (login.step !== "second-factor") throw new Error("expected a second factor");
+      answers.push(await refusal(device.auth.secondFactor.mutate({ challenge: login.challenge, code: wrongCodeFor(secret) })));
+    }
+    const device = freshDevice();
+    const login = await device.auth.login.mutate({ email, password: testPassword });
+    if (login.step !== "second-factor") throw new Error("expected a second factor");
+    answers.push(await refusal(device.auth.secondFactor.mutate({ challenge: login.challenge, code: codeFor(secret) })));
+
+    expect(answers).toEqual([...Array(perAccount).fill("UNAUTHORIZED"), "TOO_MANY_REQUESTS", "TOO_MANY_REQUESTS"]);
+  });
+
+  it("with SECOND_FACTOR=optional an account that never enrolled signs in with the password alone", async () => {
+    const relaxed = await startTestServer({ SECOND_FACTOR: "optional" });
+    try {
+      await relaxed.addOrganisation("org-a");
+      const { email } = await relaxed.addUser("demo", "org-a");
+      expect(await trpcClient(relaxed.url).auth.login.mutate({ email, password: testPassword })).toMatchObject({ step: "signed-in", user: { id: "demo" } });
+    } finally {
+      await relaxed.stop();
+    }
+  });
+});
