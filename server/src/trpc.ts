@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { AccessPoint } from "./audit/entry.ts";
 import { lookUpSession, type SessionLookup } from "./auth/sessions.ts";
 import type { Services } from "./services.ts";
+import { InvalidMutation, ProtocolRefused } from "./sync/refusals.ts";
 
 export type RequestContext = {
   services: Services;
@@ -32,13 +33,24 @@ export class SessionRefused extends Error {
   }
 }
 
+/** A push refused by its schema at `mutations.<n>…` names mutation n too. */
+function mutationOfIssues(issues: { path: string }[] | undefined): { index: number; id: string | null } | undefined {
+  const index = issues?.map((i) => /^mutations\.(\d+)(\.|$)/.exec(i.path)?.[1]).find((n) => n !== undefined);
+  return index === undefined ? undefined : { index: Number(index), id: null };
+}
+
 const t = initTRPC.context<RequestContext>().create({
   errorFormatter({ shape, error }) {
     // zod's issues, flattened, so a client can show which field was wrong.
-    const issues = error.cause instanceof z.ZodError ? error.cause.issues.map((i) => ({ path: i.path.join("."), message: i.message })) : undefined;
+    const zodError = error.cause instanceof z.ZodError ? error.cause : error.cause instanceof InvalidMutation ? error.cause.issues : undefined;
+    const issues = zodError?.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
     // Why a session was refused, as a code: "inactive" tells the device to wipe itself.
     const session = error.cause instanceof SessionRefused ? error.cause.status : undefined;
-    return { ...shape, data: { ...shape.data, stack: undefined, issues, session } };
+    // Which mutation of a push the server could not read, by position and id (never parsed from the message).
+    const mutation = error.cause instanceof InvalidMutation ? { index: error.cause.index, id: error.cause.id } : mutationOfIssues(issues);
+    // "update me" (or "update the server"), as a code the panel translates.
+    const protocol = error.cause instanceof ProtocolRefused ? error.cause.refusal : undefined;
+    return { ...shape, data: { ...shape.data, stack: undefined, issues, session, mutation, protocol } };
   },
 });
 

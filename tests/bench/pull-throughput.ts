@@ -1,3 +1,4 @@
+import { protocolVersion } from "@naast/shared";
 import type { LoadResult } from "./load.ts";
 import { load } from "./load.ts";
 import type { RunningWorld } from "./world.ts";
@@ -15,7 +16,7 @@ export interface ServerRun {
 export async function pullAndFloor(running: RunningWorld, storedChanges: number, seconds: number): Promise<ServerRun> {
   const { server, user, deltaCursor } = running;
   const empty = await load({ url: `${server.url}/trpc/ping`, seconds });
-  const input = encodeURIComponent(JSON.stringify({ clientGroupId: user.clientGroupId, cursor: deltaCursor }));
+  const input = encodeURIComponent(JSON.stringify({ protocolVersion, clientGroupId: user.clientGroupId, cursor: deltaCursor }));
   const pull = await load({ url: `${server.url}/trpc/sync.pull?input=${input}`, headers: { authorization: `Bearer ${user.token}` }, seconds });
   for (const [name, r] of [
     ["empty", empty],

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { protocolVersion } from "@naast/shared";
 import { random, text } from "./data.ts";
 import { percentile } from "./stats.ts";
 import { ownClientIds } from "./world.ts";
@@ -34,6 +35,7 @@ export async function pushLoad(url: string, token: string, clients: number, seco
     while (performance.now() < deadline) {
       const noteId = randomUUID();
       const body = JSON.stringify({
+        protocolVersion,
         clientGroupId,
         mutations: [
           {

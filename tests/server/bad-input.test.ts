@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { request } from "node:http";
 import type { AppRouter } from "@naast/server/router";
-import { limits, type Mutation } from "@naast/shared";
+import { limits, type Mutation, protocolVersion } from "@naast/shared";
 import { TRPCClientError } from "@trpc/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
@@ -354,7 +354,7 @@ describe("A push with bad input gets a clear error and nothing of it is written"
   describe(`a request body over ${limits.requestBodyBytes} bytes`, () => {
     /** A valid push of one new client, padded with JSON whitespace to exactly `bytes` bytes. */
     const paddedPush = (bytes: number) => {
-      const json = JSON.stringify({ clientGroupId: alice.clientGroupId, mutations: [newClient()] });
+      const json = JSON.stringify({ protocolVersion, clientGroupId: alice.clientGroupId, mutations: [newClient()] });
       return `${json}${" ".repeat(bytes - Buffer.byteLength(json))}`;
     };
 

@@ -1,9 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { createClient } from "@libsql/client";
-import type { AppRouter } from "@naast/server/router";
-import { createTRPCClient, httpLink } from "@trpc/client";
+import { protocolVersion } from "@naast/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ApiClient } from "../support/api.ts";
+import { type ApiClient, trpcClient } from "../support/api.ts";
 import { createClientWithPlan } from "../support/fixtures.ts";
 import { startTestServer, type TestServer } from "../support/test-server.ts";
 import { diffSnapshots, snapshotDatabase } from "./support-snapshot.ts";
@@ -20,7 +19,7 @@ beforeAll(async () => {
 });
 afterAll(() => server?.stop());
 
-const pullInput = () => encodeURIComponent(JSON.stringify({ clientGroupId: `cg-${randomUUID()}`, cursor: null }));
+const pullInput = () => encodeURIComponent(JSON.stringify({ protocolVersion, clientGroupId: `cg-${randomUUID()}`, cursor: null }));
 
 describe("CORS answers only the extension's own origins", () => {
   it("a web page's origin gets no CORS headers, on a preflight nor on a call", async () => {
@@ -84,9 +83,7 @@ describe("One request is one call", () => {
 
 describe("The audit log's access point is the server's knowledge, not the request's claim", () => {
   async function accessPointOfPull(headers: Record<string, string>): Promise<unknown> {
-    const trpc = createTRPCClient<AppRouter>({
-      links: [httpLink({ url: `${server.url}/trpc`, headers: () => ({ authorization: `Bearer ${owner.token}`, ...headers }) })],
-    });
+    const trpc = trpcClient(server.url, owner.token, headers);
     const clientGroupId = `cg-${randomUUID()}`;
     await trpc.sync.pull.query({ clientGroupId, cursor: null });
     const db = createClient({ url: server.databaseUrl });

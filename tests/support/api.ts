@@ -1,15 +1,27 @@
 import { randomUUID } from "node:crypto";
 import type { AppRouter } from "@naast/server/router";
-import type { MutationArgs, MutatorName, PullResponse } from "@naast/shared";
-import { createTRPCClient, httpLink } from "@trpc/client";
+import { type MutationArgs, type MutatorName, type PullResponse, protocolVersion } from "@naast/shared";
+import { createTRPCClient, httpLink, type TRPCLink } from "@trpc/client";
 
 export type Trpc = ReturnType<typeof createTRPCClient<AppRouter>>;
 
-export function trpcClient(url: string, token: string | null = null): Trpc {
+/**
+ * A tRPC client that speaks the current sync protocol, as the extension does: every push and pull
+ * carries `protocolVersion` unless the test sets one itself.
+ */
+export function trpcClient(url: string, token: string | null = null, headers: Record<string, string> = {}): Trpc {
   return createTRPCClient<AppRouter>({
-    links: [httpLink({ url: `${url}/trpc`, headers: () => (token ? { authorization: `Bearer ${token}` } : {}) })],
+    links: [speaksCurrentProtocol, httpLink({ url: `${url}/trpc`, headers: () => ({ ...headers, ...(token ? { authorization: `Bearer ${token}` } : {}) }) })],
   });
 }
+
+const speaksCurrentProtocol: TRPCLink<AppRouter> =
+  () =>
+  ({ op, next }) => {
+    const input = op.input;
+    const versioned = op.path.startsWith("sync.") && typeof input === "object" && input !== null && !("protocolVersion" in input);
+    return next(versioned ? { ...op, input: { protocolVersion, ...input } } : op);
+  };
 
 /** A signed-in device: its own client group, its own cursor, as the extension keeps them. */
 export interface ApiClient {

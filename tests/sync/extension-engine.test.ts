@@ -179,6 +179,32 @@ describe("the extension's sync engine against the real server", () => {
     expect(await db.getMeta("syncStatus")).toEqual({ online: true, lastSyncAt: null, lastError: "session-expired" });
   });
 
+  it("sets aside a change the server cannot read, found by the error's data, and sends the ones after it", async () => {
+    const { db, engine } = await device("fatima");
+    // Say, a change written by a broken older build: its id is not one the server accepts.
+    const unreadable = { id: "id with spaces", name: "createClient", args: { id: `client-${randomUUID()}`, alias: "Oud", birthYear: 1970, epdClientId: null } };
+    await db.outbox.add({ ...unreadable, createdAt: new Date().toISOString() });
+    const clientId = `client-${randomUUID()}`;
+    await mutate("createClient", { id: clientId, alias: "Nieuw", birthYear: 1990, epdClientId: null }, db);
+
+    await engine.syncNow();
+
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.rejections.toArray()).toEqual([{ id: unreadable.id, name: "createClient", reason: expect.any(String), at: expect.any(String) }]);
+    expect(await recordsOf(db, "clients", clientId)).toEqual([expect.objectContaining({ alias: "Nieuw" })]);
+  });
+
+  it("an extension too old for the server says to update it, and keeps its changes", async () => {
+    const { db } = await device("fatima");
+    const outdated = new SyncEngine(db, 1);
+    await mutate("createClient", { id: `client-${randomUUID()}`, alias: "Mila", birthYear: 1995, epdClientId: null }, db);
+
+    await outdated.syncNow();
+
+    expect(await db.outbox.count()).toBe(1);
+    expect(await db.getMeta("syncStatus")).toMatchObject({ lastError: "extension-outdated" });
+  });
+
   it("wipes every table on sign-out, and the token no longer works", async () => {
     const { db, engine, session } = await device("fatima");
     await mutate("createClient", { id: `client-${randomUUID()}`, alias: "Lisa", birthYear: 1988, epdClientId: null }, db);

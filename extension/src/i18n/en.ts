@@ -32,6 +32,8 @@ export const en: Record<MessageKey, string> = {
   "status.pending": "{count} change(s) waiting to be sent",
   "status.sessionExpired": "Your session has expired. Sign in again to sync.",
   "status.error": "Sync failed: {reason}",
+  "status.extensionOutdated": "This version of Naast is too old for the server. Update the extension to sync again; your changes are kept.",
+  "status.serverOutdated": "The Naast server is older than this extension. Ask the administrator to update the server; your changes are kept.",
   "status.lastSync": "Last synced: {time}",
   "rejections.title": "Not accepted by the server",
   "rejections.dismiss": "Seen",

@@ -31,6 +31,8 @@ export const nl = {
   "status.pending": "{count} wijziging(en) wachten op verzending",
   "status.sessionExpired": "Uw sessie is verlopen. Log opnieuw in om te synchroniseren.",
   "status.error": "Synchroniseren lukte niet: {reason}",
+  "status.extensionOutdated": "Deze versie van Naast is te oud voor de server. Werk de extensie bij om weer te synchroniseren; uw wijzigingen blijven bewaard.",
+  "status.serverOutdated": "De Naast-server is ouder dan deze extensie. Vraag de beheerder de server bij te werken; uw wijzigingen blijven bewaard.",
   "status.lastSync": "Laatst gesynchroniseerd: {time}",
   "rejections.title": "Niet verwerkt door de server",
   "rejections.dismiss": "Gezien",

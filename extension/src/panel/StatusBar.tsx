@@ -10,6 +10,9 @@ export function StatusBar() {
   const rejections = useLiveQuery(() => db.rejections.orderBy("at").toArray(), []) ?? [];
   const offline = status?.lastError === "offline";
   const expired = status?.lastError === "session-expired";
+  // The server's protocol refusals are codes; anything else is shown as it came.
+  const outdated =
+    status?.lastError === "extension-outdated" ? t("status.extensionOutdated") : status?.lastError === "server-outdated" ? t("status.serverOutdated") : null;
 
   return (
     <section class="status" aria-live="polite">
@@ -18,9 +21,11 @@ export function StatusBar() {
           ? t("status.sessionExpired")
           : offline
             ? t("status.offline")
-            : status?.lastError
-              ? t("status.error", { reason: status.lastError })
-              : t("status.online")}
+            : outdated
+              ? outdated
+              : status?.lastError
+                ? t("status.error", { reason: status.lastError })
+                : t("status.online")}
       </p>
       {pending > 0 && <p data-testid="pending-count">{t("status.pending", { count: pending })}</p>}
       {rejections.length > 0 && (

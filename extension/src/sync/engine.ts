@@ -1,4 +1,4 @@
-import { limits } from "@naast/shared";
+import { limits, protocolVersion } from "@naast/shared";
 import { TRPCClientError } from "@trpc/client";
 import { wipe } from "../session/session.ts";
 import type { NaastDatabase, Session } from "../storage/db.ts";
@@ -22,7 +22,11 @@ export class SyncEngine {
   #retry: ReturnType<typeof setTimeout> | null = null;
   readonly #retryPause = new Backoff();
 
-  constructor(private readonly db: NaastDatabase) {}
+  /** `speaks`: the protocol version it sends; only a test of an outdated extension sets another. */
+  constructor(
+    private readonly db: NaastDatabase,
+    private readonly speaks: number = protocolVersion,
+  ) {}
 
   start(): void {
     this.#timer ??= setInterval(() => void this.syncNow(), pullEveryMs);
@@ -99,14 +103,16 @@ export class SyncEngine {
       let results: Awaited<ReturnType<typeof api.sync.push.mutate>>["results"];
       try {
         ({ results } = await api.sync.push.mutate({
+          protocolVersion: this.speaks,
           clientGroupId: session.clientGroupId,
           mutations: batch.map(({ id, name, args }) => ({ id, name, args })),
         }));
       } catch (error) {
         // A change the server cannot read at all (say, from an older version of the extension)
         // would block every change behind it: set it aside, visibly, and go on.
-        const index = error instanceof TRPCClientError && error.data?.code === "BAD_REQUEST" ? /^mutation (\d+)/.exec(error.message)?.[1] : undefined;
-        const entry = index === undefined ? undefined : batch[Number(index)];
+        // The server names it in the error's data, by position (and id when it could read one).
+        const named = error instanceof TRPCClientError && error.data?.code === "BAD_REQUEST" ? error.data.mutation : undefined;
+        const entry = named ? batch[named.index] : undefined;
         if (!entry) throw error;
         await this.db.transaction("rw", this.db.outbox, this.db.rejections, async () => {
           await this.db.outbox.where("id").equals(entry.id).delete();
@@ -131,11 +137,11 @@ export class SyncEngine {
   async #pull(api: ReturnType<typeof createApi>, session: Session): Promise<void> {
     const cursor = (await this.db.getMeta("cursor")) ?? null;
     try {
-      await applyPull(this.db, await api.sync.pull.query({ clientGroupId: session.clientGroupId, cursor }));
+      await applyPull(this.db, await api.sync.pull.query({ protocolVersion: this.speaks, clientGroupId: session.clientGroupId, cursor }));
     } catch (error) {
       // A cursor the server no longer knows (say, a restored server): start over from nothing.
       if (cursor && error instanceof TRPCClientError && error.data?.code === "BAD_REQUEST") {
-        await applyPull(this.db, await api.sync.pull.query({ clientGroupId: session.clientGroupId, cursor: null }));
+        await applyPull(this.db, await api.sync.pull.query({ protocolVersion: this.speaks, clientGroupId: session.clientGroupId, cursor: null }));
       } else throw error;
     }
   }
@@ -152,6 +158,8 @@ export function isDeactivated(error: unknown): boolean {
 
 function describe(error: unknown): string {
   if (error instanceof TRPCClientError && error.data?.code === "UNAUTHORIZED") return "session-expired";
+  // "extension-outdated" or "server-outdated": a code the status bar translates.
+  if (error instanceof TRPCClientError && error.data?.protocol) return error.data.protocol;
   if (isNetworkError(error)) return "offline";
   return error instanceof Error ? error.message : String(error);
 }

@@ -75,6 +75,8 @@ export const processedMutations = sqliteTable(
     status: text("status", { enum: ["applied", "rejected"] }).notNull(),
     code: text("code"),
     reason: text("reason"),
+    /** SHA-256 of the mutation's name and arguments: the same id with another payload is a conflict. */
+    payloadHash: text("payload_hash"),
     processedAt: text("processed_at").notNull(),
   },
   (t) => [primaryKey({ columns: [t.clientGroupId, t.id] })],

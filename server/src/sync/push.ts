@@ -1,29 +1,50 @@
+import { createHash } from "node:crypto";
 import { type BoundMutation, bindMutation, type Mutation, MutationRejected, type MutationResult, type Person } from "@naast/shared";
 import { TRPCError } from "@trpc/server";
 import { and, eq, inArray } from "drizzle-orm";
+import type { z } from "zod";
 import type { AccessPoint, AuditFacts } from "../audit/entry.ts";
 import { commit } from "../db/commit.ts";
 import { RecordTransaction } from "../db/record-store.ts";
 import { clientOrganisations, processedMutations } from "../db/schema.ts";
 import type { Services } from "../services.ts";
+import { InvalidMutation } from "./refusals.ts";
 
-type ValidMutation = BoundMutation & { id: string };
+type ValidMutation = BoundMutation & { id: string; payloadHash: string };
 
 /**
  * Checks the whole push before anything runs: an unknown mutator or malformed arguments are a
- * broken client, answered with an error, and nothing of the push is written.
+ * broken client, answered with an error that names the mutation in its data (`InvalidMutation`,
+ * so the device sets that one aside without reading prose), and nothing of the push is written.
  */
 export function validatePush(mutations: Mutation[]): ValidMutation[] {
   const seen = new Set<string>();
   return mutations.map((m, index) => {
-    if (seen.has(m.id)) throw new TRPCError({ code: "BAD_REQUEST", message: `mutation ${index}: id ${m.id} occurs twice in this push` });
+    const refuse = (message: string, issues?: z.ZodError) =>
+      new TRPCError({ code: "BAD_REQUEST", message: `mutation ${index}: ${message}`, cause: new InvalidMutation(index, m.id, message, issues) });
+    if (seen.has(m.id)) throw refuse(`id ${m.id} occurs twice in this push`);
     seen.add(m.id);
     const result = bindMutation(m.name, m.args);
-    if (!result.ok) {
-      throw new TRPCError({ code: "BAD_REQUEST", message: `mutation ${index}: ${result.message}`, cause: result.error });
-    }
-    return { ...result.mutation, id: m.id };
+    if (!result.ok) throw refuse(result.message, result.error);
+    return { ...result.mutation, id: m.id, payloadHash: payloadHash(m) };
   });
+}
+
+/** What a mutation id stands for: its name and arguments, whatever the order of their keys. */
+function payloadHash(m: Mutation): string {
+  const canonical = (value: unknown): unknown =>
+    Array.isArray(value)
+      ? value.map(canonical)
+      : value && typeof value === "object"
+        ? Object.fromEntries(
+            Object.entries(value)
+              .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+              .map(([k, v]) => [k, canonical(v)]),
+          )
+        : value;
+  return createHash("sha256")
+    .update(JSON.stringify([m.name, canonical(m.args)]))
+    .digest("hex");
 }
 
 interface PushInput {
@@ -54,6 +75,10 @@ async function applyOne(services: Services, input: PushInput, mutation: ValidMut
     .from(processedMutations)
     .where(and(eq(processedMutations.clientGroupId, input.clientGroupId), eq(processedMutations.id, mutation.id)));
   if (previous) {
+    // The same id with another payload is not a replay: the first one stands, the second is refused.
+    if (previous.payloadHash !== null && previous.payloadHash !== mutation.payloadHash) {
+      return { id: mutation.id, status: "rejected", code: "conflict", reason: "this change's id was already used for a different change" };
+    }
     return previous.status === "applied"
       ? { id: mutation.id, status: "applied" }
       : { id: mutation.id, status: "rejected", code: previous.code ?? "rejected", reason: previous.reason ?? "" };
@@ -77,15 +102,20 @@ async function applyOne(services: Services, input: PushInput, mutation: ValidMut
     facts = { ...audit, ...effect, outcome: "ok" };
     touched.add(effect.clientId);
   } catch (error) {
-    if (!(error instanceof MutationRejected)) throw error;
-    result = { id: mutation.id, status: "rejected", code: error.code, reason: error.message };
+    // Whatever goes wrong inside one mutation is that mutation's rejection, never the push's 500:
+    // the mutations before it are committed already, and those after it still get their turn.
+    if (!(error instanceof MutationRejected)) console.error(`push: ${mutation.name} ${mutation.id} failed`, error);
+    result =
+      error instanceof MutationRejected
+        ? { id: mutation.id, status: "rejected", code: error.code, reason: error.message }
+        : { id: mutation.id, status: "rejected", code: "failed", reason: "the server could not apply this change; it was not saved" };
     facts = {
       ...audit,
       clientId: mutation.clientId,
       responsibleUserId: null,
       categories: [],
       consentId: null,
-      outcome: error.code === "forbidden" ? "denied" : "rejected",
+      outcome: result.code === "forbidden" ? "denied" : "rejected",
     };
   }
 
@@ -100,6 +130,7 @@ async function applyOne(services: Services, input: PushInput, mutation: ValidMut
         status: result.status,
         code: result.status === "rejected" ? result.code : null,
         reason: result.status === "rejected" ? result.reason : null,
+        payloadHash: mutation.payloadHash,
         processedAt: now,
       }),
     ],

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { formerOwnerSchema } from "../handover/schema.ts";
-import { idSafe, idSchema, instantSchema } from "../primitives.ts";
+import { derivedId, idSafe, idSchema, instantSchema } from "../primitives.ts";
 
 export const clientStatuses = ["active", "monitoring", "closed"] as const;
 export const clientStatusSchema = z.enum(clientStatuses);
@@ -37,4 +37,6 @@ export const epdLinkSchema = z.object({
 });
 export type EpdLink = z.infer<typeof epdLinkSchema>;
 
-export const epdLinkId = (organisationId: string, epdClientId: string) => `epd:${organisationId}:${idSafe(epdClientId)}`;
+/** Readable where it fits; an EPD id too long once made id-safe (100 "é" take 400 characters) is hashed. */
+export const epdLinkId = (organisationId: string, epdClientId: string) =>
+  derivedId(`epd:${organisationId}:${idSafe(epdClientId)}`, ["epd", organisationId, epdClientId]);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { daySchema, idSchema, instantSchema, longTextSchema } from "../primitives.ts";
+import { daySchema, derivedId, idSchema, instantSchema, longTextSchema } from "../primitives.ts";
 import { lifeDomains } from "./domains.ts";
 
 export const lifeDomainSchema = z.enum(lifeDomains);
@@ -16,7 +16,7 @@ export const planDomainSchema = z.object({
 });
 export type PlanDomain = z.infer<typeof planDomainSchema>;
 
-export const planDomainId = (clientId: string, domain: string) => `${clientId}:${domain}`;
+export const planDomainId = (clientId: string, domain: string) => derivedId(`${clientId}:${domain}`, ["plan", clientId, domain]);
 
 /**
  * One ZRM assessment. Scores are separate append-only records rather than an array on the

@@ -3,6 +3,15 @@ import { dataCategorySchema } from "../consent/categories.ts";
 import { idSchema, limits } from "../primitives.ts";
 import { type CollectionName, collectionNames } from "../store/collections.ts";
 
+/**
+ * The sync protocol's version, sent with every push and pull so a server can tell an extension it
+ * no longer speaks to "update me" (and an extension newer than its server, "update the server").
+ * 2: invalid mutations are named in the error's data, never in its message.
+ */
+export const protocolVersion = 2;
+/** Absent: a device from before versions were sent (version 1). */
+const protocolVersionSchema = z.number().int().min(1).max(1_000).optional();
+
 /** One device's store of one user; the server keeps which user each group belongs to. */
 export const clientGroupIdSchema = idSchema;
 
@@ -14,6 +23,7 @@ export const mutationSchema = z.object({
 export type Mutation = z.infer<typeof mutationSchema>;
 
 export const pushRequestSchema = z.object({
+  protocolVersion: protocolVersionSchema,
   clientGroupId: clientGroupIdSchema,
   mutations: z.array(mutationSchema).max(limits.mutationsPerPush),
 });
@@ -33,6 +43,7 @@ export type MutationResult = z.infer<typeof mutationResultSchema>;
 export const cursorSchema = z.string().regex(/^\d{1,15}\.[0-9a-f]{16,64}$/, "not a cursor this server gave out");
 
 export const pullRequestSchema = z.object({
+  protocolVersion: protocolVersionSchema,
   clientGroupId: clientGroupIdSchema,
   cursor: cursorSchema.nullable(),
 });

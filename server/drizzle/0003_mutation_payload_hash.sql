@@ -1,0 +1,1 @@
+ALTER TABLE `processed_mutations` ADD `payload_hash` text;
