@@ -1,5 +1,5 @@
 import { atLeast, atMost, figure, type GroupResult } from "./figures.ts";
-import { pullAndFloor, type ServerRun } from "./pull-throughput.ts";
+import { type PullsWithWritesResult, pullAndFloor, pullsWithWrites, type ServerRun } from "./pull-throughput.ts";
 import { type PushLoadResult, pushLoad } from "./push-throughput.ts";
 import { round } from "./stats.ts";
 import { buildWorld, serveWorld } from "./world.ts";
@@ -12,6 +12,7 @@ const log = (message: string) => console.log(`  · ${message}`);
  */
 export async function serverGroup(options: { seconds: number; bigWorld: number }): Promise<GroupResult> {
   const runs: ServerRun[] = [];
+  const withWrites: (PullsWithWritesResult & { storedChanges: number })[] = [];
   const worlds: Record<string, unknown>[] = [];
   let push: { single: PushLoadResult; concurrent: PushLoadResult } | null = null;
   for (const total of [1_000, options.bigWorld]) {
@@ -25,6 +26,11 @@ export async function serverGroup(options: { seconds: number; bigWorld: number }
         runs.push(run);
         log(
           `${world.storedChanges.toLocaleString("en-US")} changes: empty ${run.empty.perSecond.toFixed(0)}/s, pull ${run.pull.perSecond.toFixed(0)}/s (p99 ${run.pull.p99} ms)`,
+        );
+        const mixed = await pullsWithWrites(running, options.seconds);
+        withWrites.push({ storedChanges: world.storedChanges, ...mixed });
+        log(
+          `${world.storedChanges.toLocaleString("en-US")} changes, ${mixed.users} users pulling while writes come in (${mixed.writesPerSecond.toFixed(0)}/s): ${mixed.perSecond.toFixed(0)} pulls/s (p99 ${mixed.p99.toFixed(0)} ms)`,
         );
         if (push === null) {
           const single = await pushLoad(running.server.url, running.user.token, 1, options.seconds);
@@ -49,7 +55,8 @@ export async function serverGroup(options: { seconds: number; bigWorld: number }
     }
   }
   const [small, big] = runs;
-  if (!small || !big || !push) throw new Error("server runs missing");
+  const [smallMixed, bigMixed] = withWrites;
+  if (!small || !big || !push || !smallMixed || !bigMixed) throw new Error("server runs missing");
   const ratio = big.pull.perSecond > 0 ? small.pull.perSecond / big.pull.perSecond : Number.POSITIVE_INFINITY;
   const k = (n: number) => (n >= 1_000_000 ? `${n / 1_000_000}M` : n >= 1_000 ? `${Math.round(n / 1_000)}k` : String(n));
   const figures = [
@@ -58,6 +65,17 @@ export async function serverGroup(options: { seconds: number; bigWorld: number }
     figure("4", `pull, ${k(big.storedChanges)} changes: throughput`, big.pull.perSecond, "/s", "≥ 2,000/s", atLeast(big.pull.perSecond, 2_000)),
     figure("4", `pull, ${k(big.storedChanges)} changes: p99 latency`, big.pull.p99, "ms", "≤ 50 ms", atMost(big.pull.p99, 50)),
     figure("4", `pull cost ${k(big.storedChanges)}/${k(small.storedChanges)} (throughput ratio)`, ratio, "×", "≤ 1.2", atMost(ratio, 1.2)),
+    ...[smallMixed, bigMixed].flatMap((m) => [
+      figure(
+        "4",
+        `pull, ${k(m.storedChanges)} changes, ${m.users} users, writes between pulls: throughput`,
+        m.perSecond,
+        "/s",
+        "≥ 2,000/s",
+        atLeast(m.perSecond, 2_000),
+      ),
+      figure("4", `pull, ${k(m.storedChanges)} changes, ${m.users} users, writes between pulls: p99 latency`, m.p99, "ms", "≤ 50 ms", atMost(m.p99, 50)),
+    ]),
     figure("5", "push, 1 client", push.single.perSecond, "mutations/s"),
     figure("5", "push, 10 concurrent clients", push.concurrent.perSecond, "mutations/s"),
     figure("8", `empty procedure, ${k(small.storedChanges)} changes`, small.empty.perSecond, "/s"),
@@ -82,7 +100,8 @@ export async function serverGroup(options: { seconds: number; bigWorld: number }
   return {
     figures,
     detail: {
-      how: "server/src/main.ts in its own Node process on a temp libSQL file; autocannon, 10 connections, 2 s warm-up then the measured run; pulls all ask for the same small delta since one cursor",
+      how: "server/src/main.ts in its own Node process on a temp libSQL file; autocannon, 10 connections, 2 s warm-up then the measured run; pulls all ask for the same small delta since one cursor (the best case: the visible set is always kept). withWrites: 5 users' devices pulling in a closed loop, each moving its own cursor on, while a sixth device writes a client record every 10 ms (the kept visible set is recomputed at each user's next pull)",
+      withWrites,
       secondsPerRun: options.seconds,
       worlds,
       runs,

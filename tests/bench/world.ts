@@ -13,6 +13,8 @@ import { type ServerProcess, startServerProcess } from "./server-process.ts";
 
 export const benchPassword = "bench-password-2026";
 export const benchEmail = "bench@bench.test";
+/** Her colleagues in the same organisation, who see the same clients: the pulls-with-writes users. */
+export const colleagueEmails = [2, 3, 4, 5].map((n) => `bench${n}@bench.test`);
 const ownClients = 20;
 const ownRecordsPerClient = 49;
 /** The bench user's own world: her organisation, her account, her caseload (980 records). */
@@ -63,6 +65,16 @@ export async function buildWorld(total: number): Promise<World> {
     organisationId: "org-bench",
     role: "casemanager",
   });
+  for (const [i, email] of colleagueEmails.entries()) {
+    await createUser(services, {
+      id: `u-bench-${i + 2}`,
+      name: `Bench Collega ${i + 2}`,
+      email,
+      password: benchPassword,
+      organisationId: "org-bench",
+      role: "casemanager",
+    });
+  }
   await writeRecords(services, own);
   database.close();
   const client = createClient({ url: databaseUrl });
