@@ -4,7 +4,14 @@ import { type DemoStack, startDemoStack } from "../e2e/support/stack.ts";
 export type BrowserStack = DemoStack;
 
 /** What `pnpm start` runs, as the e2e tests start it; the bench signs in more often than a person would. */
-export const startBrowserStack = (): Promise<BrowserStack> => startDemoStack({ LOGIN_LIMIT_PER_ACCOUNT: "1000", LOGIN_LIMIT_PER_ADDRESS: "1000" });
+export const startBrowserStack = (): Promise<BrowserStack> =>
+  startDemoStack({
+    LOGIN_LIMIT_PER_ACCOUNT: "1000",
+    LOGIN_LIMIT_PER_ADDRESS: "1000",
+    // The cold-sync and propagation figures run the extension's sync engine in a plain page
+    // served from 127.0.0.1 (harness.ts), which the server's CORS must let in beside the extension.
+    ALLOWED_ORIGINS: "chrome-extension://*,moz-extension://*,http://127.0.0.1:*",
+  });
 
 /** How many records the extension holds, read straight from its IndexedDB in an extension page. */
 export function storedRecordCount(page: Page): Promise<number> {

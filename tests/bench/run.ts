@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
 import { resolve } from "node:path";
 import { browserGroup } from "./browser-group.ts";
-import { aggregate, type Figure, table } from "./figures.ts";
+import { type AggregatedFigure, aggregate, type Figure, table } from "./figures.ts";
 import { serverGroup } from "./server-group.ts";
 
 /**
@@ -29,6 +29,16 @@ interface Run {
   detail: Record<string, unknown>;
 }
 const runs: Run[] = [];
+const out = resolve(import.meta.dirname, "results/latest.json");
+const machine = { cpus: cpus().length, cpu: cpus()[0]?.model, memoryBytes: totalmem(), node: process.version };
+function write(figures: AggregatedFigure[]) {
+  mkdirSync(resolve(out, ".."), { recursive: true });
+  const seconds = Math.round((performance.now() - started) / 1000);
+  writeFileSync(
+    out,
+    `${JSON.stringify({ at: new Date().toISOString(), quick, runCount: runs.length, note: process.env.BENCH_NOTE ?? "", machine, seconds, figures, runs }, null, 2)}\n`,
+  );
+}
 
 console.log(
   `Naast benchmarks: ${runCount} run(s); load average now ${loadavg()
@@ -62,6 +72,8 @@ for (let i = 1; i <= runCount; i++) {
   run.seconds = Math.round((performance.now() - runStarted) / 1000);
   run.loadAtEnd = loadavg();
   runs.push(run);
+  // Written after every run, so a run cut short still leaves the ones before it.
+  write(aggregate(runs.map((r) => r.figures)));
 }
 
 const figures = aggregate(runs.map((r) => r.figures));
@@ -69,13 +81,5 @@ const totalSeconds = (performance.now() - started) / 1000;
 console.log(`\n${table(figures)}\n`);
 console.log(
   `${figures.filter((f) => f.pass === false).length} of ${figures.filter((f) => f.pass !== null).length} targets missed (on the medians); ${totalSeconds.toFixed(0)} s`,
-);
-
-const out = resolve(import.meta.dirname, "results/latest.json");
-mkdirSync(resolve(out, ".."), { recursive: true });
-const machine = { cpus: cpus().length, cpu: cpus()[0]?.model, memoryBytes: totalmem(), node: process.version };
-writeFileSync(
-  out,
-  `${JSON.stringify({ at: new Date().toISOString(), quick, runCount, note: process.env.BENCH_NOTE ?? "", machine, seconds: Math.round(totalSeconds), figures, runs }, null, 2)}\n`,
 );
 console.log(`written: ${out}`);
