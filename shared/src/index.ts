@@ -1,5 +1,6 @@
 export * from "./agreement/mutators.ts";
 export * from "./agreement/schema.ts";
+export * from "./client/closure.ts";
 export * from "./client/schema.ts";
 export * from "./consent/can-access.ts";
 export * from "./consent/categories.ts";
@@ -29,5 +30,6 @@ export * from "./portal/schema.ts";
 export * from "./primitives.ts";
 export * from "./store/collections.ts";
 export * from "./store/transaction.ts";
+export * from "./store/visibility.ts";
 export * from "./sync/protocol.ts";
 export * from "./sync/stored-record.ts";

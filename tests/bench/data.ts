@@ -84,6 +84,7 @@ export function caseload(options: CaseloadOptions): GeneratedRecord[] {
       responsibleUserId,
       status: "active",
       formerOwners: [],
+      closure: null,
       createdAt,
       updatedAt: createdAt,
     };

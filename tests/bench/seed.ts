@@ -1,5 +1,5 @@
 import { createClient } from "@libsql/client";
-import { clientIdOf, collections, visibilityKey, visibilityOf } from "@naast/shared";
+import { clientIdOf, collections, encodeVisibility, visibilityOf } from "@naast/shared";
 import { commit } from "../../server/src/db/commit.ts";
 import { RecordTransaction } from "../../server/src/db/record-store.ts";
 import type { Services } from "../../server/src/services.ts";
@@ -78,7 +78,7 @@ export async function bulkInsertOtherOrganisations(databaseUrl: string, rows: nu
           version += 1;
           const data = JSON.stringify(record);
           bytes += data.length;
-          args.push(collection, record.id, clientIdOf(collection, record), visibilityKey(visibilityOf(collection, record)), data, version);
+          args.push(collection, record.id, clientIdOf(collection, record), encodeVisibility(visibilityOf(collection, record)), data, version);
         }
         await tx.execute({ sql: recordSql(chunk.length), args });
       }

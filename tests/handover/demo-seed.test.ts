@@ -33,4 +33,11 @@ describe("the demo seed", () => {
     expect(waiting).toEqual([]);
     expect(device.of("handovers").map((h) => h.clientId)).toEqual(["client-chantal"]);
   });
+
+  it("gives Iriszorg Sandra's afspraak about housing but not the one about her trauma, which her consent for Iriszorg leaves out", async () => {
+    const { device } = await awaiting("ruben@iriszorg.demo", { id: "u-ruben", organisationId: "org-iriszorg", role: "casemanager" });
+    const texts = device.of("agreements", "client-sandra").map((a) => a.text);
+    expect(texts).toContain("Gesprek met woonbegeleiding over de overlastmeldingen");
+    expect(texts.some((t) => t.includes("traumabehandeling"))).toBe(false);
+  });
 });

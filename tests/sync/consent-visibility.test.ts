@@ -58,10 +58,13 @@ describe("what another organisation receives follows the client's consent", () =
 
   it("lets one organisation see exactly the one category it was given, and the third organisation nothing", async () => {
     const clientId = await createClientWithPlan(iris);
+    const general = { id: randomUUID(), clientId, domain: null, text: "Samen naar het wijkteam", ownerUserId: iris.userId, dueDate: "2026-12-01" };
+    expect((await iris.push("addAgreement", general)).status).toBe("applied");
     await grantConsent(iris, clientId, ["org-b"], ["agreements"]);
     const atLdh = new Replica().apply(await ldh.pull());
     const atGgd = new Replica().apply(await ggd.pull());
-    expect(atLdh.of("agreements", clientId).map((a) => a.text)).toEqual(["Aanvraag kamer"]);
+    // The fixture's "Aanvraag kamer" is about housing, which LDH was not given (see domain-consent.test.ts).
+    expect(atLdh.of("agreements", clientId).map((a) => a.text)).toEqual(["Samen naar het wijkteam"]);
     expect(atLdh.of("planDomains", clientId)).toEqual([]);
     expect(atLdh.of("notes", clientId)).toEqual([]);
     expect([...atGgd.records.values()].filter((r) => r.clientId === clientId)).toEqual([]);

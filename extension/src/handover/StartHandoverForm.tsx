@@ -6,6 +6,7 @@ import {
   handoverConsentCovers,
   handoverKinds,
   isWithinNaast,
+  type LifeDomain,
   lifeDomains,
   mayOwnAgreements,
   type RecordOf,
@@ -93,10 +94,14 @@ export function StartHandoverForm({
       (kind === "colleague" ? p.id !== session.user.id : kind === "monitoring" || p.organisationId === toOrganisationId),
   );
   const otherOrganisations = [...directory.organisations.values()].filter((o) => o.id !== view.client.ownerOrganisationId);
-  // After acknowledgement, agreements go to whoever will hold her, or anyone the consent covers.
-  const ownerChoices = people.filter(
-    (p) => caseWorker(p) && mayOwnAgreements(p, { ownerOrganisationId: receivingOrganisation ?? view.client.ownerOrganisationId }, view.consentEvents, now),
-  );
+  // After acknowledgement, an agreement goes to whoever will hold her, or anyone the consent
+  // covers for agreements and for the agreement's life domain.
+  const ownerChoices = (domain: LifeDomain | null) =>
+    people.filter(
+      (p) =>
+        caseWorker(p) &&
+        mayOwnAgreements(p, { ownerOrganisationId: receivingOrganisation ?? view.client.ownerOrganisationId }, view.consentEvents, now, domain),
+    );
 
   const setPlan = (id: string, plan: CarriedAgreement) => setPlans(new Map(plans).set(id, plan));
   const setDomain = (index: number, patch: Partial<DomainDraft>) => setDomains(domains.map((d, i) => (i === index ? { ...d, ...patch } : d)));
@@ -269,7 +274,7 @@ export function StartHandoverForm({
                       onChange={(e) => setPlan(a.id, { agreementId: a.id, action: "carry", newOwnerUserId: e.currentTarget.value })}
                     >
                       <option value="" />
-                      {ownerChoices.map((p) => (
+                      {ownerChoices(a.domain).map((p) => (
                         <option key={p.id} value={p.id}>
                           {colleagueName(directory, p.id)}
                         </option>

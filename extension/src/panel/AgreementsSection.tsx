@@ -28,7 +28,7 @@ export function AgreementsSection({ view, directory, accessible }: { view: Clien
   const now = new Date().toISOString();
   // Only colleagues whose organisation may see the agreements can own one.
   const owners = [...directory.people.values()].filter(
-    (p) => p.active && caseWorkers.includes(p.role) && mayOwnAgreements(p, view.client, view.consentEvents, now),
+    (p) => p.active && caseWorkers.includes(p.role) && mayOwnAgreements(p, view.client, view.consentEvents, now, domain || null),
   );
 
   const add = async (event: Event) => {

@@ -48,6 +48,11 @@ export function ClientView({ clientId, session }: { clientId: string; session: S
           })}{" "}
           · {t(`client.status.${client.status}`)}
         </p>
+        {client.closure && (
+          <p class="warning" data-testid="closed-sharing-ends">
+            {t("client.closedSharingEnds", { closed: formatDay(language, client.closure.closedAt), until: formatDay(language, client.closure.sharingEndsAt) })}
+          </p>
+        )}
         {readOnly?.basis === "handover" && (
           <p class="warning" data-testid="read-only">
             {t("handover.readOnlyUntil", { date: formatDay(language, readOnly.until) })}

@@ -12,6 +12,7 @@ const anna: RecordOf<"clients"> = {
   responsibleUserId: "fatima",
   status: "active",
   formerOwners: [],
+  closure: null,
   createdAt: day(0),
   updatedAt: day(0),
 };
@@ -58,6 +59,30 @@ describe("what the panel shows of a client, decided on the device", () => {
     const shown = shownNow(stored, accessibleCategories(sessionUser("sanne"), anna, stored.consentEvents, day(30)));
     expect(shown).toMatchObject({ planDomains: [], zrmScores: [], agreements: [], notes: [], handovers: [], handoverEvents: [], handoverExports: [] });
     expect(whyHidden(sessionUser("sanne"), anna, stored.consentEvents, day(30))).toEqual({ reason: "expired", since: day(30) });
+  });
+
+  it("shows an afspraak about a life domain only where both afspraken and that domain are shared", () => {
+    const agreement = (id: string, d: "housing" | "addiction" | null): RecordOf<"agreements"> => ({
+      id,
+      clientId: "anna",
+      domain: d,
+      text: id,
+      ownerUserId: "fatima",
+      ownerOrganisationId: "iriszorg",
+      dueDate: "2024-04-01",
+      status: "open",
+      createdAt: day(0),
+      createdBy: "fatima",
+      closedAt: null,
+      closedBy: null,
+    });
+    const withAgreements: ClientView = {
+      ...stored,
+      agreements: [agreement("wonen", "housing"), agreement("verslaving", "addiction"), agreement("algemeen", null)],
+      consentEvents: [recorded("c1", { categories: ["housing", "agreements"], validUntil: day(30) })],
+    };
+    const shown = shownNow(withAgreements, accessibleCategories(sessionUser("sanne"), anna, withAgreements.consentEvents, day(1)));
+    expect(shown.agreements.map((a) => a.id)).toEqual(["wonen", "algemeen"]);
   });
 
   it("shows the holding organisation everything", () => {

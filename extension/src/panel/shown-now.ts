@@ -1,22 +1,28 @@
-import { type AccessDecision, type DataCategory, handoverFor } from "@naast/shared";
+import { type AccessDecision, type CollectionName, categoriesOf, type DataCategory, handoverFor, type RecordOf, visibilityOf } from "@naast/shared";
 import type { ClientView } from "./queries.ts";
 
 type Accessible = Map<DataCategory, AccessDecision & { allowed: true }>;
 
 /**
  * What the panel may show now. The server purges at the next pull, but a device that is offline
- * when a consent expires must stop showing it too: the same rule, applied on the device.
+ * when a consent expires must stop showing it too: the same rule, applied on the device, through
+ * the same visibility the server delivers by (an afspraak about housing needs housing too).
  */
 export function shownNow(view: ClientView, accessible: Accessible): ClientView {
   const may = (category: DataCategory) => accessible.has(category);
+  const shown = <C extends CollectionName>(collection: C, records: RecordOf<C>[]): RecordOf<C>[] =>
+    records.filter((record) => {
+      const visibility = visibilityOf(collection, record);
+      return visibility.kind !== "category" || categoriesOf(visibility).every(may);
+    });
   return {
     ...view,
-    planDomains: view.planDomains.filter((p) => may(p.domain)),
-    zrmScores: view.zrmScores.filter((s) => may(s.domain)),
-    agreements: may("agreements") ? view.agreements : [],
-    notes: may("notes") ? view.notes : [],
-    handovers: may("handovers") ? view.handovers.map((h) => handoverFor(h, (category) => may(category as DataCategory))) : [],
-    handoverEvents: may("handovers") ? view.handoverEvents : [],
-    handoverExports: may("handovers") ? view.handoverExports : [],
+    planDomains: shown("planDomains", view.planDomains),
+    zrmScores: shown("zrmScores", view.zrmScores),
+    agreements: shown("agreements", view.agreements),
+    notes: shown("notes", view.notes),
+    handovers: shown("handovers", view.handovers).map((h) => handoverFor(h, (category) => may(category as DataCategory))),
+    handoverEvents: shown("handoverEvents", view.handoverEvents),
+    handoverExports: shown("handoverExports", view.handoverExports),
   };
 }

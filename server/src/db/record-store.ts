@@ -1,4 +1,4 @@
-import { type CollectionName, clientIdOf, collections, type RecordOf, visibilityKey, visibilityOf, type WriteTransaction } from "@naast/shared";
+import { type CollectionName, clientIdOf, collections, encodeVisibility, type RecordOf, visibilityOf, type WriteTransaction } from "@naast/shared";
 import { and, eq, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { Db } from "./connect.ts";
@@ -67,7 +67,7 @@ export class RecordTransaction implements WriteTransaction {
         collection,
         id: record.id,
         clientId,
-        visibility: visibilityKey(visibilityOf(collection, record)),
+        visibility: encodeVisibility(visibilityOf(collection, record)),
         data: JSON.stringify(record),
         version,
       };

@@ -11,7 +11,7 @@ export const records = sqliteTable(
     collection: text("collection").notNull(),
     id: text("id").notNull(),
     clientId: text("client_id"),
-    /** "directory" | "client" | "epd-link:<organisation>" | "category:<category>", see visibilityOf. */
+    /** `encodeVisibility(visibilityOf(record))`: "directory", "client", "category:agreements:housing", … (shared/src/store/visibility.ts). */
     visibility: text("visibility").notNull(),
     data: text("data").notNull(),
     version: integer("version").notNull(),

@@ -76,7 +76,7 @@ export const demoPlans: Record<string, DemoPlan> = {
     ],
     agreements: [
       { text: "Gesprek met woonbegeleiding over de overlastmeldingen", domain: "housing", owner: "u-marieke", dueInDays: 3 },
-      { text: "Verwijzing traumabehandeling bespreken met huisarts", domain: "mental_health", owner: "u-ruben", dueInDays: 14 },
+      { text: "Verwijzing traumabehandeling bespreken met huisarts", domain: "mental_health", owner: "u-joost", dueInDays: 14 },
     ],
     notes: ["Sandra was boos over de melding van de buren, na een uur rustiger. Wil blijven wonen."],
   },

@@ -1,4 +1,16 @@
-import { collections, type DataCategory, handoverFor, type Person, type PulledRecord, type PullResponse, type Purge, type RecordOf } from "@naast/shared";
+import {
+  categoriesOf,
+  collections,
+  type DataCategory,
+  encodeVisibility,
+  handoverFor,
+  type Person,
+  type PulledRecord,
+  type PullResponse,
+  type Purge,
+  parseVisibility,
+  type RecordOf,
+} from "@naast/shared";
 import { TRPCError } from "@trpc/server";
 import { and, eq, gt, inArray, isNull, lte } from "drizzle-orm";
 import { type AccessPoint, type AuditFacts, chainAuditRows } from "../audit/entry.ts";
@@ -14,17 +26,28 @@ interface RecordRow {
   data: string;
 }
 
-/** Whether a stored record may go to this user, given what she may see now. */
+/**
+ * Whether a stored record may go to this user, given what she may see now; `only` limits it to
+ * what just became visible ("client" and categories) for a client already on her device.
+ */
 function mayReceive(row: RecordRow, user: Person, visible: VisibleSet, only?: Set<string>): boolean {
-  if (row.visibility === "directory") return true;
-  // The organisation's own EPD links go to it whatever the consent; they arrive as changes, not as newly visible.
-  if (row.visibility.startsWith("epd-link:")) return row.visibility === `epd-link:${user.organisationId}` && !only;
-  if (!row.clientId) return false;
-  const access = visible.get(row.clientId);
-  if (!access) return false;
-  if (row.visibility === "client") return only ? only.has("client") : true;
-  const category = row.visibility.slice("category:".length) as DataCategory;
-  return access.categories.has(category) && (only ? only.has(category) : true);
+  const visibility = parseVisibility(row.visibility);
+  switch (visibility.kind) {
+    case "directory":
+      return true;
+    // The organisation's own EPD links go to it whatever the consent; they arrive as changes, not as newly visible.
+    case "epd-link":
+      return visibility.organisationId === user.organisationId && !only;
+    default: {
+      const access = row.clientId ? visible.get(row.clientId) : undefined;
+      if (!access) return false;
+      if (visibility.kind === "client") return only ? only.has("client") : true;
+      if (visibility.kind === "holder") return access.client.ownerOrganisationId === user.organisationId && (only ? only.has("client") : true);
+      const needed = categoriesOf(visibility);
+      // Newly visible when one of the categories it needs just became visible, all of them being visible now.
+      return needed.every((c) => access.categories.has(c)) && (only ? needed.some((c) => only.has(c)) : true);
+    }
+  }
 }
 
 function parseCursor(cursor: string | null) {
@@ -147,7 +170,13 @@ async function recordsForFreshDevice(services: Services, user: Person, visible: 
     await db
       .select()
       .from(records)
-      .where(and(eq(records.collection, "epdLinks"), eq(records.visibility, `epd-link:${user.organisationId}`), lte(records.version, head))),
+      .where(
+        and(
+          eq(records.collection, "epdLinks"),
+          eq(records.visibility, encodeVisibility({ kind: "epd-link", organisationId: user.organisationId })),
+          lte(records.version, head),
+        ),
+      ),
   );
   return [...found.values()];
 }
@@ -166,7 +195,8 @@ async function auditDelivery(services: Services, input: PullInput, now: string, 
   for (const row of rows) {
     if (!row.clientId) continue;
     const set = delivered.get(row.clientId) ?? new Set<string>();
-    set.add(row.visibility.startsWith("category:") ? row.visibility.slice("category:".length) : (row.visibility.split(":")[0] ?? row.visibility));
+    const visibility = parseVisibility(row.visibility);
+    for (const category of visibility.kind === "category" ? categoriesOf(visibility) : [visibility.kind]) set.add(category);
     for (const domain of domains.get(row.clientId) ?? []) set.add(domain);
     delivered.set(row.clientId, set);
   }

@@ -66,7 +66,8 @@ export async function computeVisibleSet(db: Db, user: Person, now: string): Prom
     }
   }
   // Every instant at which a decision read here could flip by the clock alone: a consent that
-  // starts, ends or is withdrawn, and the end of a former holder's read-only period.
+  // starts, ends or is withdrawn, the end of a former holder's read-only period, and the end of
+  // sharing after the client was closed.
   const t = Date.parse(now);
   let validUntil = Number.POSITIVE_INFINITY;
   const consider = (instant: string) => {
@@ -78,7 +79,10 @@ export async function computeVisibleSet(db: Db, user: Person, now: string): Prom
       for (const instant of event.type === "recorded" ? [event.recordedAt, event.validFrom, event.validUntil] : [event.withdrawnAt]) consider(instant);
     }
   }
-  for (const client of clients.values()) for (const former of client.formerOwners) consider(former.readOnlyUntil);
+  for (const client of clients.values()) {
+    for (const former of client.formerOwners) consider(former.readOnlyUntil);
+    if (client.closure) consider(client.closure.sharingEndsAt);
+  }
   for (const [clientId, client] of clients) {
     const clientConsents = consents.get(clientId) ?? [];
     const categories = accessibleCategories(user, client, clientConsents, now);
@@ -135,12 +139,19 @@ export function summarise(visible: VisibleSet): VisibleSummary {
 }
 
 /**
+ * Which rules decided what a cursor's devices hold. Raised when a rule changes what goes where
+ * (2: an afspraak about a life domain needs that domain too), so every device's next pull is a
+ * reset and nothing the old rule let through stays on it.
+ */
+export const deliveryRulesVersion = 2;
+
+/**
  * The hash covers the user too: a cursor is good only for the user it was given to, so someone
  * else's cursor (a URL in a log, say) reveals nothing of what that user could see.
  */
 export const hashSummary = (userId: string, summary: VisibleSummary) =>
   createHash("sha256")
-    .update(JSON.stringify([userId, summary]))
+    .update(JSON.stringify([userId, summary, deliveryRulesVersion]))
     .digest("hex")
     .slice(0, 32);
 

@@ -1,18 +1,25 @@
 import { z } from "zod";
-import { type AccessSubject, canAccess } from "../consent/can-access.ts";
+import { type AccessSubject, canAccess, canAccessAll } from "../consent/can-access.ts";
 import type { ConsentEvent } from "../consent/schema.ts";
 import { caseWorkers, defineMutator, MutationRejected } from "../mutators/define.ts";
 import type { SessionUser } from "../organisation/schema.ts";
+import type { LifeDomain } from "../plan/domains.ts";
 import { idSchema } from "../primitives.ts";
 import { agreementSchema } from "./schema.ts";
 
 /**
- * Whether this person may own an agreement of the client: her organisation must see the
- * agreements on a basis that allows changing them (holding the client, or consent), not only
- * read them for a while after handing the client over.
+ * Whether this person may own an agreement of the client (about `domain`, if it has one): her
+ * organisation must see the agreements, and that life domain, on a basis that allows changing
+ * them (holding the client, or consent), not only read them for a while after handing her over.
  */
-export function mayOwnAgreements(person: SessionUser, client: AccessSubject, consents: readonly ConsentEvent[], now: string): boolean {
-  const decision = canAccess(person, client, "agreements", consents, now);
+export function mayOwnAgreements(
+  person: SessionUser,
+  client: AccessSubject,
+  consents: readonly ConsentEvent[],
+  now: string,
+  domain: LifeDomain | null = null,
+): boolean {
+  const decision = canAccessAll(person, client, domain ? ["agreements", domain] : ["agreements"], consents, now);
   return decision.allowed && decision.basis !== "handover";
 }
 
@@ -20,15 +27,15 @@ export const addAgreement = defineMutator({
   name: "addAgreement",
   args: agreementSchema.pick({ id: true, clientId: true, domain: true, text: true, ownerUserId: true, dueDate: true }),
   roles: caseWorkers,
-  requires: (args) => ({ kind: "category", clientId: args.clientId, category: "agreements" }),
+  requires: (args) => ({ kind: "category", clientId: args.clientId, category: "agreements", domain: args.domain }),
   async run(tx, args, ctx) {
     if (await tx.get("agreements", args.id)) throw new MutationRejected("conflict", "this agreement exists already");
     const owner = await tx.get("people", args.ownerUserId);
     if (!owner?.active) throw new MutationRejected("invalid", "the owner must be an active colleague");
     const client = await tx.get("clients", args.clientId);
     const consents = await tx.listByClient("consentEvents", args.clientId);
-    if (!client || !mayOwnAgreements(owner, client, consents, ctx.now)) {
-      throw new MutationRejected("invalid", "the owner's organisation may not see this client's agreements");
+    if (!client || !mayOwnAgreements(owner, client, consents, ctx.now, args.domain)) {
+      throw new MutationRejected("invalid", "the owner's organisation may not see this client's agreements about this life domain");
     }
     await tx.put("agreements", {
       ...args,
@@ -49,7 +56,13 @@ export const setAgreementStatus = defineMutator({
   requires: (args) => ({ kind: "category", clientId: args.clientId, category: "agreements" }),
   async run(tx, args, ctx) {
     const agreement = await tx.get("agreements", args.agreementId);
-    if (!agreement || agreement.clientId !== args.clientId) throw new MutationRejected("not-found", "no such agreement for this client");
+    const client = await tx.get("clients", args.clientId);
+    // An agreement about a life domain she may not see is, for her, not there.
+    const visible =
+      agreement?.clientId === args.clientId &&
+      client !== undefined &&
+      (agreement.domain === null || canAccess(ctx.user, client, agreement.domain, await tx.listByClient("consentEvents", args.clientId), ctx.now).allowed);
+    if (!agreement || !visible) throw new MutationRejected("not-found", "no such agreement for this client");
     const closing = args.status !== "open";
     await tx.put("agreements", {
       ...agreement,

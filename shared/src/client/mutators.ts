@@ -3,6 +3,7 @@ import type { MutationContext } from "../mutators/define.ts";
 import { caseWorkers, defineMutator, MutationRejected } from "../mutators/define.ts";
 import { idSchema } from "../primitives.ts";
 import type { WriteTransaction } from "../store/transaction.ts";
+import { withStatus } from "./closure.ts";
 import { clientSchema, clientStatusSchema, epdLinkId, epdLinkSchema } from "./schema.ts";
 
 const epdClientIdSchema = epdLinkSchema.shape.epdClientId;
@@ -43,6 +44,7 @@ export const createClient = defineMutator({
       responsibleUserId: ctx.user.id,
       status: "active",
       formerOwners: [],
+      closure: null,
       createdAt: ctx.now,
       updatedAt: ctx.now,
     });
@@ -66,6 +68,6 @@ export const setClientStatus = defineMutator({
   async run(tx, args, ctx) {
     const client = await tx.get("clients", args.clientId);
     if (!client) throw new MutationRejected("not-found", "no such client");
-    await tx.put("clients", { ...client, status: args.status, updatedAt: ctx.now });
+    await tx.put("clients", withStatus(client, args.status, ctx.now));
   },
 });

@@ -21,6 +21,11 @@ export const clientSchema = z.object({
    * until `readOnlyUntil`; see canAccess. Records written before handovers existed have none.
    */
   formerOwners: z.array(formerOwnerSchema).max(50).default([]),
+  /**
+   * Set when the holder closes the client (see closure.ts): sharing with every other organisation
+   * ends at `sharingEndsAt`. Null while she is active or in monitoring.
+   */
+  closure: z.object({ closedAt: instantSchema, sharingEndsAt: instantSchema }).nullable().default(null),
   createdAt: instantSchema,
   updatedAt: instantSchema,
 });

@@ -15,8 +15,9 @@ import {
   scenarioArb,
 } from "../testing/consent-arbitraries.ts";
 import { day, recorded, sessionUser, shift, withdrawn } from "../testing/fixtures.ts";
-import { accessibleCategories, canAccess } from "./can-access.ts";
+import { accessibleCategories, canAccess, canAccessAll } from "./can-access.ts";
 import { type DataCategory, dataCategories } from "./categories.ts";
+import { whyHidden } from "./why-hidden.ts";
 
 const runs = { numRuns: 300 };
 const anna = { ownerOrganisationId: "iriszorg" };
@@ -153,7 +154,7 @@ describe("canAccess, over random consent logs", () => {
         if (decision.allowed) return reached.hit("allowed");
         const granting = log.recorded.filter((r) => grantsPair(r, user.organisationId, category) && r.recordedAt <= now);
         expect(decision.reason === "no-consent").toBe(granting.length === 0);
-        if (decision.reason === "role" || decision.reason === "no-consent") return reached.hit("no consent");
+        if (decision.reason === "role" || decision.reason === "no-consent" || decision.reason === "closed") return reached.hit("no consent");
         const named = granting.find((r) => r.consentId === decision.consentId);
         expect(named).toBeDefined();
         if (!named) return;
@@ -397,5 +398,92 @@ describe("canAccess after a handover: the organisation that handed the client ov
     const client = { ownerOrganisationId: "iriszorg", formerOwners: [{ organisationId: "gemeente", userId: "ruud", readOnlyUntil: day(30) }] };
     expect(canAccess(sessionUser("petra"), client, "housing", [], day(1))).toEqual({ allowed: false, reason: "role" });
     expect(canAccess(sessionUser("ruud"), client, "housing", [], day(1))).toMatchObject({ allowed: true, basis: "handover" });
+  });
+});
+
+describe("canAccess for records tied to a life domain, and for closed clients (issue 9)", () => {
+  /** Now and then the client was closed, with sharing ending on the grid. */
+  const closureArb = fc.option(
+    fc.tuple(instantArb, fc.integer({ min: 0, max: 6 })).map(([closedAt, hours]) => ({ closedAt, sharingEndsAt: closedAt + hours * hour })),
+    { nil: null },
+  );
+  const renderClosure = (c: { closedAt: number; sharingEndsAt: number } | null) => c && { closedAt: iso(c.closedAt), sharingEndsAt: iso(c.sharingEndsAt, 60) };
+
+  /** The reference model with the closing rule: after sharing ended, only the holder. */
+  const referenceWithClosure = (
+    log: LogModel,
+    owner: string,
+    user: SessionUser,
+    category: DataCategory,
+    now: number,
+    closure: { sharingEndsAt: number } | null,
+  ) => referenceAllows(log, owner, user, category, now) && (user.organisationId === owner || closure === null || now < closure.sharingEndsAt);
+
+  it("a record that needs two categories (an afspraak about housing) is allowed exactly when the model allows both", () => {
+    fc.assert(
+      fc.property(scenarioArb, categoryArb, closureArb, ({ log, owner, user, category, now }, domain, closure) => {
+        const client = { ownerOrganisationId: owner, closure: renderClosure(closure) };
+        const decision = canAccessAll(user, client, [category, domain], renderLog(log), iso(now));
+        const expected = referenceWithClosure(log, owner, user, category, now, closure) && referenceWithClosure(log, owner, user, domain, now, closure);
+        expect(decision.allowed).toBe(expected);
+        if (!decision.allowed) {
+          const first = canAccess(user, client, category, renderLog(log), iso(now));
+          expect(decision).toEqual(first.allowed ? canAccess(user, client, domain, renderLog(log), iso(now)) : first);
+        }
+      }),
+      manyRuns,
+    );
+  });
+
+  it("once a closed client's sharing ended, only the holder sees her, whatever the consents; before that closing changes nothing", () => {
+    fc.assert(
+      fc.property(scenarioArb, closureArb, ({ log, owner, user, category, now }, closure) => {
+        const events = renderLog(log);
+        const decision = canAccess(user, { ownerOrganisationId: owner, closure: renderClosure(closure) }, category, events, iso(now));
+        expect(decision.allowed).toBe(referenceWithClosure(log, owner, user, category, now, closure));
+        const ended = closure !== null && now >= closure.sharingEndsAt;
+        if (!ended) expect(decision).toEqual(canAccess(user, { ownerOrganisationId: owner }, category, events, iso(now)));
+        else if (user.role !== "policy" && user.role !== "admin" && user.organisationId !== owner) {
+          expect(decision).toEqual({ allowed: false, reason: "closed", since: iso(closure.sharingEndsAt, 60) });
+        }
+      }),
+      manyRuns,
+    );
+  });
+
+  it("the read-only period after a handover ends with sharing when the client is closed", () => {
+    const sanne = sessionUser("sanne");
+    const client = {
+      ownerOrganisationId: "iriszorg",
+      formerOwners: [{ organisationId: "ldh", userId: "sanne", readOnlyUntil: day(30) }],
+      closure: { closedAt: day(1), sharingEndsAt: day(10) },
+    };
+    expect(canAccess(sanne, client, "housing", [], shift(day(10), -1))).toMatchObject({ allowed: true, basis: "handover" });
+    expect(canAccess(sanne, client, "housing", [], day(10))).toEqual({ allowed: false, reason: "closed", since: day(10) });
+    expect(canAccess(sessionUser("fatima"), client, "housing", [], day(400))).toEqual({ allowed: true, basis: "owner" });
+  });
+
+  it("whyHidden names the reason and date the model finds most telling over every category, the same ranking canAccess uses", () => {
+    const rank = { withdrawn: 3, expired: 2, "not-yet-valid": 1 } as const;
+    fc.assert(
+      fc.property(scenarioArb, ({ log, owner, user, now }) => {
+        fc.pre(user.role !== "policy" && user.role !== "admin" && user.organisationId !== owner);
+        fc.pre(dataCategories.every((c) => !referenceAllows(log, owner, user, c, now)));
+        let best: { reason: "withdrawn" | "expired" | "not-yet-valid"; at: number } | null = null;
+        for (const category of dataCategories) {
+          for (const r of log.recorded.filter((r) => grantsPair(r, user.organisationId, category) && r.recordedAt <= now)) {
+            const cause = causeOf(log, r, user.organisationId, category, now);
+            if (cause.reason === "active") continue;
+            const later =
+              cause.reason === "not-yet-valid" ? (best?.at ?? Number.POSITIVE_INFINITY) > cause.at : (best?.at ?? Number.NEGATIVE_INFINITY) < cause.at;
+            if (!best || rank[cause.reason] > rank[best.reason] || (rank[cause.reason] === rank[best.reason] && later)) best = cause;
+          }
+        }
+        const hidden = whyHidden(user, { ownerOrganisationId: owner }, renderLog(log), iso(now));
+        expect(hidden.reason).toBe(best?.reason ?? "no-consent");
+        expect(hidden.since === null ? null : Date.parse(hidden.since)).toBe(best?.at ?? null);
+      }),
+      manyRuns,
+    );
   });
 });

@@ -15,13 +15,35 @@ export type AccessDecision =
   | { allowed: false; reason: "no-consent" }
   | { allowed: false; reason: "withdrawn"; consentId: string; since: string }
   | { allowed: false; reason: "expired"; consentId: string; since: string }
-  | { allowed: false; reason: "not-yet-valid"; consentId: string; from: string };
+  | { allowed: false; reason: "not-yet-valid"; consentId: string; from: string }
+  /** The holder closed the client; sharing with everyone else ended at `since` (see client/closure.ts). */
+  | { allowed: false; reason: "closed"; since: string };
+export type AccessDenial = AccessDecision & { allowed: false };
 
 /** Roles that never see individual client data: the municipality's policy officers get figures only. */
 const rolesWithoutClientData = new Set<SessionUser["role"]>(["policy", "admin"]);
 
-/** What canAccess needs to know of a client: who holds her, and who handed her over (none if omitted). */
-export type AccessSubject = Pick<Client, "ownerOrganisationId"> & { formerOwners?: readonly FormerOwner[] | undefined };
+/**
+ * What canAccess needs to know of a client: who holds her, who handed her over, and whether she
+ * was closed (none if omitted).
+ */
+export type AccessSubject = Pick<Client, "ownerOrganisationId"> & {
+  formerOwners?: readonly FormerOwner[] | undefined;
+  closure?: Client["closure"] | undefined;
+};
+
+/**
+ * The one ranking of denials, for canAccess (over the consents of one category) and whyHidden
+ * (over the categories): a closed client, then the latest withdrawal, then the latest expiry, then
+ * the earliest start still to come, then a role without client data, then "never asked". True
+ * when `candidate` tells more than `current`.
+ */
+export function tellsMore(candidate: AccessDenial, current: AccessDenial): boolean {
+  const rank = { closed: 5, withdrawn: 4, expired: 3, "not-yet-valid": 2, role: 1, "no-consent": 0 } as const;
+  if (rank[candidate.reason] !== rank[current.reason]) return rank[candidate.reason] > rank[current.reason];
+  const moment = (d: AccessDenial) => ("since" in d ? Date.parse(d.since) : "from" in d ? -Date.parse(d.from) : 0);
+  return moment(candidate) > moment(current);
+}
 
 /**
  * The read-only grant an organisation keeps after handing the client over: the latest
@@ -46,21 +68,20 @@ export function handoverGrant(client: AccessSubject, organisationId: string, now
  * category only while a consent grants it that category: recorded, not withdrawn, and
  * validFrom ≤ now < validUntil. An organisation that handed the client over reads every
  * category, read-only, while now < its `readOnlyUntil` (basis "handover"), unless ownership or
- * a consent already allows it. The user's organisation is the one she belongs to *now*.
+ * a consent already allows it. Once the holder closed the client and the period after closing
+ * ended, nobody but the holder sees anything, whatever the consents. The user's organisation is
+ * the one she belongs to *now*.
  */
 export function canAccess(user: SessionUser, client: AccessSubject, category: DataCategory, consents: readonly ConsentEvent[], now: string): AccessDecision {
   if (rolesWithoutClientData.has(user.role)) return { allowed: false, reason: "role" };
   if (client.ownerOrganisationId === user.organisationId) return { allowed: true, basis: "owner" };
+  const closure = client.closure;
+  if (closure && Date.parse(now) >= Date.parse(closure.sharingEndsAt)) return { allowed: false, reason: "closed", since: closure.sharingEndsAt };
 
-  // When no consent allows it, the reason told is the most telling one, whatever the log's order:
-  // the latest withdrawal, else the latest expiry, else the earliest start still to come.
-  let denial: AccessDecision = { allowed: false, reason: "no-consent" };
-  const better = (candidate: AccessDecision & { allowed: false }) => {
-    const rank = { "no-consent": 0, role: 0, "not-yet-valid": 1, expired: 2, withdrawn: 3 } as const;
-    if (denial.allowed) return;
-    const moment = (d: AccessDecision & { allowed: false }) => ("since" in d ? Date.parse(d.since) : "from" in d ? -Date.parse(d.from) : 0);
-    if (rank[candidate.reason] > rank[denial.reason] || (rank[candidate.reason] === rank[denial.reason] && moment(candidate) > moment(denial)))
-      denial = candidate;
+  // When no consent allows it, the reason told is the most telling one, whatever the log's order.
+  let denial: AccessDenial = { allowed: false, reason: "no-consent" };
+  const better = (candidate: AccessDenial) => {
+    if (tellsMore(candidate, denial)) denial = candidate;
   };
   for (const state of deriveConsents(consents, now)) {
     const grant = state.grants.find((g) => g.organisationId === user.organisationId && g.category === category);
@@ -78,6 +99,27 @@ export function canAccess(user: SessionUser, client: AccessSubject, category: Da
   const handover = handoverGrant(client, user.organisationId, now);
   if (handover) return { allowed: true, basis: "handover", until: handover.until };
   return denial;
+}
+
+/**
+ * Whether the user may see a record that needs several categories, all of them (an afspraak about
+ * housing needs "agreements" and "housing"): the first denial, or the decision for the first.
+ */
+export function canAccessAll(
+  user: SessionUser,
+  client: AccessSubject,
+  categories: readonly [DataCategory, ...DataCategory[]],
+  consents: readonly ConsentEvent[],
+  now: string,
+): AccessDecision {
+  const [first, ...rest] = categories;
+  const decision = canAccess(user, client, first, consents, now);
+  if (!decision.allowed) return decision;
+  for (const category of rest) {
+    const other = canAccess(user, client, category, consents, now);
+    if (!other.allowed) return other;
+  }
+  return decision;
 }
 
 /** Every category the user may see of this client now, with the decision that allows it. */

@@ -31,7 +31,7 @@ export async function checkCarriedAgreements(
     if (entry.action !== "carry") continue;
     const owner = await tx.get("people", entry.newOwnerUserId);
     if (!owner?.active) throw new MutationRejected("invalid", `the new owner of agreement ${entry.agreementId} must be an active colleague`);
-    if (!mayOwnAgreements(owner, { ownerOrganisationId }, consents, now)) {
+    if (!mayOwnAgreements(owner, { ownerOrganisationId }, consents, now, open.get(entry.agreementId)?.domain ?? null)) {
       throw new MutationRejected("invalid", `${owner.name}'s organisation may not see this client's agreements after the handover`);
     }
     owners.set(owner.id, owner);
@@ -93,7 +93,7 @@ export async function recheckCarriedAgreements(
     if (entry && entry.action !== "carry") continue;
     const ownerId = entry?.action === "carry" ? entry.newOwnerUserId : agreement.ownerUserId;
     const owner = await tx.get("people", ownerId);
-    if (!owner?.active || !mayOwnAgreements(owner, { ownerOrganisationId }, consents, now)) {
+    if (!owner?.active || !mayOwnAgreements(owner, { ownerOrganisationId }, consents, now, agreement.domain)) {
       throw new MutationRejected(
         "conflict",
         entry

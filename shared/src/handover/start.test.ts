@@ -242,9 +242,19 @@ describe("startHandover: the open agreements", () => {
     expect(store.get("handovers", "h1")?.agreements).toEqual([{ agreementId: "a1", action: "carry", newOwnerUserId: "sanne" }]);
   });
 
-  it("carries an agreement to a third organisation whose consent covers the agreements", async () => {
+  it("carries an agreement to a third organisation whose consent covers the agreements and the agreement's life domain", async () => {
     const store = await annaWithAgreements();
+    const toKees = {
+      ...toSanne,
+      agreements: [
+        { agreementId: "a1", action: "carry" as const, newOwnerUserId: "kees" },
+        { agreementId: "a2", action: "done" as const },
+      ],
+    };
     await store.run(recordConsent, consentArgs({ consentId: "c2", grantedTo: ["ggd"], categories: ["agreements"] }), acting("fatima"));
+    // a1 is about housing: agreements alone do not let the GGD keep it up.
+    await expectRejected(store.run(startHandover, toKees, acting("fatima", day(1))), "invalid", /may not see/);
+    await store.run(recordConsent, consentArgs({ consentId: "c3", grantedTo: ["ggd"], categories: ["housing"] }), acting("fatima"));
     await store.run(
       startHandover,
       {
@@ -333,6 +343,7 @@ describe("startHandover: leaving Naast takes effect at once", () => {
       ownerOrganisationId: "iriszorg",
       responsibleUserId: "fatima",
       formerOwners: [],
+      closure: { closedAt: day(1), sharingEndsAt: day(31) },
       updatedAt: day(1),
     });
     expect(store.get("agreements", "a1")).toMatchObject({ status: "cancelled", closedAt: day(1), closedBy: "fatima" });

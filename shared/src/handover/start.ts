@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { withStatus } from "../client/closure.ts";
 import { caseWorkers, defineMutator, type MutationContext, MutationRejected } from "../mutators/define.ts";
 import type { ReadTransaction } from "../store/transaction.ts";
 import { applyCarriedAgreements, checkCarriedAgreements } from "./agreements.ts";
@@ -141,7 +142,7 @@ export const startHandover = defineMutator({
     });
     if (!within) {
       await applyCarriedAgreements(tx, client.id, args.agreements, owners, ctx.user.id, ctx.now);
-      await tx.put("clients", { ...client, status: "closed", updatedAt: ctx.now });
+      await tx.put("clients", withStatus(client, "closed", ctx.now));
     }
   },
 });

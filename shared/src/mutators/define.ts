@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { DataCategory } from "../consent/categories.ts";
 import type { Role, SessionUser } from "../organisation/schema.ts";
+import type { LifeDomain } from "../plan/domains.ts";
 import type { WriteTransaction } from "../store/transaction.ts";
 
 export interface MutationContext {
@@ -15,7 +16,7 @@ export interface MutationContext {
  * - "new-client": it creates a client, owned by the user's organisation;
  * - "owner": the user's organisation holds the client;
  * - "any": the user may see at least one category of the client (consent, EPD links);
- * - a category: canAccess must allow that category, on a basis that allows writing (ownership or
+ * - a category (and, for a record tied to a life domain, that domain too): canAccess must allow it, on a basis that allows writing (ownership or
  *   consent). An organisation that handed the client over reads her record for a while, but
  *   changes nothing; only a mutation that records a read (an export) says `readOnly: true` and
  *   goes through on that basis too.
@@ -28,7 +29,7 @@ export type Requirement =
   | { kind: "new-client"; clientId: string }
   | { kind: "owner"; clientId: string }
   | { kind: "any"; clientId: string; readOnly?: boolean }
-  | { kind: "category"; clientId: string; category: DataCategory; readOnly?: boolean };
+  | { kind: "category"; clientId: string; category: DataCategory; domain?: LifeDomain | null; readOnly?: boolean };
 
 export type RejectionCode = "not-found" | "forbidden" | "conflict" | "invalid";
 

@@ -52,7 +52,7 @@ describe("createClient and EPD links", () => {
 
   it("only the holding organisation sets the client's status", async () => {
     const store = await stapteam();
-    await shareWithLdh(store, ["housing"]);
+    await shareWithLdh(store, ["housing"], "c2");
     await expectRejected(store.run(setClientStatus, validArgs.setClientStatus, acting("sanne")), "forbidden");
     await store.run(setClientStatus, validArgs.setClientStatus, acting("fatima", day(3)));
     expect(store.get("clients", "anna")).toMatchObject({ status: "monitoring", updatedAt: day(3), createdAt: day(0) });
@@ -144,7 +144,7 @@ describe("the plan: ZRM scores and life domains", () => {
 
   it("two colleagues editing different fields of housing both keep theirs; an empty text clears", async () => {
     const store = await stapteam();
-    await shareWithLdh(store, ["housing"]);
+    await shareWithLdh(store, ["housing"], "c2");
     await store.run(updatePlanDomain, { clientId: "anna", domain: "housing", situation: "Slaapt in de auto" }, acting("fatima", day(1)));
     await store.run(updatePlanDomain, { clientId: "anna", domain: "housing", goal: "Time-out plek" }, acting("sanne", day(2)));
     expect(store.get("planDomains", "anna:housing")).toMatchObject({ situation: "Slaapt in de auto", goal: "Time-out plek", updatedBy: "sanne" });
@@ -167,10 +167,14 @@ describe("the plan: ZRM scores and life domains", () => {
 });
 
 describe("agreements", () => {
-  it("are owned by an active colleague who may see them, whose organisation becomes the owning organisation", async () => {
+  it("are owned by an active colleague who may see them and their life domain, whose organisation becomes the owning organisation", async () => {
     const store = await stapteam();
     await expectRejected(store.run(addAgreement, { ...validArgs.addAgreement, ownerUserId: "sanne" }, acting("fatima")), "invalid", /may not see/);
     await shareWithLdh(store, ["agreements"]);
+    // The agreement is about housing, which LDH may not see yet.
+    await expectRejected(store.run(addAgreement, { ...validArgs.addAgreement, ownerUserId: "sanne" }, acting("fatima")), "invalid", /may not see/);
+    await store.run(addAgreement, { ...validArgs.addAgreement, id: "a0", domain: null, ownerUserId: "sanne" }, acting("fatima"));
+    await shareWithLdh(store, ["housing"], "c2");
     await expectRejected(store.run(addAgreement, { ...validArgs.addAgreement, ownerUserId: "henk" }, acting("fatima")), "invalid", /active/);
     await expectRejected(store.run(addAgreement, { ...validArgs.addAgreement, ownerUserId: "nobody" }, acting("fatima")), "invalid");
     await store.run(addAgreement, { ...validArgs.addAgreement, ownerUserId: "sanne" }, acting("fatima", day(1)));

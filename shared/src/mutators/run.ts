@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { type AccessDecision, accessibleCategories, canAccess, readOnlyUntil } from "../consent/can-access.ts";
+import { type AccessDecision, accessibleCategories, canAccessAll, readOnlyUntil } from "../consent/can-access.ts";
 import type { DataCategory } from "../consent/categories.ts";
 import type { WriteTransaction } from "../store/transaction.ts";
 import { type MutationContext, MutationRejected, type Mutator } from "./define.ts";
@@ -25,6 +25,8 @@ const explain = (decision: AccessDecision & { allowed: false }) => {
       return `the client's consent for your organisation expired on ${decision.since}`;
     case "not-yet-valid":
       return `the client's consent for your organisation starts on ${decision.from}`;
+    case "closed":
+      return `the client was closed; sharing with your organisation ended on ${decision.since}`;
   }
 };
 
@@ -53,14 +55,19 @@ export async function runMutation<S extends z.ZodType>(
   const consents = await tx.listByClient("consentEvents", client.id);
   let effect: MutationEffect;
   if (requirement.kind === "category") {
-    const decision = canAccess(ctx.user, client, requirement.category, consents, ctx.now);
+    // A record tied to a life domain needs that domain as well (an afspraak about housing).
+    const needed =
+      requirement.domain && requirement.domain !== requirement.category
+        ? ([requirement.category, requirement.domain] as const)
+        : ([requirement.category] as const);
+    const decision = canAccessAll(ctx.user, client, needed, consents, ctx.now);
     if (!decision.allowed) throw new MutationRejected("forbidden", explain(decision));
     if (decision.basis === "handover" && !requirement.readOnly) {
       throw new MutationRejected("forbidden", `read-only after handing the client over, until ${decision.until}`);
     }
     effect = {
       clientId: client.id,
-      categories: [...new Set([requirement.category, ...audited])],
+      categories: [...new Set([...needed, ...audited])],
       consentId: decision.basis === "consent" ? decision.consentId : null,
       responsibleUserId: client.responsibleUserId,
     };

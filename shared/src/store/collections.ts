@@ -1,13 +1,13 @@
 import type { z } from "zod";
 import { agreementSchema } from "../agreement/schema.ts";
 import { clientSchema, epdLinkSchema } from "../client/schema.ts";
-import type { DataCategory } from "../consent/categories.ts";
 import { consentEventSchema } from "../consent/schema.ts";
 import { handoverEventSchema, handoverExportSchema, handoverSchema } from "../handover/schema.ts";
 import { noteSchema } from "../note/schema.ts";
 import { organisationSchema, personSchema } from "../organisation/schema.ts";
 import { planDomainSchema, zrmScoreSchema } from "../plan/schema.ts";
 import { portalAdapterSchema } from "../portal/schema.ts";
+import type { Visibility } from "./visibility.ts";
 
 /** Every kind of record that syncs, with the schema it is checked against on both sides. */
 export const collections = {
@@ -30,20 +30,7 @@ export type CollectionName = keyof typeof collections;
 export type RecordOf<C extends CollectionName> = z.infer<(typeof collections)[C]>;
 export const collectionNames = Object.keys(collections) as CollectionName[];
 
-/**
- * Who may see a record:
- * - "directory": every signed-in user (organisations, colleagues, portal adapters; no client data);
- * - "client": anyone who may see at least one category of that client (her alias, the consents);
- * - "epd-link": only the organisation whose EPD id it is, whatever the consent: the link is that
- *   organisation's own data, and lets its panel say "no longer shared" instead of "unknown";
- * - a data category: decided by canAccess.
- */
-export type Visibility =
-  | { kind: "directory" }
-  | { kind: "client" }
-  | { kind: "epd-link"; organisationId: string }
-  | { kind: "category"; category: DataCategory };
-
+/** Who may see this record (see Visibility). */
 export function visibilityOf<C extends CollectionName>(collection: C, record: RecordOf<C>): Visibility {
   switch (collection) {
     case "organisations":
@@ -57,15 +44,16 @@ export function visibilityOf<C extends CollectionName>(collection: C, record: Re
       return { kind: "epd-link", organisationId: (record as RecordOf<"epdLinks">).organisationId };
     case "planDomains":
     case "zrmScores":
-      return { kind: "category", category: (record as RecordOf<"planDomains" | "zrmScores">).domain };
+      return { kind: "category", category: (record as RecordOf<"planDomains" | "zrmScores">).domain, domain: null };
+    // An afspraak about a life domain is that domain's information too.
     case "agreements":
-      return { kind: "category", category: "agreements" };
+      return { kind: "category", category: "agreements", domain: (record as RecordOf<"agreements">).domain };
     case "notes":
-      return { kind: "category", category: "notes" };
+      return { kind: "category", category: "notes", domain: null };
     case "handovers":
     case "handoverEvents":
     case "handoverExports":
-      return { kind: "category", category: "handovers" };
+      return { kind: "category", category: "handovers", domain: null };
     default:
       throw new Error(`unknown collection ${String(collection)}`);
   }
@@ -76,17 +64,4 @@ export function clientIdOf<C extends CollectionName>(collection: C, record: Reco
   if (collection === "clients") return record.id;
   if ("clientId" in record && typeof record.clientId === "string") return record.clientId;
   return null;
-}
-
-/** The visibility as one string, stored beside each record on both sides so purges can select by it. */
-export function visibilityKey(visibility: Visibility): string {
-  switch (visibility.kind) {
-    case "directory":
-    case "client":
-      return visibility.kind;
-    case "epd-link":
-      return `epd-link:${visibility.organisationId}`;
-    case "category":
-      return `category:${visibility.category}`;
-  }
 }

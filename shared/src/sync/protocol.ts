@@ -56,7 +56,7 @@ export type PulledRecord = z.infer<typeof pulledRecordSchema>;
 
 /** Why a client is hidden from the user, so the panel can say so instead of showing nothing. */
 export const hiddenReasonSchema = z.object({
-  reason: z.enum(["no-consent", "withdrawn", "expired", "not-yet-valid", "role"]),
+  reason: z.enum(["no-consent", "withdrawn", "expired", "not-yet-valid", "role", "closed"]),
   since: z.string().nullable(),
 });
 export type HiddenReason = z.infer<typeof hiddenReasonSchema>;

@@ -1,4 +1,5 @@
-import { type CollectionName, clientIdOf, collections, type RecordOf, visibilityKey, visibilityOf } from "../store/collections.ts";
+import { type CollectionName, clientIdOf, collections, type RecordOf, visibilityOf } from "../store/collections.ts";
+import { categoriesOf, encodeVisibility, parseVisibility } from "../store/visibility.ts";
 import type { PulledRecord, Purge } from "./protocol.ts";
 
 /** A record as a device keeps it: the data plus what a purge needs to find it. */
@@ -6,12 +7,13 @@ export interface StoredRecord<C extends CollectionName = CollectionName> {
   collection: C;
   id: string;
   clientId: string | null;
+  /** `encodeVisibility` of the record's visibility. */
   visibility: string;
   data: RecordOf<C>;
 }
 
 export function storedRecord<C extends CollectionName>(collection: C, data: RecordOf<C>): StoredRecord<C> {
-  return { collection, id: data.id, clientId: clientIdOf(collection, data), visibility: visibilityKey(visibilityOf(collection, data)), data };
+  return { collection, id: data.id, clientId: clientIdOf(collection, data), visibility: encodeVisibility(visibilityOf(collection, data)), data };
 }
 
 /** Checks a pulled record against its schema before a device stores it. */
@@ -20,8 +22,17 @@ export function fromPulled(put: PulledRecord): StoredRecord {
   return storedRecord(put.collection, data);
 }
 
+/**
+ * Whether a purge removes this stored record. The organisation's own EPD links stay (its own
+ * data); a purge of some categories removes every record that needs one of them, so losing
+ * housing takes the afspraken about housing along.
+ */
 export function isPurgedBy(record: Pick<StoredRecord, "clientId" | "visibility">, purge: Purge): boolean {
-  if (record.clientId !== purge.clientId || record.visibility.startsWith("epd-link:")) return false;
+  if (record.clientId !== purge.clientId) return false;
+  const visibility = parseVisibility(record.visibility);
+  if (visibility.kind === "epd-link") return false;
   if (purge.categories === "all") return true;
-  return purge.categories.some((category) => record.visibility === `category:${category}`);
+  if (visibility.kind !== "category") return false;
+  const lost = new Set(purge.categories);
+  return categoriesOf(visibility).some((category) => lost.has(category));
 }

@@ -51,6 +51,7 @@ export const client = {
   responsibleUserId: "fatima",
   status: "closed" as const,
   formerOwners: [],
+  closure: null,
   createdAt: day(-400),
   updatedAt: now,
 };
