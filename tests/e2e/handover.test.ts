@@ -63,6 +63,11 @@ describe("a warm handover from Leger des Heils to Iriszorg", () => {
     expect(await form.locator("textarea[name=handover-situation-mental_health]").count()).toBe(0);
     await form.locator("textarea[name=handover-risks]").fill("Overlastmeldingen kunnen tot verlies van de kamer leiden.");
     await form.locator("textarea[name=handover-what-works]").fill("Afspraken op vrijdag, na het weekgeld; kort en concreet.");
+    // Iriszorg may not see her whole plan: each free-text section says which shared domain it is about.
+    expect(await form.locator("select[name=handover-risks-domain] option[value='']").isDisabled()).toBe(true);
+    expect(await form.locator("select[name=handover-risks-domain] option[value=mental_health]").count()).toBe(0);
+    await form.locator("select[name=handover-risks-domain]").selectOption({ label: "Huisvesting" });
+    await form.locator("select[name=handover-what-works-domain]").selectOption({ label: "Financiën" });
     await form.getByRole("button", { name: "Contact toevoegen" }).click();
     await form.locator("input[name=contact-name]").fill("Bewindvoerder Van Dijk");
     await form.locator("input[name=contact-role]").fill("bewindvoering");

@@ -52,4 +52,28 @@ describe("a handover's life domains reach only those who may see them", () => {
     expect(delivered).toContain("housing");
     expect(delivered).not.toContain("addiction");
   });
+
+  it("gives the GGD the free text about housing, not the risks about her addiction nor the general note, which needs the whole plan", async () => {
+    const clientId = await createClientWithPlan(fatima);
+    await grantConsent(fatima, clientId, ["org-c"], ["handovers", "housing"]);
+    const args = handoverArgs(clientId, {
+      kind: "colleague",
+      toUserId: "ruben",
+      risks: "Terugval in gebruik na het weekend.",
+      whatWorks: "Samen de woningcorporatie bellen.",
+      text: "Vertelde over haar jeugd en de breuk met haar vader.",
+      sectionDomains: { risks: "addiction", whatWorks: "housing", text: null },
+      agreements: await carryAll(fatima, clientId, "ruben"),
+    });
+    await applied(fatima.push("startHandover", args));
+
+    expect((await synced(ruben)).of("handovers", clientId).find((h) => h.id === args.id)).toMatchObject({
+      risks: args.risks,
+      whatWorks: args.whatWorks,
+      text: args.text,
+    });
+    const atGgd = (await synced(lotte)).of("handovers", clientId).find((h) => h.id === args.id);
+    expect(atGgd).toMatchObject({ risks: "", whatWorks: "Samen de woningcorporatie bellen.", text: "" });
+    expect(JSON.stringify(atGgd)).not.toMatch(/weekend|vader/);
+  });
 });

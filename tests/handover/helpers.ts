@@ -18,6 +18,8 @@ export function handoverArgs(clientId: string, overrides: Partial<MutationArgs<"
     network: [{ name: "Moeder", role: "familie", reachableAt: "via de cliënt" }],
     agreements: [],
     text: "Warme overdracht.",
+    // About housing, which every test's receiver may see; "algemeen" needs the whole plan.
+    sectionDomains: { risks: "housing", whatWorks: "housing", text: "housing" },
     correctsHandoverId: null,
     ...overrides,
   };

@@ -6,6 +6,7 @@ import { type ClientView, colleagueName, type Directory } from "../panel/queries
 export function HandoverContent({ handover, view, directory }: { handover: RecordOf<"handovers">; view: ClientView; directory: Directory }) {
   const t = useT();
   const person = (id: string) => colleagueName(directory, id);
+  const about = (domain: RecordOf<"handovers">["sectionDomains"]["risks"]) => (domain ? ` (${categoryLabel(t, domain)})` : "");
   const agreementText = (id: string) => view.agreements.find((a) => a.id === id)?.text ?? t("handover.agreementNotShared");
   return (
     <div class="handover-content">
@@ -17,12 +18,20 @@ export function HandoverContent({ handover, view, directory }: { handover: Recor
       ))}
       {handover.risks && (
         <p>
-          <strong>{t("handover.risks")}:</strong> {handover.risks}
+          <strong>
+            {t("handover.risks")}
+            {about(handover.sectionDomains.risks)}:
+          </strong>{" "}
+          {handover.risks}
         </p>
       )}
       {handover.whatWorks && (
         <p>
-          <strong>{t("handover.whatWorks")}:</strong> {handover.whatWorks}
+          <strong>
+            {t("handover.whatWorks")}
+            {about(handover.sectionDomains.whatWorks)}:
+          </strong>{" "}
+          {handover.whatWorks}
         </p>
       )}
       {handover.network.length > 0 && (

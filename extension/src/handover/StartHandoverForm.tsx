@@ -2,7 +2,9 @@ import {
   type CarriedAgreement,
   caseWorkers,
   domainsNotShared,
+  generalSections,
   type HandoverKind,
+  type HandoverSection,
   handoverConsentCovers,
   handoverKinds,
   isWithinNaast,
@@ -21,6 +23,7 @@ import { ScoreSelect } from "../panel/ScoreSelect.tsx";
 import { useMutate } from "../panel/use-mutate.ts";
 import type { Session } from "../storage/db.ts";
 import { NetworkFields } from "./NetworkFields.tsx";
+import { SectionDomainSelect } from "./SectionDomainSelect.tsx";
 
 type Contact = RecordOf<"handovers">["network"][number];
 type DomainDraft = RecordOf<"handovers">["domains"][number];
@@ -67,6 +70,8 @@ export function StartHandoverForm({
   const [whatWorks, setWhatWorks] = useState(correcting?.whatWorks ?? "");
   const [network, setNetwork] = useState<Contact[]>(correcting?.network ?? []);
   const [text, setText] = useState(correcting?.text ?? "");
+  const [sectionDomains, setSectionDomains] = useState<RecordOf<"handovers">["sectionDomains"]>(correcting?.sectionDomains ?? generalSections);
+  const setSectionDomain = (section: HandoverSection) => (domain: LifeDomain | null) => setSectionDomains({ ...sectionDomains, [section]: domain });
   // What the sender chose per agreement; an agreement she has not touched is carried over.
   const [plans, setPlans] = useState<Map<string, CarriedAgreement>>(new Map(correcting?.agreements.map((c) => [c.agreementId, c])));
   const planOf = (agreementId: string): CarriedAgreement => plans.get(agreementId) ?? { agreementId, action: "carry", newOwnerUserId: "" };
@@ -87,6 +92,9 @@ export function StartHandoverForm({
           now,
         )
       : [];
+  // A free-text section goes about a domain the receiver may see; "algemeen" needs the whole plan.
+  const mayShare = (domain: LifeDomain | null) =>
+    !receivingOrganisation || domainsNotShared(view.client, view.consentEvents, receivingOrganisation, domain ? [domain] : lifeDomains, now).length === 0;
   const receiverChoices = people.filter(
     (p) =>
       p.active &&
@@ -123,6 +131,7 @@ export function StartHandoverForm({
       // The agreements open now: a colleague may have closed or added one while this form was open.
       agreements: openAgreements.map((a) => planOf(a.id)),
       text,
+      sectionDomains,
       correctsHandoverId: correcting?.id ?? null,
     });
     if (ok) onDone();
@@ -226,14 +235,17 @@ export function StartHandoverForm({
           ),
         )}
       </fieldset>
+      {!mayShare(null) && <p class="hint">{t("handover.sectionsNeedDomain")}</p>}
       <label>
         {t("handover.risks")}
         <textarea name="handover-risks" maxLength={5000} value={risks} onInput={(e) => setRisks(e.currentTarget.value)} />
       </label>
+      <SectionDomainSelect name="handover-risks-domain" value={sectionDomains.risks} mayShare={mayShare} onChange={setSectionDomain("risks")} />
       <label>
         {t("handover.whatWorks")}
         <textarea name="handover-what-works" maxLength={5000} value={whatWorks} onInput={(e) => setWhatWorks(e.currentTarget.value)} />
       </label>
+      <SectionDomainSelect name="handover-what-works-domain" value={sectionDomains.whatWorks} mayShare={mayShare} onChange={setSectionDomain("whatWorks")} />
       <NetworkFields network={network} onChange={setNetwork} />
 
       {openAgreements.length > 0 && (
@@ -291,6 +303,7 @@ export function StartHandoverForm({
         {t("handover.text")}
         <textarea name="handover-text" maxLength={20000} value={text} onInput={(e) => setText(e.currentTarget.value)} />
       </label>
+      <SectionDomainSelect name="handover-text-domain" value={sectionDomains.text} mayShare={mayShare} onChange={setSectionDomain("text")} />
       <button type="submit" disabled={consentMissing}>
         {within ? t("handover.send") : t("handover.sendLeaving")}
       </button>

@@ -175,6 +175,10 @@ export const en: Record<MessageKey, string> = {
   "handover.consentMissing": "The client's consent does not cover {organisation}. Record that consent first; then you can hand over.",
   "handover.situation": "Situation per life domain",
   "handover.domainsWithheld": "Not in the handover, as the client does not share it with {organisation}: {domains}.",
+  "handover.sectionAbout": "About",
+  "handover.sectionGeneral": "General (only for readers of the whole plan)",
+  "handover.sectionsNeedDomain":
+    "The receiver may not see the whole plan. For risks, what works and the note, choose the life domain the text is about; the receiver reads only what is about a shared domain.",
   "handover.risks": "Risks",
   "handover.whatWorks": "What works with this client",
   "handover.network": "Network",

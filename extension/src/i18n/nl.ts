@@ -175,6 +175,10 @@ export const nl = {
   "handover.consentMissing": "De toestemming van de cliënt geldt niet voor {organisation}. Leg eerst die toestemming vast; daarna kunt u overdragen.",
   "handover.situation": "Situatie per leefgebied",
   "handover.domainsWithheld": "Niet in de overdracht, want de cliënt deelt dit niet met {organisation}: {domains}.",
+  "handover.sectionAbout": "Gaat over",
+  "handover.sectionGeneral": "Algemeen (alleen voor wie het hele plan mag zien)",
+  "handover.sectionsNeedDomain":
+    "De ontvanger mag niet het hele plan zien. Kies bij risico's, wat werkt en de toelichting het levensdomein waar de tekst over gaat; de ontvanger leest alleen wat over een gedeeld domein gaat.",
   "handover.risks": "Risico's",
   "handover.whatWorks": "Wat werkt bij deze cliënt",
   "handover.network": "Netwerk",

@@ -164,6 +164,8 @@ async function seedOpenHandover(services: Services, marieke: DemoSession) {
       newOwnerUserId: a.ownerOrganisationId === "org-ldh" ? "u-ruben" : a.ownerUserId,
     })),
     text: "Chantal verhuist naar Nijmegen-Oost; Iriszorg neemt de begeleiding over, dichter bij het methadonprogramma.",
+    // Iriszorg may see her whole plan, so the note may stay general.
+    sectionDomains: { risks: "housing", whatWorks: "addiction", text: null },
     correctsHandoverId: null,
   });
 }

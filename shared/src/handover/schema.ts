@@ -33,6 +33,21 @@ export const carriedAgreementSchema = z.discriminatedUnion("action", [
 ]);
 export type CarriedAgreement = z.infer<typeof carriedAgreementSchema>;
 
+/** The free-text sections of a handover, each about one life domain or "algemeen" (see redact.ts). */
+export const handoverSections = ["risks", "whatWorks", "text"] as const;
+export type HandoverSection = (typeof handoverSections)[number];
+
+/**
+ * The life domain each free-text section is about; null is "algemeen", which only readers who may
+ * see the whole plan get. Handovers written before this have none, so theirs count as "algemeen".
+ */
+export const handoverSectionDomainsSchema = z.object({
+  risks: lifeDomainSchema.nullable(),
+  whatWorks: lifeDomainSchema.nullable(),
+  text: lifeDomainSchema.nullable(),
+});
+export const generalSections = { risks: null, whatWorks: null, text: null } as const;
+
 /**
  * A warm handover. Append-only: its content never changes; what happens to it (questions,
  * answers, acknowledgement, decline) is a separate event, and a correction is a new handover
@@ -56,6 +71,7 @@ export const handoverSchema = z.object({
   network: z.array(networkContactSchema).max(50),
   agreements: z.array(carriedAgreementSchema).max(200),
   text: z.string().max(limits.noteLength),
+  sectionDomains: handoverSectionDomainsSchema.default(generalSections),
   correctsHandoverId: idSchema.nullable(),
   createdAt: instantSchema,
 });

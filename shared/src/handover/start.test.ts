@@ -53,8 +53,29 @@ describe("startHandover: consent", () => {
     const before = store.snapshot();
     await expectRejected(store.run(startHandover, toSanne, acting("fatima", day(1))), "forbidden", /does not cover housing for the receiving organisation/);
     expect(store.snapshot()).toBe(before);
-    const effect = await store.run(startHandover, { ...toSanne, domains: [] }, acting("fatima", day(1)));
+    // Without the housing situation, the risks about housing and the afspraak about housing going to her.
+    const withoutHousing = {
+      ...toSanne,
+      domains: [],
+      risks: "",
+      whatWorks: "",
+      agreements: [
+        { agreementId: "a1", action: "done" as const },
+        { agreementId: "a2", action: "done" as const },
+      ],
+    };
+    const effect = await store.run(startHandover, withoutHousing, acting("fatima", day(1)));
     expect(effect.categories).toEqual(["handovers"]);
+  });
+
+  it("holds free text (risks, what works, the note) only about a domain the receiver may see, and general text only for a receiver of the whole plan", async () => {
+    const store = await annaWithAgreements(["handovers", "agreements", "housing"]);
+    const general = { ...toSanne, sectionDomains: { risks: null, whatWorks: "housing" as const, text: null } };
+    await expectRejected(store.run(startHandover, general, acting("fatima", day(1))), "forbidden", /may not see the whole plan, so "risks" cannot be general/);
+    const aboutAddiction = { ...toSanne, sectionDomains: { risks: "housing" as const, whatWorks: "addiction" as const, text: null } };
+    await expectRejected(store.run(startHandover, aboutAddiction, acting("fatima", day(1))), "forbidden", /does not cover addiction .*"whatWorks"/);
+    // An empty general note is no text at all.
+    await store.run(startHandover, { ...toSanne, text: "", sectionDomains: { risks: "housing", whatWorks: "housing", text: null } }, acting("fatima", day(1)));
   });
 
   it("needs no consent within the holding organisation", async () => {

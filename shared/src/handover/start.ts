@@ -1,11 +1,13 @@
 import type { z } from "zod";
 import { withStatus } from "../client/closure.ts";
 import { caseWorkers, defineMutator, type MutationContext, MutationRejected } from "../mutators/define.ts";
+import type { LifeDomain } from "../plan/domains.ts";
 import type { ReadTransaction } from "../store/transaction.ts";
 import { applyCarriedAgreements, checkCarriedAgreements } from "./agreements.ts";
 import { domainsNotShared, requireHandoverConsent } from "./consent.ts";
 import { receivingRoles } from "./parties.ts";
-import { type Handover, handoverSchema, isWithinNaast } from "./schema.ts";
+import { maySeeSection } from "./redact.ts";
+import { type Handover, handoverSchema, handoverSections, isWithinNaast } from "./schema.ts";
 import { deriveHandovers } from "./state.ts";
 
 export const startHandoverArgs = handoverSchema.omit({ fromUserId: true, fromOrganisationId: true, createdAt: true });
@@ -81,6 +83,23 @@ async function checkOpenAndCorrection(tx: ReadTransaction, args: StartArgs, ctx:
   }
 }
 
+/**
+ * The receiver reads the free-text sections before she acknowledges: each must be about a life
+ * domain her organisation may see, and "algemeen" only when it may see the whole plan.
+ */
+function checkSections(args: StartArgs, receiverMay: (domain: LifeDomain) => boolean) {
+  for (const section of handoverSections) {
+    const domain = args.sectionDomains[section];
+    if (args[section].trim() === "" || maySeeSection(domain, (category) => receiverMay(category as LifeDomain))) continue;
+    throw new MutationRejected(
+      "forbidden",
+      domain === null
+        ? `the receiving organisation may not see the whole plan, so "${section}" cannot be general: say which life domain it is about, or leave it out`
+        : `the client's consent does not cover ${domain} for the receiving organisation: "${section}" cannot be about it`,
+    );
+  }
+}
+
 function checkDomains(args: StartArgs) {
   const domains = args.domains.map((d) => d.domain);
   if (new Set(domains).size !== domains.length) throw new MutationRejected("invalid", "each life domain appears once");
@@ -110,12 +129,13 @@ export const startHandover = defineMutator({
     const within = isWithinNaast(args.kind);
     let toOrganisationId: string | null = null;
     if (within) {
-      toOrganisationId = await receivingOrganisation(tx, args, ctx);
-      await requireHandoverConsent(tx, client, consents, toOrganisationId, ctx.now);
+      const receiving = await receivingOrganisation(tx, args, ctx);
+      toOrganisationId = receiving;
+      await requireHandoverConsent(tx, client, consents, receiving, ctx.now);
       const withheld = domainsNotShared(
         client,
         consents,
-        toOrganisationId,
+        receiving,
         args.domains.map((d) => d.domain),
         ctx.now,
       );
@@ -125,6 +145,7 @@ export const startHandover = defineMutator({
           `the client's consent does not cover ${withheld.join(", ")} for the receiving organisation: leave those out of the handover`,
         );
       }
+      checkSections(args, (domain) => domainsNotShared(client, consents, receiving, [domain], ctx.now).length === 0);
     } else {
       checkLeaving(args);
     }

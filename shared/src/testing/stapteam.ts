@@ -55,6 +55,8 @@ export function handoverArgs(overrides: Partial<MutationArgs<"startHandover">> =
     network: [{ name: "Moeder", role: "familie", reachableAt: "via Anna" }],
     agreements: [],
     text: "",
+    // About housing, which every test's receiver may see; "algemeen" needs the whole plan.
+    sectionDomains: { risks: "housing", whatWorks: "housing", text: null },
     correctsHandoverId: null,
     ...overrides,
   };

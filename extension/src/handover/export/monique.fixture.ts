@@ -207,6 +207,7 @@ export const handover: Handover = {
     { domain: "housing", score: 1, situation: "Slaapt wisselend bij kennissen in Arnhem; staat op de wachtlijst voor Beschermd Wonen." },
     { domain: "addiction", score: 2, situation: "Gebruikt dagelijks crack; methadon via de verslavingszorg, wil minderen." },
   ],
+  sectionDomains: { risks: null, whatWorks: null, text: null },
   risks: "Raakt snel uit beeld als afspraken niet doorgaan. Ex-partner zoekt haar op.",
   whatWorks: "Persoonlijke aandacht, lange adem; outreachend werken, afspreken op straat of bij de inloop.",
   network: [
