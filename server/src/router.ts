@@ -1,4 +1,5 @@
 import { authRouter } from "./auth/router.ts";
+import { adaptersRouter } from "./directory/adapters-router.ts";
 import { directoryRouter } from "./directory/router.ts";
 import { syncRouter } from "./sync/router.ts";
 import { publicProcedure, router } from "./trpc.ts";
@@ -7,6 +8,7 @@ export const appRouter = router({
   auth: authRouter,
   sync: syncRouter,
   directory: directoryRouter,
+  adapters: adaptersRouter,
   /** Does nothing: the benchmarks measure the framework's own cost with it. */
   ping: publicProcedure.query(() => "pong" as const),
 });

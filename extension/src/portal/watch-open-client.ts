@@ -1,6 +1,5 @@
-import type { PortalAdapter } from "@naast/shared";
+import { documentPage, type PortalAdapter, readEpdClientId } from "@naast/shared";
 import type { DetectedClient } from "../messaging/protocol.ts";
-import { readEpdClientId } from "./read-client-id.ts";
 
 interface Channel {
   whichAdapter(url: string): Promise<PortalAdapter | null>;
@@ -25,7 +24,7 @@ export function watchOpenClient(channel: Channel): void {
       if (!adapter) return;
       last = undefined;
     }
-    const epdClientId = readEpdClientId(adapter, document, location.href);
+    const epdClientId = readEpdClientId(adapter, documentPage(document, location.href));
     if (epdClientId === last) return;
     last = epdClientId;
     await channel.report({ adapterId: adapter.id, epdClientId }).catch(() => undefined);

@@ -12,6 +12,7 @@ import { createOrganisation, createUser } from "../directory/admin.ts";
 import { deactivateOrganisation, deactivateUser, type OpenWork } from "../directory/deactivate.ts";
 import { readEnv } from "../env.ts";
 import { createServices } from "../services.ts";
+import { adapterCommand } from "./adapter.ts";
 
 const usage = `naast <command> [options]   (database: DATABASE_URL, default file:./data/naast.db)
 
@@ -24,6 +25,7 @@ const usage = `naast <command> [options]   (database: DATABASE_URL, default file
   deactivate-organisation --id org-iriszorg     the same for every person of the organisation
   verify-audit          check the audit log's hash chain; exit 1 at the first broken row
   seed-demo             fill an empty database with the demo organisations, users and clients
+  adapter …             an organisation's EPD portals, through the running server (naast adapter for help)
 `;
 
 function printOpenWork({ person, clients, agreements }: OpenWork) {
@@ -35,6 +37,14 @@ function printOpenWork({ person, clients, agreements }: OpenWork) {
 }
 
 const [command, ...rest] = process.argv.slice(2);
+// Adapters are managed through the running server's API, not by writing its database (0002).
+if (command === "adapter") {
+  const code = await adapterCommand(rest).catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    return 1;
+  });
+  process.exit(code);
+}
 const parsed = (() => {
   try {
     return parseArgs({

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { type Organisation, organisationSchema, type Person, type PortalAdapter, type Role } from "@naast/shared";
+import { type Organisation, organisationSchema, type Person, type Role } from "@naast/shared";
 import { eq } from "drizzle-orm";
 import type { AccessPoint, AuditFacts } from "../audit/entry.ts";
 import { hashPassword } from "../auth/passwords.ts";
@@ -69,11 +69,4 @@ export async function createUser(services: Services, input: NewUser, accessPoint
     return [services.db.insert(accounts).values({ userId: person.id, email, passwordHash, createdAt: new Date().toISOString() })];
   });
   return person;
-}
-
-export async function savePortalAdapter(services: Services, adapter: PortalAdapter, accessPoint: AccessPoint = "cli") {
-  await adminChange(services, "admin.savePortalAdapter", accessPoint, async (tx) => {
-    await tx.put("portalAdapters", adapter);
-    return undefined;
-  });
 }
