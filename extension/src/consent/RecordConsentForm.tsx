@@ -150,10 +150,14 @@ export function RecordConsentForm({
           ))}
         </div>
         {otherCategories.map((c) => (
-          <label class="check" key={c}>
-            <input type="checkbox" checked={categories.has(c)} onChange={(e) => setCategories(toggle(categories, [c], e.currentTarget.checked))} />
-            {categoryLabel(t, c)}
-          </label>
+          <div key={c}>
+            <label class="check">
+              <input type="checkbox" checked={categories.has(c)} onChange={(e) => setCategories(toggle(categories, [c], e.currentTarget.checked))} />
+              {categoryLabel(t, c)}
+            </label>
+            {/* Free text is not filed by domain: say plainly what sharing the notes lets others read (decision 0009). */}
+            {c === "notes" && <p class="hint">{t("consent.notesExplained")}</p>}
+          </div>
         ))}
       </fieldset>
       <fieldset>

@@ -87,6 +87,8 @@ export const en: Record<MessageKey, string> = {
   "agreements.domain": "Life domain",
   "agreements.noDomain": "(none)",
   "agreements.notShared": "Agreements are not shared with your organisation.",
+  "consent.notesExplained":
+    "Notes are free text and can be about anything, addiction or mental health included. Whoever may read the notes reads everything in them.",
   "consent.title": "Consent",
   "consent.none": "No consent recorded: only {owner} sees this client.",
   "consent.line": "{organisations} may see: {categories} — until {until}",

@@ -87,6 +87,8 @@ export const nl = {
   "agreements.domain": "Leefgebied",
   "agreements.noDomain": "(geen)",
   "agreements.notShared": "Afspraken zijn niet met uw organisatie gedeeld.",
+  "consent.notesExplained":
+    "Notities zijn vrije tekst en kunnen over alles gaan, ook over verslaving of psychische gezondheid. Wie notities mag lezen, leest alles wat erin staat.",
   "consent.title": "Toestemming",
   "consent.none": "Geen toestemming vastgelegd: alleen {owner} ziet deze cliënt.",
   "consent.line": "{organisations} mag zien: {categories} — tot {until}",
