@@ -19,6 +19,10 @@ export async function startServer(env: Env): Promise<RunningServer> {
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, () => resolve(s));
   });
+  // Longer than a load balancer's idle timeout (60 s is common), so the proxy, not the server,
+  // closes an idle connection: a server that closes first races a request already on its way
+  // (ECONNRESET), which a loaded event loop makes likely.
+  if ("keepAliveTimeout" in server) server.keepAliveTimeout = 65_000;
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://${env.HOST}:${port}`,
