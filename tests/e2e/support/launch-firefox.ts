@@ -27,6 +27,11 @@ export interface FirefoxWithExtension {
   tabIdOf(extensionPage: Page, url: string): Promise<number>;
   /** Whether Firefox's sidebar is open, and the page it shows. */
   sidebar(): Promise<{ open: boolean; page: string | null }>;
+  /**
+   * The text of the first element matching `selector` in the real sidebar, "" while there is none.
+   * BiDi does not reach into the sidebar; any page of the add-on does, through extension.getViews.
+   */
+  sidebarText(extensionPage: Page, selector: string): Promise<string>;
   /** Everything the add-on logged as an error or warning since launch, its CSP reports included. */
   addonMessages(): Promise<AddonMessage[]>;
   close(): Promise<void>;
@@ -95,6 +100,13 @@ export async function launchFirefoxWithExtension(opts: { extensionPath: string }
     async reloadExtensionPage(page) {
       await connection.send("browsingContext.reload", { context: contextOf(page), wait: "complete" });
     },
+    sidebarText: (extensionPage, selector) =>
+      extensionPage.evaluate((s) => {
+        const { browser } = globalThis as unknown as { browser: { extension: { getViews(o: { type: string }): Window[] } } };
+        const [sidebar] = browser.extension.getViews({ type: "sidebar" });
+        if (!sidebar) throw new Error("the sidebar is closed");
+        return sidebar.document.querySelector(s)?.textContent ?? "";
+      }, selector),
     async tabIdOf(extensionPage, url) {
       // Runs in the extension's page, where `browser.tabs` exists; this package has no WebExtension types.
       const id = await extensionPage.evaluate(async (prefix) => {
