@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { type DataCategory, type LifeDomain, type MutationArgs, MutationRejected, type MutatorName, type RecordOf } from "@naast/shared";
+import { type DataCategory, type LifeDomain, type MutationArgs, MutationRejected, type MutatorName, protocolVersion, type RecordOf } from "@naast/shared";
 import fc from "fast-check";
 import { expect } from "vitest";
 import { createApi } from "../../extension/src/sync/api.ts";
@@ -362,6 +362,7 @@ class Replay implements Step {
     this.note = ` (${again.name})`;
     const api = createApi(device.session.serverUrl, device.session.token);
     const { results } = await api.sync.push.mutate({
+      protocolVersion,
       clientGroupId: device.session.clientGroupId,
       mutations: [{ id: again.id, name: again.name, args: again.args }],
     });
