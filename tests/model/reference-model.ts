@@ -11,7 +11,8 @@ import { type DataCategory, dataCategories, type LifeDomain, planDomainId } from
  *   organisation × category out of it; it writes what it sees;
  * - a client and her consent events are seen by whoever sees at least one category of her;
  * - only the holder records consent; whoever sees the client (not read-only) withdraws it;
- * - an afspraak is in the category "agreements"; its owner (here: its writer) must see that.
+ * - an afspraak is in the category "agreements", and one about a life domain needs that domain
+ *   too, to be seen and written; its owner (here: its writer) must see both.
  */
 
 export type OrgId = string;
@@ -60,6 +61,10 @@ export class ReferenceModel {
     );
   }
 
+  seesAgreement(org: OrgId, client: ModelClient, domain: LifeDomain | null, now: number): boolean {
+    return this.sees(org, client, "agreements", now) && (domain === null || this.sees(org, client, domain, now));
+  }
+
   seesAny(org: OrgId, client: ModelClient, now: number): boolean {
     return dataCategories.some((category) => this.sees(org, client, category, now));
   }
@@ -79,7 +84,7 @@ export class ReferenceModel {
         client.plan.set(change.domain, change.situation);
         return "applied";
       case "addAgreement":
-        if (!this.sees(org, client, "agreements", now) || client.agreements.has(change.agreementId)) return "rejected";
+        if (!this.seesAgreement(org, client, change.domain, now) || client.agreements.has(change.agreementId)) return "rejected";
         client.agreements.set(change.agreementId, { domain: change.domain });
         return "applied";
       case "addNote":
@@ -115,7 +120,7 @@ export class ReferenceModel {
       for (const [domain, situation] of client.plan) {
         if (this.sees(org, client, domain, now)) keys.push(`planDomains/${planDomainId(client.id, domain)}=${situation}`);
       }
-      if (this.sees(org, client, "agreements", now)) for (const id of client.agreements.keys()) keys.push(`agreements/${id}`);
+      for (const [id, { domain }] of client.agreements) if (this.seesAgreement(org, client, domain, now)) keys.push(`agreements/${id}`);
       if (this.sees(org, client, "notes", now)) for (const id of client.notes) keys.push(`notes/${id}`);
     }
     return keys.sort();
