@@ -1,6 +1,7 @@
 import { AttemptLimiter } from "./auth/rate-limit.ts";
 import { Clock } from "./clock.ts";
 import type { Database, Db } from "./db/connect.ts";
+import { ServerKeys } from "./db/server-keys.ts";
 import { WriteLock } from "./db/write-lock.ts";
 import type { Env } from "./env.ts";
 import { ClientGroupStore } from "./sync/client-groups.ts";
@@ -20,6 +21,8 @@ export interface Services {
   clock: Clock;
   clientGroups: ClientGroupStore;
   visibleSetCache: VisibleSetCache;
+  /** Keys the instances share through the database (the pull cursor's signature). */
+  serverKeys: ServerKeys;
 }
 
 export function createServices(env: Env, database: Database): Services {
@@ -38,5 +41,6 @@ export function createServices(env: Env, database: Database): Services {
     clock: new Clock(),
     clientGroups: new ClientGroupStore(database.db),
     visibleSetCache: new VisibleSetCache(),
+    serverKeys: new ServerKeys(database.db),
   };
 }

@@ -82,6 +82,15 @@ export const processedMutations = sqliteTable(
   (t) => [primaryKey({ columns: [t.clientGroupId, t.id] })],
 );
 
+/**
+ * Keys the server makes for itself and every instance shares (the cursor's signature). Not for
+ * what must stay secret from whoever reads the database: the audit checkpoint's key is not here.
+ */
+export const serverKeys = sqliteTable("server_keys", {
+  name: text("name").primaryKey(),
+  key: text("key").notNull(),
+});
+
 /** What a user could see at a cursor, stored once per distinct set (content-addressed). */
 export const visibleSets = sqliteTable("visible_sets", {
   hash: text("hash").primaryKey(),

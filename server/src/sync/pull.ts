@@ -16,6 +16,7 @@ import { and, eq, gt, inArray, isNull, lte } from "drizzle-orm";
 import { type AccessPoint, type AuditFacts, chainAuditRows } from "../audit/entry.ts";
 import { accessVersionRow, auditLog, changeSeqRow, records, syncState } from "../db/schema.ts";
 import type { Services } from "../services.ts";
+import { issueCursor, readCursor } from "./cursor.ts";
 import type { VisibleSet, VisibleSummary } from "./visible-set.ts";
 
 interface RecordRow {
@@ -50,12 +51,6 @@ function mayReceive(row: RecordRow, user: Person, visible: VisibleSet, only?: Se
   }
 }
 
-function parseCursor(cursor: string | null) {
-  if (cursor === null) return null;
-  const [seq, hash] = cursor.split(".");
-  return { seq: Number(seq), hash: hash ?? "" };
-}
-
 interface PullInput {
   user: Person;
   clientGroupId: string;
@@ -71,13 +66,18 @@ interface PullInput {
 export async function pull(services: Services, input: PullInput): Promise<PullResponse> {
   const { db, visibleSets } = services;
   const { user } = input;
-  const cursor = parseCursor(input.cursor);
+  const cursorKey = await services.serverKeys.get("cursor");
+  const binding = { userId: user.id, clientGroupId: input.clientGroupId };
+  const read = input.cursor === null ? null : readCursor(cursorKey, binding, input.cursor);
   const state = await db.select({ id: syncState.id, seq: syncState.seq }).from(syncState);
   const head = state.find((r) => r.id === changeSeqRow)?.seq ?? 0;
   const accessVersion = state.find((r) => r.id === accessVersionRow)?.seq ?? 0;
-  if (cursor && cursor.seq > head) {
+  if (read && read.seq > head) {
     throw new TRPCError({ code: "BAD_REQUEST", message: "this cursor is ahead of the server; start a fresh sync" });
   }
+  // A cursor this server did not issue to this device (crafted, another user's, or unsigned from
+  // before signatures) is a fresh start, read by index, never a scan from its sequence number.
+  const cursor = read?.signed ? read : null;
   // Only now, with the request found sound, is the client group claimed (a write).
   await services.clientGroups.claim(input.clientGroupId, user.id);
 
@@ -137,7 +137,7 @@ export async function pull(services: Services, input: PullInput): Promise<PullRe
   }
   const hash = await visibleSets.save(user.id, summary, current.hash);
   await auditDelivery(services, input, now, rows, visible, deliveredDomains);
-  return { cursor: `${head}.${hash}`, reset, puts: [...puts.values()], purges };
+  return { cursor: issueCursor(cursorKey, binding, { seq: head, hash }), reset, puts: [...puts.values()], purges };
 }
 
 /**

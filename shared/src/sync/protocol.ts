@@ -36,11 +36,12 @@ export const mutationResultSchema = z.discriminatedUnion("status", [
 export type MutationResult = z.infer<typeof mutationResultSchema>;
 
 /**
- * A cursor is opaque to clients: "<change sequence>.<hash of what the user could see then>".
+ * A cursor is opaque to clients: "<change sequence>.<hash of what the user could see then>.<the
+ * server's signature>" (a cursor without one, from before signatures, means a fresh start).
  * The hash lets the server tell what became visible or hidden since, without remembering
  * anything per pull.
  */
-export const cursorSchema = z.string().regex(/^\d{1,15}\.[0-9a-f]{16,64}$/, "not a cursor this server gave out");
+export const cursorSchema = z.string().regex(/^\d{1,15}\.[0-9a-f]{16,64}(\.[0-9a-f]{32})?$/, "not a cursor this server gave out");
 
 export const pullRequestSchema = z.object({
   protocolVersion: protocolVersionSchema,
