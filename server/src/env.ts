@@ -17,6 +17,10 @@ export const envSchema = z.object({
    * `optional` (the demo, most tests): enrolled accounts give a code, others sign in with the password.
    */
   SECOND_FACTOR: z.enum(["required", "optional"]).default("required"),
+  /** The audit chain's signed head (audit/checkpoint.ts): file, key (not in the database), how often. */
+  AUDIT_CHECKPOINT_FILE: z.string().min(1).optional(),
+  AUDIT_CHECKPOINT_KEY: z.string().min(32).optional(),
+  AUDIT_CHECKPOINT_SECONDS: z.coerce.number().positive().default(60),
   /** `pnpm start`: seed the demo into an empty database and serve the demo portals beside the server. */
   DEMO: z.enum(["on", "off"]).default("off"),
   DEMO_PORTAL_HOST: z.string().default("127.0.0.1"),

@@ -1,6 +1,7 @@
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { createApp } from "./app.ts";
+import { checkpointConfig, writeCheckpoint } from "./audit/checkpoint.ts";
 import { openDatabase } from "./db/connect.ts";
 import type { Env } from "./env.ts";
 import { createServices, type Services } from "./services.ts";
@@ -16,6 +17,18 @@ export async function startServer(env: Env): Promise<RunningServer> {
   const database = await openDatabase(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN);
   const services = createServices(env, database);
   const app = createApp(services);
+  // Made (or read) now, so that no pull is the one to write it.
+  await services.serverKeys.get("cursor");
+  // The audit chain's head, signed outside the database: now, every so often, and at the stop.
+  const checkpoint = checkpointConfig(env);
+  if (checkpoint) await writeCheckpoint(database.db, checkpoint, false);
+  const timer = checkpoint
+    ? setInterval(
+        () => void writeCheckpoint(database.db, checkpoint, false).catch((e) => console.error("audit checkpoint:", e)),
+        env.AUDIT_CHECKPOINT_SECONDS * 1000,
+      )
+    : null;
+  timer?.unref();
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, () => resolve(s));
   });
@@ -32,6 +45,8 @@ export async function startServer(env: Env): Promise<RunningServer> {
         server.close(() => resolve());
         if ("closeAllConnections" in server) server.closeAllConnections();
       });
+      if (timer) clearInterval(timer);
+      if (checkpoint) await services.writeLock.run(() => writeCheckpoint(database.db, checkpoint, true));
       database.close();
     },
   };

@@ -79,7 +79,7 @@ describe("the extension's sync engine against the real server", () => {
 
     expect(await db.outbox.count()).toBe(0);
     expect(await db.getMeta("syncStatus")).toMatchObject({ online: true, lastError: null, lastSyncAt: expect.any(String) });
-    expect(await db.getMeta("cursor")).toMatch(/^\d+\.[0-9a-f]+$/);
+    expect(await db.getMeta("cursor")).toMatch(/^\d+\.[0-9a-f]+\.[0-9a-f]{32}$/);
     const atServer = await observer.pull();
     expect(atServer.puts.find((p) => p.collection === "clients" && p.id === clientId)?.data).toMatchObject({ alias: "Anouk", responsibleUserId: "fatima" });
     // The device now holds the server's version (server clock, same content).

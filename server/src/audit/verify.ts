@@ -1,4 +1,4 @@
-import { asc, gt } from "drizzle-orm";
+import { asc, gt, lt } from "drizzle-orm";
 import type { Db } from "../db/connect.ts";
 import { auditLog } from "../db/schema.ts";
 import { genesisHash, hashAuditRow } from "./entry.ts";
@@ -12,6 +12,17 @@ export type ChainReport = { ok: true; rows: number } | { ok: false; rows: number
  * before it (inserted or reordered).
  */
 export async function verifyAuditChain(db: Db, pageSize = 5_000): Promise<ChainReport> {
+  // The chain starts at 1: a row planted below it would never be walked.
+  const [planted] = await db.select({ seq: auditLog.seq }).from(auditLog).where(lt(auditLog.seq, 1)).limit(1);
+  if (planted) {
+    return {
+      ok: false,
+      rows: 0,
+      firstBrokenSeq: planted.seq,
+      problem: "inserted-or-reordered",
+      detail: `row ${planted.seq} lies before the chain's first row`,
+    };
+  }
   let expectedSeq = 1;
   let prevHash = genesisHash;
   let rows = 0;

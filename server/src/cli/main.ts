@@ -4,6 +4,7 @@ import { defaultDemoPortalPorts } from "@naast/demo";
 import { roleSchema } from "@naast/shared";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
+import { checkpointConfig, verifyCheckpoint, writeCheckpoint } from "../audit/checkpoint.ts";
 import { verifyAuditChain } from "../audit/verify.ts";
 import { openDatabase } from "../db/connect.ts";
 import { accounts } from "../db/schema.ts";
@@ -23,7 +24,8 @@ const usage = `naast <command> [options]   (database: DATABASE_URL, default file
               ends her sessions at once, her device wipes at its next contact; lists her clients
               and open afspraken for reassignment
   deactivate-organisation --id org-iriszorg     the same for every person of the organisation
-  verify-audit          check the audit log's hash chain; exit 1 at the first broken row
+  verify-audit [--checkpoint]   check the audit log's hash chain; exit 1 at the first broken row;
+                        --checkpoint also compares it with the signed head kept outside the database
   seed-demo             fill an empty database with the demo organisations, users and clients
   adapter …             an organisation's EPD portals, through the running server (naast adapter for help)
 `;
@@ -56,6 +58,7 @@ const parsed = (() => {
         email: { type: "string" },
         organisation: { type: "string" },
         role: { type: "string" },
+        checkpoint: { type: "boolean" },
       },
       strict: true,
     });
@@ -113,6 +116,17 @@ try {
         console.error(`audit chain broken at row ${report.firstBrokenSeq} (${report.problem}): ${report.detail}`);
         exitCode = 1;
       }
+      if (values.checkpoint && report.ok) {
+        const config = checkpointConfig(env);
+        const anchored = config
+          ? await verifyCheckpoint(services.db, config)
+          : ({ ok: false, problem: "no-checkpoint", detail: "set AUDIT_CHECKPOINT_FILE" } as const);
+        if (anchored.ok) console.log(`checkpoint matches: head ${anchored.seq}, ${anchored.after} row(s) written since`);
+        else {
+          console.error(`audit checkpoint does not match (${anchored.problem}): ${anchored.detail}`);
+          exitCode = 1;
+        }
+      }
       break;
     }
     case "seed-demo": {
@@ -129,6 +143,9 @@ try {
   console.error(error instanceof z.ZodError ? z.prettifyError(error) : error instanceof Error ? error.message : error);
   exitCode = 1;
 } finally {
+  // What a command wrote to the audit log is anchored too (the server is stopped for CLI writes).
+  const config = command !== "verify-audit" ? checkpointConfig(env) : null;
+  if (config && exitCode === 0) await writeCheckpoint(services.db, config, true);
   database.close();
 }
 process.exit(exitCode);

@@ -4,7 +4,7 @@ import { createHmac, timingSafeEqual } from "node:crypto";
  * The pull cursor: `<change seq>.<visible-set hash>.<signature>`. The signature (HMAC over the
  * user, the client group, the seq and the hash, with a key only the server has) makes a cursor
  * the server did not issue, to this device, worthless: a crafted `0.<her own hash>` would ask
- * for every change since the beginning. See docs/decisions/0007-signed-pull-cursor.md.
+ * for every change since the beginning. See docs/decisions/0010-signed-pull-cursor.md.
  */
 export interface Cursor {
   seq: number;
