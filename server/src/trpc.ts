@@ -1,7 +1,9 @@
+import { refusal } from "@naast/shared";
 import { initTRPC, TRPCError } from "@trpc/server";
 import { z } from "zod";
 import type { AccessPoint } from "./audit/entry.ts";
 import { lookUpSession, type SessionLookup } from "./auth/sessions.ts";
+import { RefusalCause, refusalOf, refuse } from "./refusal.ts";
 import type { Services } from "./services.ts";
 import { InvalidMutation, ProtocolRefused } from "./sync/refusals.ts";
 
@@ -26,10 +28,13 @@ export function requestContext(services: Services, headers: Headers, address: st
   return { services, token, accessPoint, address };
 }
 
-/** The cause of an UNAUTHORIZED answer to a request whose session is not (or no longer) valid. */
-export class SessionRefused extends Error {
+/**
+ * The cause of an UNAUTHORIZED answer to a request whose session is not (or no longer) valid: its
+ * refusal ("session.expired", …) says the panel what to tell, `status` the device what to do.
+ */
+export class SessionRefused extends RefusalCause {
   constructor(readonly status: Exclude<SessionLookup["status"], "valid">) {
-    super(status);
+    super(refusal(`session.${status}`));
   }
 }
 
@@ -42,15 +47,17 @@ function mutationOfIssues(issues: { path: string }[] | undefined): { index: numb
 const t = initTRPC.context<RequestContext>().create({
   errorFormatter({ shape, error }) {
     // zod's issues, flattened, so a client can show which field was wrong.
-    const zodError = error.cause instanceof z.ZodError ? error.cause : error.cause instanceof InvalidMutation ? error.cause.issues : undefined;
+    const cause = error.cause instanceof RefusalCause ? error.cause.detail : error.cause;
+    const zodError = cause instanceof z.ZodError ? cause : error.cause instanceof InvalidMutation ? error.cause.issues : undefined;
     const issues = zodError?.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
     // Why a session was refused, as a code: "inactive" tells the device to wipe itself.
     const session = error.cause instanceof SessionRefused ? error.cause.status : undefined;
     // Which mutation of a push the server could not read, by position and id (never parsed from the message).
     const mutation = error.cause instanceof InvalidMutation ? { index: error.cause.index, id: error.cause.id } : mutationOfIssues(issues);
-    // "update me" (or "update the server"), as a code the panel translates.
-    const protocol = error.cause instanceof ProtocolRefused ? error.cause.refusal : undefined;
-    return { ...shape, data: { ...shape.data, stack: undefined, issues, session, mutation, protocol } };
+    // "update me" (or "update the server"), as a code.
+    const protocol = error.cause instanceof ProtocolRefused ? error.cause.protocol : undefined;
+    // What the panel says, in the reader's language, with what to do (shared/README.md, "Refusals").
+    return { ...shape, data: { ...shape.data, stack: undefined, issues, session, mutation, protocol, refusal: refusalOf(error) } };
   },
 });
 
@@ -64,17 +71,20 @@ const sessionMessages = {
   inactive: "this account is no longer active",
 } as const;
 
+/** The panel tells an expired session (sign in again, keep the device's data) from the others by its refusal. */
+const sessionRefused = (status: keyof typeof sessionMessages) =>
+  new TRPCError({ code: "UNAUTHORIZED", message: sessionMessages[status], cause: new SessionRefused(status) });
+
 /** A procedure for a signed-in user: `ctx.user` is who the server says she is, never the request. */
 export const signedInProcedure = t.procedure.use(async ({ ctx, next }) => {
-  if (!ctx.token) throw new TRPCError({ code: "UNAUTHORIZED", message: sessionMessages.unknown, cause: new SessionRefused("unknown") });
+  if (!ctx.token) throw sessionRefused("unknown");
   const session = await lookUpSession(ctx.services.db, ctx.token);
-  if (session.status !== "valid")
-    throw new TRPCError({ code: "UNAUTHORIZED", message: sessionMessages[session.status], cause: new SessionRefused(session.status) });
+  if (session.status !== "valid") throw sessionRefused(session.status);
   return next({ ctx: { ...ctx, user: session.person, tokenHash: session.tokenHash, sessionExpiresAt: session.expiresAt } });
 });
 
 /** An organisation's admin (role "admin"): acts only on her own organisation's people. */
 export const orgAdminProcedure = signedInProcedure.use(({ ctx, next }) => {
-  if (ctx.user.role !== "admin") throw new TRPCError({ code: "FORBIDDEN", message: "only an organisation's admin may do this" });
+  if (ctx.user.role !== "admin") throw refuse("FORBIDDEN", refusal("access.admin-only"), "only an organisation's admin may do this");
   return next();
 });

@@ -32,6 +32,8 @@ export * from "./portal/pattern.ts";
 export * from "./portal/read-client-id.ts";
 export * from "./portal/schema.ts";
 export * from "./primitives.ts";
+export * from "./refusal/codes.ts";
+export * from "./refusal/refusal.ts";
 export * from "./store/collections.ts";
 export * from "./store/transaction.ts";
 export * from "./store/visibility.ts";

@@ -120,7 +120,7 @@ export async function serveWorld(world: World, deltaSize = 5, nodeArgs: string[]
         situation: `Slaapt sinds deze week in een eigen kamer (wijziging ${i}).`,
         goal: "Huur betalen via budgetbeheer.",
       });
-      if (result.status !== "applied") throw new Error(`delta push rejected: ${result.reason}`);
+      if (result.status !== "applied") throw new Error(`delta push rejected: ${JSON.stringify(result.refusal)}`);
     }
     const delta = await user.trpc.sync.pull.query({ clientGroupId: user.clientGroupId, cursor: deltaCursor });
     if (delta.puts.length !== deltaSize) throw new Error(`expected a delta of ${deltaSize}, got ${delta.puts.length}`);

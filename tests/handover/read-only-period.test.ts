@@ -48,7 +48,7 @@ describe("after an acknowledged handover the sender's organisation reads for a w
     atIriszorg.apply(response);
     expect(atIriszorg.of("planDomains", clientId)).toHaveLength(1);
     const note = await fatima.push("addNote", { id: randomUUID(), clientId, text: "Nog iets", correctsNoteId: null });
-    expect(note).toMatchObject({ status: "rejected", reason: expect.stringMatching(/read-only/) });
+    expect(note).toMatchObject({ status: "rejected", refusal: { code: "access.read-only" } });
 
     // Past the end: purged at the next pull, with nobody doing anything.
     server.services.clock.advance(dayMs + 1000);
@@ -57,7 +57,7 @@ describe("after an acknowledged handover the sender's organisation reads for a w
     atIriszorg.apply(purged);
     expect([...atIriszorg.records.values()].filter((r) => r.clientId === clientId)).toEqual([]);
     const late = await fatima.push("addNote", { id: randomUUID(), clientId, text: "Te laat", correctsNoteId: null });
-    expect(late).toMatchObject({ status: "rejected", reason: expect.stringMatching(/not shared|not consented/) });
+    expect(late).toMatchObject({ status: "rejected", refusal: { code: expect.stringMatching(/^access\.(no-consent|not-shared)$/) } });
 
     // The GGD's consent outlasts the period; LDH holds the client.
     const atGgd = await synced(lotte);

@@ -450,7 +450,7 @@ describe("A user of another organisation pushing to a client she has no access t
 
     expect(results).toEqual([
       { id: first.id, status: "applied" },
-      { id: intrusion.id, status: "rejected", code: "forbidden", reason: "the client has not consented to share this with your organisation" },
+      { id: intrusion.id, status: "rejected", kind: "forbidden", refusal: { code: "access.no-consent", params: {} } },
       { id: last.id, status: "applied" },
     ]);
 
@@ -504,7 +504,7 @@ describe("A user of another organisation pushing to a client she has no access t
     const changes = await changesBy(async () => {
       ({ results } = await bob.trpc.sync.push.mutate({ clientGroupId: bob.clientGroupId, mutations: [intrusion] }));
     });
-    expect(results).toEqual([{ id: intrusion.id, status: "rejected", code: "forbidden", reason: expect.stringContaining("consent") }]);
+    expect(results).toEqual([{ id: intrusion.id, status: "rejected", kind: "forbidden", refusal: { code: "access.no-consent", params: {} } }]);
     expect(Object.keys(changes).sort()).toEqual(["audit_log", "processed_mutations"]);
     expect(changes.processed_mutations).toEqual({
       added: [expect.objectContaining({ client_group_id: bob.clientGroupId, id: intrusion.id, status: "rejected", code: "forbidden" })],

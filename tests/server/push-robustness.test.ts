@@ -71,7 +71,7 @@ describe("An error inside one mutation is that mutation's rejection, never a 500
 
     expect(results).toEqual([
       { id: mutations[0]?.id, status: "applied" },
-      { id: mutations[1]?.id, status: "rejected", code: "failed", reason: "the server could not apply this change; it was not saved" },
+      { id: mutations[1]?.id, status: "rejected", kind: "failed", refusal: { code: "change.failed", params: {} } },
       { id: mutations[2]?.id, status: "applied" },
     ]);
     const texts = (await sql("select data from records where collection = 'notes' and client_id in (?, ?)", [good, broken])).map(
@@ -91,7 +91,7 @@ describe("A mutation id stands for one change", () => {
 
     const forged = note(clientId, "Iets anders, onder hetzelfde id.", id);
     const { results } = await alice.trpc.sync.push.mutate({ clientGroupId: alice.clientGroupId, mutations: [forged] });
-    expect(results).toEqual([{ id, status: "rejected", code: "conflict", reason: expect.any(String) }]);
+    expect(results).toEqual([{ id, status: "rejected", kind: "conflict", refusal: { code: "change.id-reused", params: {} } }]);
 
     const texts = (await sql("select data from records where collection = 'notes' and client_id = ?", [clientId])).map((r) => JSON.parse(String(r.data)).text);
     expect(texts).toContain("Het echte gesprek.");

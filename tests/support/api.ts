@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { AppRouter } from "@naast/server/router";
-import { type MutationArgs, type MutatorName, type PullResponse, protocolVersion } from "@naast/shared";
+import { type MutationArgs, type MutationResult, type MutatorName, type PullResponse, protocolVersion } from "@naast/shared";
 import { createTRPCClient, httpLink, type TRPCLink } from "@trpc/client";
 
 export type Trpc = ReturnType<typeof createTRPCClient<AppRouter>>;
@@ -30,7 +30,7 @@ export interface ApiClient {
   userId: string;
   clientGroupId: string;
   cursor: string | null;
-  push<N extends MutatorName>(name: N, args: MutationArgs<N>, id?: string): Promise<{ id: string; status: string; reason?: string }>;
+  push<N extends MutatorName>(name: N, args: MutationArgs<N>, id?: string): Promise<MutationResult>;
   pull(): Promise<PullResponse>;
 }
 
@@ -55,7 +55,7 @@ export async function signIn(url: string, email: string, password: string): Prom
       const { results } = await trpc.sync.push.mutate({ clientGroupId: client.clientGroupId, mutations: [{ id, name, args }] });
       const [result] = results;
       if (!result) throw new Error("push answered nothing");
-      return result.status === "rejected" ? { id: result.id, status: result.status, reason: result.reason } : result;
+      return result;
     },
     async pull() {
       const response = await trpc.sync.pull.query({ clientGroupId: client.clientGroupId, cursor: client.cursor });

@@ -34,7 +34,7 @@ export async function grantConsent(owner: ApiClient, clientId: string, grantedTo
     validFrom: new Date(Date.now() - 1000).toISOString(),
     validUntil: until,
   });
-  if (result.status !== "applied") throw new Error(`consent rejected: ${result.reason}`);
+  if (result.status !== "applied") throw new Error(`consent rejected: ${JSON.stringify(result.refusal)}`);
   return consentId;
 }
 

@@ -108,7 +108,7 @@ describe("what another organisation receives follows the client's consent", () =
     const clientId = await createClientWithPlan(iris);
     const result = await ggd.push("addNote", { id: randomUUID(), clientId, text: "Mag niet", correctsNoteId: null });
     expect(result.status).toBe("rejected");
-    expect(result.reason).toMatch(/not consented|not shared/);
+    expect(result).toMatchObject({ kind: "forbidden", refusal: { code: "access.no-consent" } });
     const atOwner = new Replica().apply(await iris.pull());
     expect(atOwner.of("notes", clientId).map((n) => n.text)).not.toContain("Mag niet");
   });

@@ -71,7 +71,7 @@ describe("the extension's sync engine against the real server", () => {
     await engine.syncNow();
 
     expect((await db.outbox.toArray()).map((e) => e.id)).toEqual([mutationId]);
-    expect(await db.getMeta("syncStatus")).toEqual({ online: false, lastSyncAt: null, lastError: "offline" });
+    expect(await db.getMeta("syncStatus")).toMatchObject({ online: false, lastSyncAt: null, lastError: { code: "network.unreachable" } });
     expect(await recordsOf(db, "clients", clientId)).toHaveLength(1); // still shown on the device
 
     await db.setMeta("session", session);
@@ -100,7 +100,7 @@ describe("the extension's sync engine against the real server", () => {
 
     expect(await mine.db.outbox.count()).toBe(0);
     expect(await mine.db.rejections.toArray()).toEqual([
-      { id: mutationId, name: "createClient", reason: expect.stringMatching(/exists already/), at: expect.any(String) },
+      { id: mutationId, name: "createClient", refusal: { code: "client.exists", params: {} }, at: expect.any(String) },
     ]);
     expect(await recordsOf(mine.db, "clients", clientId)).toEqual([expect.objectContaining({ alias: "Theirs", birthYear: 1980 })]);
     expect(await mine.db.getMeta("syncStatus")).toMatchObject({ online: true, lastError: null });
@@ -176,7 +176,7 @@ describe("the extension's sync engine against the real server", () => {
     await engine.syncNow();
 
     expect(await db.outbox.count()).toBe(1);
-    expect(await db.getMeta("syncStatus")).toEqual({ online: true, lastSyncAt: null, lastError: "session-expired" });
+    expect(await db.getMeta("syncStatus")).toEqual({ online: true, lastSyncAt: null, lastError: { code: "session.revoked", params: {} } });
   });
 
   it("sets aside a change the server cannot read, found by the error's data, and sends the ones after it", async () => {
@@ -190,7 +190,14 @@ describe("the extension's sync engine against the real server", () => {
     await engine.syncNow();
 
     expect(await db.outbox.count()).toBe(0);
-    expect(await db.rejections.toArray()).toEqual([{ id: unreadable.id, name: "createClient", reason: expect.any(String), at: expect.any(String) }]);
+    expect(await db.rejections.toArray()).toEqual([
+      {
+        id: unreadable.id,
+        name: "createClient",
+        refusal: { code: "sync.unreadable-change", params: { index: 0, mutation: "createClient" } },
+        at: expect.any(String),
+      },
+    ]);
     expect(await recordsOf(db, "clients", clientId)).toEqual([expect.objectContaining({ alias: "Nieuw" })]);
   });
 
@@ -202,7 +209,7 @@ describe("the extension's sync engine against the real server", () => {
     await outdated.syncNow();
 
     expect(await db.outbox.count()).toBe(1);
-    expect(await db.getMeta("syncStatus")).toMatchObject({ lastError: "extension-outdated" });
+    expect(await db.getMeta("syncStatus")).toMatchObject({ lastError: { code: "sync.extension-outdated" } });
   });
 
   it("wipes every table on sign-out, and the token no longer works", async () => {
@@ -210,7 +217,7 @@ describe("the extension's sync engine against the real server", () => {
     await mutate("createClient", { id: `client-${randomUUID()}`, alias: "Lisa", birthYear: 1988, epdClientId: null }, db);
     await engine.syncNow();
     await mutate("createClient", { id: `client-${randomUUID()}`, alias: "Pending", birthYear: 1988, epdClientId: null }, db);
-    await db.rejections.put({ id: "r1", name: "addNote", reason: "no", at: new Date().toISOString() });
+    await db.rejections.put({ id: "r1", name: "addNote", refusal: { code: "change.duplicate", params: {} }, at: new Date().toISOString() });
     await db.hiddenClients.put({ clientId: "hidden-1", reason: "withdrawn", since: null });
     for (const table of db.tables) expect(await table.count(), table.name).toBeGreaterThan(0);
 

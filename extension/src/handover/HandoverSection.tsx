@@ -1,6 +1,7 @@
 import { deriveHandovers, startHandover } from "@naast/shared";
 import { useContext, useState } from "preact/hooks";
 import { LanguageContext, useT } from "../i18n/index.ts";
+import { describeRefusal, refusalOf } from "../i18n/refusal.ts";
 import { ErrorLine } from "../panel/ErrorLine.tsx";
 import type { ClientView, Directory } from "../panel/queries.ts";
 import type { Session } from "../storage/db.ts";
@@ -40,7 +41,7 @@ export function HandoverSection({
     try {
       await exportHandover(view, directory, session, handoverId, language);
     } catch (error) {
-      setExportError(t("error.rejected", { reason: error instanceof Error ? error.message : String(error) }));
+      setExportError(describeRefusal(t, refusalOf(error)));
     }
   };
 

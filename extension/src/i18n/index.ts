@@ -2,16 +2,20 @@ import type { DataCategory } from "@naast/shared";
 import { createContext } from "preact";
 import { useContext } from "preact/hooks";
 import { en } from "./en.ts";
+import { formatMessage, longDate, type MessageParams } from "./icu.ts";
 import { type MessageKey, nl } from "./nl.ts";
 
 export type Language = "nl" | "en";
 export const catalogues: Record<Language, Record<MessageKey, string>> = { nl, en };
+export const locales: Record<Language, string> = { nl: "nl-NL", en: "en-GB" };
 
-export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+/** A catalogue message with its parameters filled in; messages are ICU (`icu.ts`). */
+export type Translate = (key: MessageKey, params?: MessageParams) => string;
 
 export function translator(language: Language): Translate {
   const catalogue = catalogues[language];
-  return (key, params) => catalogue[key].replace(/\{(\w+)\}/g, (_, name: string) => String(params?.[name] ?? `{${name}}`));
+  // A key the catalogue lacks (a code from a newer server) shows as itself rather than failing.
+  return (key, params) => formatMessage(catalogue[key] ?? key, params, locales[language]);
 }
 
 export const LanguageContext = createContext<{ language: Language; t: Translate }>({ language: "nl", t: translator("nl") });
@@ -24,6 +28,5 @@ export function categoryLabel(t: Translate, category: DataCategory): string {
 
 /** Dates as people read them in the panel's language: "12 maart 2027". */
 export function formatDay(language: Language, isoDayOrInstant: string): string {
-  const date = new Date(isoDayOrInstant.length === 10 ? `${isoDayOrInstant}T12:00:00Z` : isoDayOrInstant);
-  return date.toLocaleDateString(language === "nl" ? "nl-NL" : "en-GB", { day: "numeric", month: "long", year: "numeric" });
+  return longDate(isoDayOrInstant, locales[language]);
 }

@@ -1,6 +1,6 @@
-import { TRPCClientError } from "@trpc/client";
 import { useState } from "preact/hooks";
 import { useT } from "../i18n/index.ts";
+import { describeRefusal, refusalOf } from "../i18n/refusal.ts";
 import { defaultServerUrl, finishSignIn, type SignInStep, startSignIn } from "../session/session.ts";
 import { ErrorLine } from "./ErrorLine.tsx";
 import { SecondFactorStep } from "./SecondFactorStep.tsx";
@@ -26,18 +26,13 @@ export function SignIn({ onRecoveryCodes }: { onRecoveryCodes(codes: string[]): 
         await browser.runtime.sendMessage({ type: "session/changed" }).catch(() => undefined);
       } else setWaiting(next);
     } catch (e) {
-      setError(refusalText(e, waiting !== null));
+      const refused = refusalOf(e, serverUrl);
+      setError(t("signIn.failed", { reason: describeRefusal(t, refused) }));
       // An expired challenge: back to the password.
-      if (e instanceof TRPCClientError && e.data?.code === "UNAUTHORIZED" && /expired/.test(e.message)) setWaiting(null);
+      if (refused.code === "signIn.challenge-expired") setWaiting(null);
     } finally {
       setBusy(false);
     }
-  };
-
-  const refusalText = (e: unknown, codeStep: boolean) => {
-    if (e instanceof TRPCClientError && e.data?.code === "TOO_MANY_REQUESTS") return t("signIn.tooMany");
-    if (codeStep && e instanceof TRPCClientError && e.data?.code === "UNAUTHORIZED" && !/expired/.test(e.message)) return t("secondFactor.wrong");
-    return t("signIn.failed", { reason: e instanceof Error ? e.message : String(e) });
   };
 
   if (waiting) {

@@ -1,4 +1,6 @@
 import { useT } from "../i18n/index.ts";
+import type { MessageKey } from "../i18n/nl.ts";
+import { describeRefusal } from "../i18n/refusal.ts";
 import { db } from "../storage/db.ts";
 import { useLiveQuery } from "./use-live-query.ts";
 
@@ -8,11 +10,8 @@ export function StatusBar() {
   const status = useLiveQuery(() => db.getMeta("syncStatus"), []);
   const pending = useLiveQuery(() => db.outbox.count(), []) ?? 0;
   const rejections = useLiveQuery(() => db.rejections.orderBy("at").toArray(), []) ?? [];
-  const offline = status?.lastError === "offline";
-  const expired = status?.lastError === "session-expired";
-  // The server's protocol refusals are codes; anything else is shown as it came.
-  const outdated =
-    status?.lastError === "extension-outdated" ? t("status.extensionOutdated") : status?.lastError === "server-outdated" ? t("status.serverOutdated") : null;
+  const offline = status?.lastError?.code === "network.unreachable";
+  const expired = status?.lastError?.code.startsWith("session.") ?? false;
 
   return (
     <section class="status" aria-live="polite">
@@ -21,11 +20,9 @@ export function StatusBar() {
           ? t("status.sessionExpired")
           : offline
             ? t("status.offline")
-            : outdated
-              ? outdated
-              : status?.lastError
-                ? t("status.error", { reason: status.lastError })
-                : t("status.online")}
+            : status?.lastError
+              ? t("status.error", { reason: describeRefusal(t, status.lastError) })
+              : t("status.online")}
       </p>
       {pending > 0 && <p data-testid="pending-count">{t("status.pending", { count: pending })}</p>}
       {rejections.length > 0 && (
@@ -33,9 +30,7 @@ export function StatusBar() {
           <h2>{t("rejections.title")}</h2>
           <ul>
             {rejections.map((r) => (
-              <li key={r.id}>
-                {r.name}: {r.reason}
-              </li>
+              <li key={r.id}>{t("rejections.line", { mutation: t(`mutation.${r.name}` as MessageKey), reason: describeRefusal(t, r.refusal) })}</li>
             ))}
           </ul>
           <button type="button" onClick={() => void db.rejections.clear()}>

@@ -1,6 +1,7 @@
-import { type MutationArgs, MutationRejected, type MutatorName } from "@naast/shared";
+import type { MutationArgs, MutatorName } from "@naast/shared";
 import { useState } from "preact/hooks";
 import { useT } from "../i18n/index.ts";
+import { describeRefusal, refusalOf } from "../i18n/refusal.ts";
 import { mutate } from "../sync/mutate.ts";
 
 /** Applies a change on the device, asks the background to send it, and keeps the refusal to show. */
@@ -14,7 +15,7 @@ export function useMutate() {
       browser.runtime.sendMessage({ type: "sync/now" }).catch(() => undefined);
       return true;
     } catch (e) {
-      setError(t("error.rejected", { reason: e instanceof MutationRejected || e instanceof Error ? e.message : String(e) }));
+      setError(describeRefusal(t, refusalOf(e)));
       return false;
     }
   };

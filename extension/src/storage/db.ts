@@ -1,4 +1,4 @@
-import type { HiddenReason, Mutation, Person, StoredRecord } from "@naast/shared";
+import type { HiddenReason, Mutation, Person, Refusal, StoredRecord } from "@naast/shared";
 import Dexie, { type EntityTable } from "dexie";
 
 /** A change made on this device and not yet acknowledged by the server. */
@@ -11,8 +11,9 @@ export interface OutboxEntry extends Mutation {
 /** A change the server refused: shown to the user, never silently dropped. */
 export interface Rejection {
   id: string;
+  /** The mutator's name. */
   name: string;
-  reason: string;
+  refusal: Refusal;
   at: string;
 }
 
@@ -32,7 +33,8 @@ export interface Session {
 export interface SyncStatus {
   online: boolean;
   lastSyncAt: string | null;
-  lastError: string | null;
+  /** Why the last sync failed ("network.unreachable", "session.expired", …), or null. */
+  lastError: Refusal | null;
 }
 
 export interface Meta {

@@ -1,4 +1,4 @@
-import { limits, protocolVersion } from "@naast/shared";
+import { limits, protocolVersion, type Refusal } from "@naast/shared";
 import { TRPCClientError } from "@trpc/client";
 import { wipe } from "../session/session.ts";
 import type { NaastDatabase, Session } from "../storage/db.ts";
@@ -6,6 +6,7 @@ import { createApi } from "./api.ts";
 import { applyPull } from "./apply-pull.ts";
 import { Backoff } from "./backoff.ts";
 import { listenForChanges } from "./live.ts";
+import { refusalOf } from "./refusal-of.ts";
 
 const pullEveryMs = 30_000;
 
@@ -77,7 +78,11 @@ export class SyncEngine {
         return;
       }
       const previous = await this.db.getMeta("syncStatus");
-      await this.db.setMeta("syncStatus", { online: !isNetworkError(error), lastSyncAt: previous?.lastSyncAt ?? null, lastError: describe(error) });
+      await this.db.setMeta("syncStatus", {
+        online: !isNetworkError(error),
+        lastSyncAt: previous?.lastSyncAt ?? null,
+        lastError: refusalOf(error, session.serverUrl),
+      });
       if (isNetworkError(error)) this.#retrySoon();
     }
   }
@@ -116,7 +121,12 @@ export class SyncEngine {
         if (!entry) throw error;
         await this.db.transaction("rw", this.db.outbox, this.db.rejections, async () => {
           await this.db.outbox.where("id").equals(entry.id).delete();
-          await this.db.rejections.put({ id: entry.id, name: entry.name, reason: (error as Error).message, at: new Date().toISOString() });
+          const refused = refusalOf(error, session.serverUrl);
+          const refusal: Refusal =
+            refused.code === "sync.unreadable-change"
+              ? refused
+              : { code: "sync.unreadable-change", params: { index: named?.index ?? 0, mutation: entry.name } };
+          await this.db.rejections.put({ id: entry.id, name: entry.name, refusal, at: new Date().toISOString() });
         });
         rejected = true;
         continue;
@@ -127,7 +137,7 @@ export class SyncEngine {
           if (result.status === "rejected") {
             rejected = true;
             const entry = batch.find((b) => b.id === result.id);
-            await this.db.rejections.put({ id: result.id, name: entry?.name ?? "", reason: result.reason, at: new Date().toISOString() });
+            await this.db.rejections.put({ id: result.id, name: entry?.name ?? "", refusal: result.refusal, at: new Date().toISOString() });
           }
         }
       });
@@ -154,12 +164,4 @@ function isNetworkError(error: unknown): boolean {
 /** The server's word that the account is no longer active (a code, never the message). */
 export function isDeactivated(error: unknown): boolean {
   return error instanceof TRPCClientError && error.data?.code === "UNAUTHORIZED" && error.data?.session === "inactive";
-}
-
-function describe(error: unknown): string {
-  if (error instanceof TRPCClientError && error.data?.code === "UNAUTHORIZED") return "session-expired";
-  // "extension-outdated" or "server-outdated": a code the status bar translates.
-  if (error instanceof TRPCClientError && error.data?.protocol) return error.data.protocol;
-  if (isNetworkError(error)) return "offline";
-  return error instanceof Error ? error.message : String(error);
 }

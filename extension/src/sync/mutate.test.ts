@@ -39,7 +39,7 @@ describe("making a change on the device", () => {
     const attempt = mutate("addNote", { id: "note-1", clientId: "anna", text: "Gezien op straat.", correctsNoteId: null }, database);
 
     await expect(attempt).rejects.toBeInstanceOf(MutationRejected);
-    await expect(attempt).rejects.toMatchObject({ code: "forbidden" });
+    await expect(attempt).rejects.toMatchObject({ kind: "forbidden", refusal: { code: "access.no-consent", params: {} } });
     expect(await database.records.toArray()).toEqual(before);
     expect(await database.outbox.count()).toBe(0);
   });
@@ -48,7 +48,8 @@ describe("making a change on the device", () => {
     const database = await signedInDevice(people.mirjam); // ervaringsdeskundige: writes notes, not plans
     await expect(mutate("createClient", { id: "anna", alias: "Anna", birthYear: 1990, epdClientId: null }, database)).rejects.toMatchObject({
       name: "MutationRejected",
-      code: "forbidden",
+      kind: "forbidden",
+      refusal: { code: "access.role", params: { role: "ervaringsdeskundige", mutation: "createClient" } },
     });
     expect(await database.records.count()).toBe(0);
     expect(await database.outbox.count()).toBe(0);
@@ -65,7 +66,9 @@ describe("making a change on the device", () => {
 
   it("refuses to change anything when nobody is signed in", async () => {
     const database = freshDatabase();
-    await expect(mutate("createClient", { id: "anna", alias: "Anna", birthYear: 1990, epdClientId: null }, database)).rejects.toThrow("not signed in");
+    await expect(mutate("createClient", { id: "anna", alias: "Anna", birthYear: 1990, epdClientId: null }, database)).rejects.toMatchObject({
+      refusal: { code: "session.unknown" },
+    });
     expect(await database.records.count()).toBe(0);
     expect(await database.outbox.count()).toBe(0);
   });

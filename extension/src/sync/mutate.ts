@@ -1,4 +1,4 @@
-import { bindMutation, type MutationArgs, type MutatorName } from "@naast/shared";
+import { bindMutation, type MutationArgs, MutationRejected, type MutatorName } from "@naast/shared";
 import { db as defaultDb, type NaastDatabase } from "../storage/db.ts";
 import { DexieTransaction } from "../storage/dexie-transaction.ts";
 
@@ -9,9 +9,9 @@ import { DexieTransaction } from "../storage/dexie-transaction.ts";
  */
 export async function mutate<N extends MutatorName>(name: N, args: MutationArgs<N>, database: NaastDatabase = defaultDb): Promise<string> {
   const session = await database.getMeta("session");
-  if (!session) throw new Error("not signed in");
+  if (!session) throw new MutationRejected("forbidden", "session.unknown");
   const bound = bindMutation(name, args);
-  if (!bound.ok) throw new Error(bound.message);
+  if (!bound.ok) throw new MutationRejected("invalid", "unexpected", { message: bound.message });
   const id = crypto.randomUUID();
   const now = new Date().toISOString();
   await database.transaction("rw", database.records, database.outbox, async () => {

@@ -1,8 +1,8 @@
-import type { Person } from "@naast/shared";
-import { TRPCError } from "@trpc/server";
+import { type Person, refusal } from "@naast/shared";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { accounts } from "../db/schema.ts";
+import { refuse } from "../refusal.ts";
 import { publicProcedure, type RequestContext, router, signedInProcedure } from "../trpc.ts";
 import { DeviceOfAnotherUser, deviceSecretFor } from "./device-keys.ts";
 import { dummyPasswordHash, verifyPassword } from "./passwords.ts";
@@ -25,6 +25,9 @@ export const emailSchema = z
   .transform((e) => e.toLowerCase());
 export const passwordSchema = z.string().min(1).max(1_000);
 
+/** The panel goes back to the password step on this refusal's code. */
+const challengeExpired = () => refuse("UNAUTHORIZED", refusal("signIn.challenge-expired"), "this sign-in has expired; enter your password again");
+
 /** A device names itself with a random id (its key's server half is kept under it). */
 export const deviceIdSchema = z.uuid();
 
@@ -37,7 +40,7 @@ async function signedIn(ctx: RequestContext, person: Person, deviceId: string | 
       deviceSecret = await deviceSecretFor(db, person.id, deviceId);
     } catch (error) {
       if (error instanceof DeviceOfAnotherUser)
-        throw new TRPCError({ code: "BAD_REQUEST", message: "this device belongs to someone else; sign out there first" });
+        throw refuse("BAD_REQUEST", refusal("signIn.device-of-another-user"), "this device belongs to someone else; sign out there first");
       throw error;
     }
   }
@@ -55,12 +58,12 @@ export const authRouter = router({
       const fromAddress = loginLimits.perAddress.tryAttempt(ctx.address);
       const forAccount = fromAddress ? loginLimits.perAccount.tryAttempt(input.email) : null;
       if (!fromAddress || !forAccount) {
-        throw new TRPCError({ code: "TOO_MANY_REQUESTS", message: "too many sign-in attempts; wait a few minutes and try again" });
+        throw refuse("TOO_MANY_REQUESTS", refusal("signIn.too-many"), "too many sign-in attempts; wait a few minutes and try again");
       }
       const [account] = await db.select().from(accounts).where(eq(accounts.email, input.email));
       const passwordOk = await verifyPassword(account?.passwordHash ?? (await dummyPasswordHash()), input.password);
       const person = account && passwordOk ? await findPerson(db, account.userId) : undefined;
-      if (!person?.active) throw new TRPCError({ code: "UNAUTHORIZED", message: "e-mail address or password is not right" });
+      if (!person?.active) throw refuse("UNAUTHORIZED", refusal("signIn.wrong"), "e-mail address or password is not right");
       loginLimits.perAccount.reset(input.email);
       // A team behind one gateway shares its address: only failed attempts use up its budget.
       fromAddress.refund();
@@ -84,20 +87,20 @@ export const authRouter = router({
       const { db, loginLimits } = ctx.services;
       const fromAddress = loginLimits.perAddress.tryAttempt(ctx.address);
       const pending = fromAddress ? await openChallenge(db, input.challenge) : null;
-      if (fromAddress && !pending) throw new TRPCError({ code: "UNAUTHORIZED", message: "this sign-in has expired; enter your password again" });
+      if (fromAddress && !pending) throw challengeExpired();
       const forAccount = pending ? loginLimits.perAccount.tryAttempt(`second-factor:${pending.userId}`) : null;
       if (!fromAddress || !pending || !forAccount) {
-        throw new TRPCError({ code: "TOO_MANY_REQUESTS", message: "too many sign-in attempts; wait a few minutes and try again" });
+        throw refuse("TOO_MANY_REQUESTS", refusal("signIn.too-many"), "too many sign-in attempts; wait a few minutes and try again");
       }
       const factor = await secondFactorOf(db, pending.userId);
       const right =
         factor.kind !== "none" &&
         (totpIsRight(factor.secret, input.code) ||
           (factor.kind === "enrolled" && looksLikeRecoveryCode(input.code) && (await useRecoveryCode(db, pending.userId, input.code))));
-      if (!right) throw new TRPCError({ code: "UNAUTHORIZED", message: "that code is not right; use the code your authenticator app shows now" });
+      if (!right) throw refuse("UNAUTHORIZED", refusal("signIn.code-wrong"), "that code is not right; use the code your authenticator app shows now");
       const person = await findPerson(db, pending.userId);
       if (!person?.active || !(await closeChallenge(db, pending.tokenHash))) {
-        throw new TRPCError({ code: "UNAUTHORIZED", message: "this sign-in has expired; enter your password again" });
+        throw challengeExpired();
       }
       loginLimits.perAccount.reset(`second-factor:${pending.userId}`);
       fromAddress.refund();

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { type DemoClient, demoClients } from "@naast/demo";
-import { type DataCategory, dataCategories, type MutationArgs, type MutatorName, type Person, planCategories } from "@naast/shared";
+import { type DataCategory, dataCategories, type MutationArgs, type MutatorName, type Person, planCategories, refusalLine } from "@naast/shared";
 import { RecordTransaction } from "../db/record-store.ts";
 import { savePortalAdapter } from "../directory/adapters.ts";
 import { createOrganisation, createUser } from "../directory/admin.ts";
@@ -39,7 +39,8 @@ class DemoSession {
   async do<N extends MutatorName>(name: N, args: MutationArgs<N>) {
     const mutations = validatePush([{ id: randomUUID(), name, args }]);
     const [result] = await applyPush(this.services, { user: this.person, clientGroupId: this.#clientGroupId, accessPoint: "cli", mutations });
-    if (result?.status !== "applied") throw new Error(`demo seed: ${name} was rejected: ${result?.status === "rejected" ? result.reason : "no answer"}`);
+    if (result?.status !== "applied")
+      throw new Error(`demo seed: ${name} was rejected: ${result?.status === "rejected" ? refusalLine(result.refusal) : "no answer"}`);
   }
 }
 

@@ -1,7 +1,7 @@
-import { idSchema } from "@naast/shared";
-import { TRPCError } from "@trpc/server";
+import { idSchema, refusal } from "@naast/shared";
 import { z } from "zod";
 import { findPerson } from "../auth/sessions.ts";
+import { refuse } from "../refusal.ts";
 import { orgAdminProcedure, router } from "../trpc.ts";
 import { deactivateUser } from "./deactivate.ts";
 
@@ -10,9 +10,9 @@ export const directoryRouter = router({
   deactivateUser: orgAdminProcedure.input(z.object({ userId: idSchema })).mutation(async ({ ctx, input }) => {
     const person = await findPerson(ctx.services.db, input.userId);
     if (!person || person.organisationId !== ctx.user.organisationId) {
-      throw new TRPCError({ code: "NOT_FOUND", message: "no such person in your organisation" });
+      throw refuse("NOT_FOUND", refusal("directory.person-not-found"), "no such person in your organisation");
     }
-    if (person.id === ctx.user.id) throw new TRPCError({ code: "BAD_REQUEST", message: "you cannot deactivate your own account" });
+    if (person.id === ctx.user.id) throw refuse("BAD_REQUEST", refusal("directory.deactivate-self"), "you cannot deactivate your own account");
     return deactivateUser(ctx.services, person.id, { userId: ctx.user.id, accessPoint: ctx.accessPoint });
   }),
 });

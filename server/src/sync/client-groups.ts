@@ -1,7 +1,8 @@
-import { TRPCError } from "@trpc/server";
+import { refusal } from "@naast/shared";
 import { eq } from "drizzle-orm";
 import type { Db } from "../db/connect.ts";
 import { clientGroups } from "../db/schema.ts";
+import { refuse } from "../refusal.ts";
 
 /**
  * A client group belongs to the user who first used it; nobody else may push or pull through it.
@@ -25,7 +26,7 @@ export class ClientGroupStore {
       }
     }
     if (owner !== userId) {
-      throw new TRPCError({ code: "FORBIDDEN", message: "this client group belongs to another user" });
+      throw refuse("FORBIDDEN", refusal("sync.other-user"), "this client group belongs to another user");
     }
   }
 }

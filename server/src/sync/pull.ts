@@ -10,11 +10,12 @@ import {
   type Purge,
   parseVisibility,
   type RecordOf,
+  refusal,
 } from "@naast/shared";
-import { TRPCError } from "@trpc/server";
 import { and, eq, gt, inArray, isNull, lte } from "drizzle-orm";
 import { type AccessPoint, type AuditFacts, chainAuditRows } from "../audit/entry.ts";
 import { accessVersionRow, auditLog, changeSeqRow, records, syncState } from "../db/schema.ts";
+import { refuse } from "../refusal.ts";
 import type { Services } from "../services.ts";
 import { issueCursor, readCursor } from "./cursor.ts";
 import type { VisibleSet, VisibleSummary } from "./visible-set.ts";
@@ -73,7 +74,7 @@ export async function pull(services: Services, input: PullInput): Promise<PullRe
   const head = state.find((r) => r.id === changeSeqRow)?.seq ?? 0;
   const accessVersion = state.find((r) => r.id === accessVersionRow)?.seq ?? 0;
   if (read && read.seq > head) {
-    throw new TRPCError({ code: "BAD_REQUEST", message: "this cursor is ahead of the server; start a fresh sync" });
+    throw refuse("BAD_REQUEST", refusal("sync.cursor-ahead"), "this cursor is ahead of the server; start a fresh sync");
   }
   // A cursor this server did not issue to this device (crafted, another user's, or unsigned from
   // before signatures) is a fresh start, read by index, never a scan from its sequence number.

@@ -1,8 +1,18 @@
 import { createHash } from "node:crypto";
-import { type BoundMutation, bindMutation, type Mutation, MutationRejected, type MutationResult, type Person } from "@naast/shared";
+import {
+  type BoundMutation,
+  bindMutation,
+  type Mutation,
+  MutationRejected,
+  type MutationResult,
+  type Person,
+  refusal,
+  refusalSchema,
+  rejectionKinds,
+} from "@naast/shared";
 import { TRPCError } from "@trpc/server";
 import { and, eq, inArray } from "drizzle-orm";
-import type { z } from "zod";
+import { z } from "zod";
 import type { AccessPoint, AuditFacts } from "../audit/entry.ts";
 import { commit } from "../db/commit.ts";
 import { RecordTransaction } from "../db/record-store.ts";
@@ -20,12 +30,12 @@ type ValidMutation = BoundMutation & { id: string; payloadHash: string };
 export function validatePush(mutations: Mutation[]): ValidMutation[] {
   const seen = new Set<string>();
   return mutations.map((m, index) => {
-    const refuse = (message: string, issues?: z.ZodError) =>
-      new TRPCError({ code: "BAD_REQUEST", message: `mutation ${index}: ${message}`, cause: new InvalidMutation(index, m.id, message, issues) });
-    if (seen.has(m.id)) throw refuse(`id ${m.id} occurs twice in this push`);
+    const unreadable = (message: string, issues?: z.ZodError) =>
+      new TRPCError({ code: "BAD_REQUEST", message: `mutation ${index}: ${message}`, cause: new InvalidMutation(index, m.id, m.name, message, issues) });
+    if (seen.has(m.id)) throw unreadable(`id ${m.id} occurs twice in this push`);
     seen.add(m.id);
     const result = bindMutation(m.name, m.args);
-    if (!result.ok) throw refuse(result.message, result.error);
+    if (!result.ok) throw unreadable(result.message, result.error);
     return { ...result.mutation, id: m.id, payloadHash: payloadHash(m) };
   });
 }
@@ -77,11 +87,9 @@ async function applyOne(services: Services, input: PushInput, mutation: ValidMut
   if (previous) {
     // The same id with another payload is not a replay: the first one stands, the second is refused.
     if (previous.payloadHash !== null && previous.payloadHash !== mutation.payloadHash) {
-      return { id: mutation.id, status: "rejected", code: "conflict", reason: "this change's id was already used for a different change" };
+      return { id: mutation.id, status: "rejected", kind: "conflict", refusal: refusal("change.id-reused") };
     }
-    return previous.status === "applied"
-      ? { id: mutation.id, status: "applied" }
-      : { id: mutation.id, status: "rejected", code: previous.code ?? "rejected", reason: previous.reason ?? "" };
+    return previous.status === "applied" ? { id: mutation.id, status: "applied" } : storedRejection(mutation.id, previous);
   }
 
   const now = services.clock.nowIso();
@@ -107,15 +115,15 @@ async function applyOne(services: Services, input: PushInput, mutation: ValidMut
     if (!(error instanceof MutationRejected)) console.error(`push: ${mutation.name} ${mutation.id} failed`, error);
     result =
       error instanceof MutationRejected
-        ? { id: mutation.id, status: "rejected", code: error.code, reason: error.message }
-        : { id: mutation.id, status: "rejected", code: "failed", reason: "the server could not apply this change; it was not saved" };
+        ? { id: mutation.id, status: "rejected", kind: error.kind, refusal: error.refusal }
+        : { id: mutation.id, status: "rejected", kind: "failed", refusal: refusal("change.failed") };
     facts = {
       ...audit,
       clientId: mutation.clientId,
       responsibleUserId: null,
       categories: [],
       consentId: null,
-      outcome: result.code === "forbidden" ? "denied" : "rejected",
+      outcome: result.kind === "forbidden" ? "denied" : "rejected",
     };
   }
 
@@ -128,14 +136,30 @@ async function applyOne(services: Services, input: PushInput, mutation: ValidMut
         clientGroupId: input.clientGroupId,
         id: mutation.id,
         status: result.status,
-        code: result.status === "rejected" ? result.code : null,
-        reason: result.status === "rejected" ? result.reason : null,
+        code: result.status === "rejected" ? result.kind : null,
+        reason: result.status === "rejected" ? JSON.stringify(result.refusal) : null,
         payloadHash: mutation.payloadHash,
         processedAt: now,
       }),
     ],
   );
   return result;
+}
+
+/**
+ * A refusal as recorded the first time: `code` holds its kind and `reason` the refusal as JSON.
+ * Rows from before refusals had codes hold English prose; they are answered as "unexpected".
+ */
+function storedRejection(id: string, row: { code: string | null; reason: string | null }): MutationResult {
+  const kind = z.enum(rejectionKinds).catch("invalid").parse(row.code);
+  let stored: unknown;
+  try {
+    stored = JSON.parse(row.reason ?? "");
+  } catch {
+    stored = null;
+  }
+  const parsed = refusalSchema.safeParse(stored);
+  return { id, status: "rejected", kind, refusal: parsed.success ? parsed.data : refusal("unexpected", { message: row.reason ?? "" }) };
 }
 
 async function notifyOrganisations(services: Services, clientIds: Set<string>) {

@@ -1,6 +1,7 @@
-import { protocolVersion } from "@naast/shared";
+import { protocolVersion, refusal } from "@naast/shared";
 import { TRPCError } from "@trpc/server";
 import type { z } from "zod";
+import { RefusalCause } from "../refusal.ts";
 
 /**
  * Why a push or pull was refused, as data a client reads (never as prose it would parse): the
@@ -8,23 +9,24 @@ import type { z } from "zod";
  */
 
 /** A push holds a mutation the server cannot read: which one, so the device can set it aside. */
-export class InvalidMutation extends Error {
+export class InvalidMutation extends RefusalCause {
   constructor(
     readonly index: number,
     readonly id: string,
+    name: string,
     message: string,
     readonly issues?: z.ZodError,
   ) {
-    super(message);
+    super(refusal("sync.unreadable-change", { index, mutation: name }), message);
   }
 }
 
 export type ProtocolRefusal = "extension-outdated" | "server-outdated";
 
 /** The extension and the server speak protocol versions the other does not. */
-export class ProtocolRefused extends Error {
-  constructor(readonly refusal: ProtocolRefusal) {
-    super(refusal);
+export class ProtocolRefused extends RefusalCause {
+  constructor(readonly protocol: ProtocolRefusal) {
+    super(refusal(`sync.${protocol}`));
   }
 }
 

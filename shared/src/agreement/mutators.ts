@@ -29,13 +29,14 @@ export const addAgreement = defineMutator({
   roles: caseWorkers,
   requires: (args) => ({ kind: "category", clientId: args.clientId, category: "agreements", domain: args.domain }),
   async run(tx, args, ctx) {
-    if (await tx.get("agreements", args.id)) throw new MutationRejected("conflict", "this agreement exists already");
+    if (await tx.get("agreements", args.id)) throw new MutationRejected("conflict", "change.duplicate");
     const owner = await tx.get("people", args.ownerUserId);
-    if (!owner?.active) throw new MutationRejected("invalid", "the owner must be an active colleague");
+    if (!owner?.active) throw new MutationRejected("invalid", "agreement.owner-inactive", { person: owner?.name ?? "" });
     const client = await tx.get("clients", args.clientId);
     const consents = await tx.listByClient("consentEvents", args.clientId);
     if (!client || !mayOwnAgreements(owner, client, consents, ctx.now, args.domain)) {
-      throw new MutationRejected("invalid", "the owner's organisation may not see this client's agreements about this life domain");
+      const organisation = await tx.get("organisations", owner.organisationId);
+      throw new MutationRejected("invalid", "agreement.owner-no-access", { person: owner.name, organisation: organisation?.name ?? owner.organisationId });
     }
     await tx.put("agreements", {
       ...args,
@@ -62,7 +63,7 @@ export const setAgreementStatus = defineMutator({
       agreement?.clientId === args.clientId &&
       client !== undefined &&
       (agreement.domain === null || canAccess(ctx.user, client, agreement.domain, await tx.listByClient("consentEvents", args.clientId), ctx.now).allowed);
-    if (!agreement || !visible) throw new MutationRejected("not-found", "no such agreement for this client");
+    if (!agreement || !visible) throw new MutationRejected("not-found", "agreement.not-found");
     const closing = args.status !== "open";
     await tx.put("agreements", {
       ...agreement,

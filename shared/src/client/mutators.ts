@@ -12,7 +12,8 @@ const epdClientIdSchema = epdLinkSchema.shape.epdClientId;
 async function checkLink(tx: WriteTransaction, clientId: string, epdClientId: string, ctx: MutationContext) {
   const existing = await tx.get("epdLinks", epdLinkId(ctx.user.organisationId, epdClientId));
   if (existing && existing.clientId !== clientId) {
-    throw new MutationRejected("conflict", "this EPD id is already linked to another client");
+    // The other client may be one this user no longer sees: the refusal does not name her.
+    throw new MutationRejected("conflict", "epd.linked-elsewhere", { epdId: epdClientId });
   }
   return existing === undefined;
 }
@@ -67,7 +68,7 @@ export const setClientStatus = defineMutator({
   requires: (args) => ({ kind: "owner", clientId: args.clientId }),
   async run(tx, args, ctx) {
     const client = await tx.get("clients", args.clientId);
-    if (!client) throw new MutationRejected("not-found", "no such client");
+    if (!client) throw new MutationRejected("not-found", "client.not-found");
     await tx.put("clients", withStatus(client, args.status, ctx.now));
   },
 });

@@ -34,15 +34,15 @@ export const recordConsent = defineMutator({
   requires: (args) => ({ kind: "owner", clientId: args.clientId }),
   async run(tx, args, ctx) {
     if (Date.parse(args.validUntil) <= Date.parse(args.validFrom)) {
-      throw new MutationRejected("invalid", "a consent must end after it starts");
+      throw new MutationRejected("invalid", "consent.ends-before-start");
     }
     if (Date.parse(args.validUntil) > Date.parse(addMonths(args.validFrom, maxConsentMonths))) {
-      throw new MutationRejected("invalid", `a consent runs for at most ${maxConsentMonths} months`);
+      throw new MutationRejected("invalid", "consent.too-long", { months: maxConsentMonths });
     }
     const existing = (await tx.listByClient("consentEvents", args.clientId)).find((e) => e.consentId === args.consentId);
-    if (existing || (await tx.get("consentEvents", args.id))) throw new MutationRejected("conflict", "this consent was recorded already");
+    if (existing || (await tx.get("consentEvents", args.id))) throw new MutationRejected("conflict", "change.duplicate");
     for (const organisationId of args.grantedTo) {
-      if (!(await tx.get("organisations", organisationId))) throw new MutationRejected("invalid", `unknown organisation ${organisationId}`);
+      if (!(await tx.get("organisations", organisationId))) throw new MutationRejected("invalid", "organisation.unknown", { organisation: organisationId });
     }
     await tx.put("consentEvents", {
       ...args,
@@ -64,9 +64,9 @@ export const withdrawConsent = defineMutator({
   async run(tx, args, ctx) {
     const events = await tx.listByClient("consentEvents", args.clientId);
     if (!events.some((e) => e.type === "recorded" && e.consentId === args.consentId)) {
-      throw new MutationRejected("not-found", "no such consent for this client");
+      throw new MutationRejected("not-found", "consent.not-found");
     }
-    if (await tx.get("consentEvents", args.id)) throw new MutationRejected("conflict", "this withdrawal was recorded already");
+    if (await tx.get("consentEvents", args.id)) throw new MutationRejected("conflict", "change.duplicate");
     await tx.put("consentEvents", { ...args, type: "withdrawn", withdrawnAt: ctx.now, withdrawnBy: ctx.user.id });
   },
 });

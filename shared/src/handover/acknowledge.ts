@@ -46,11 +46,12 @@ export const acknowledgeHandover = defineMutator({
   audits: () => ["handovers", "agreements"],
   async run(tx, args, ctx) {
     const { handover } = await openHandoverForEvent(tx, args);
-    if (!isReceiverOf(ctx.user, handover)) throw new MutationRejected("forbidden", "only the receiver of this handover acknowledges it");
+    if (!isReceiverOf(ctx.user, handover)) throw new MutationRejected("forbidden", "handover.receiver-only");
     const client = await tx.get("clients", args.clientId);
-    if (!client) throw new MutationRejected("not-found", "no such client");
+    if (!client) throw new MutationRejected("not-found", "client.not-found");
     if (client.ownerOrganisationId !== handover.fromOrganisationId) {
-      throw new MutationRejected("conflict", "the client is no longer held by the organisation that wrote this handover");
+      const holder = await tx.get("organisations", client.ownerOrganisationId);
+      throw new MutationRejected("conflict", "handover.client-moved", { client: client.alias, organisation: holder?.name ?? client.ownerOrganisationId });
     }
     const newOwner = ctx.user.organisationId;
     const consents = await tx.listByClient("consentEvents", client.id);

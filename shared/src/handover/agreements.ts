@@ -25,20 +25,27 @@ export async function checkCarriedAgreements(
   const seen = new Set<string>();
   const owners = new Map<string, Person>();
   for (const entry of entries) {
-    if (seen.has(entry.agreementId)) throw new MutationRejected("invalid", `agreement ${entry.agreementId} is named twice`);
+    const agreement = open.get(entry.agreementId);
+    if (seen.has(entry.agreementId)) throw new MutationRejected("invalid", "handover.agreement-twice", { agreement: agreement?.text ?? "" });
     seen.add(entry.agreementId);
-    if (!open.has(entry.agreementId)) throw new MutationRejected("invalid", `agreement ${entry.agreementId} is not an open agreement of this client`);
+    if (!agreement)
+      throw new MutationRejected("invalid", "handover.agreement-not-open", { agreement: (await tx.get("agreements", entry.agreementId))?.text ?? "" });
     if (entry.action !== "carry") continue;
     const owner = await tx.get("people", entry.newOwnerUserId);
-    if (!owner?.active) throw new MutationRejected("invalid", `the new owner of agreement ${entry.agreementId} must be an active colleague`);
-    if (!mayOwnAgreements(owner, { ownerOrganisationId }, consents, now, open.get(entry.agreementId)?.domain ?? null)) {
-      throw new MutationRejected("invalid", `${owner.name}'s organisation may not see this client's agreements after the handover`);
+    if (!owner?.active) throw new MutationRejected("invalid", "handover.agreement-owner-inactive", { agreement: agreement.text, person: owner?.name ?? "" });
+    if (!mayOwnAgreements(owner, { ownerOrganisationId }, consents, now, agreement.domain)) {
+      const organisation = await tx.get("organisations", owner.organisationId);
+      throw new MutationRejected("invalid", "handover.agreement-owner-no-access", {
+        agreement: agreement.text,
+        person: owner.name,
+        organisation: organisation?.name ?? owner.organisationId,
+      });
     }
     owners.set(owner.id, owner);
   }
-  const missing = [...open.keys()].filter((id) => !seen.has(id));
+  const missing = [...open.values()].filter((a) => !seen.has(a.id));
   if (missing.length > 0) {
-    throw new MutationRejected("invalid", `every open agreement must be carried over or closed; not yet: ${missing.join(", ")}`);
+    throw new MutationRejected("invalid", "handover.agreements-undecided", { agreements: missing.map((a) => a.text), count: missing.length });
   }
   return owners;
 }
@@ -94,12 +101,8 @@ export async function recheckCarriedAgreements(
     const ownerId = entry?.action === "carry" ? entry.newOwnerUserId : agreement.ownerUserId;
     const owner = await tx.get("people", ownerId);
     if (!owner?.active || !mayOwnAgreements(owner, { ownerOrganisationId }, consents, now, agreement.domain)) {
-      throw new MutationRejected(
-        "conflict",
-        entry
-          ? `agreement ${agreement.id} cannot go to ${owner?.name ?? ownerId} any more: ask the sender to correct the handover`
-          : `agreement ${agreement.id} was added or reopened after the handover was written: ask the sender to correct the handover`,
-      );
+      const params = { agreement: agreement.text, person: owner?.name ?? "" };
+      throw new MutationRejected("conflict", entry ? "handover.agreement-cannot-go" : "handover.agreement-added-since", params);
     }
     if (entry) owners.set(owner.id, owner);
   }

@@ -35,17 +35,14 @@ export function handoverConsentCovers(
 
 export async function requireHandoverConsent(
   tx: ReadTransaction,
-  client: Pick<Client, "ownerOrganisationId">,
+  client: Pick<Client, "ownerOrganisationId" | "alias">,
   consents: readonly ConsentEvent[],
   organisationId: string,
   now: string,
 ): Promise<void> {
   if (handoverConsentCovers(client, consents, organisationId, now)) return;
   const organisation = await tx.get("organisations", organisationId);
-  throw new MutationRejected(
-    "forbidden",
-    `the client's consent does not cover ${organisation?.name ?? organisationId} for handovers: record that consent first`,
-  );
+  throw new MutationRejected("forbidden", "handover.consent-missing", { client: client.alias, organisation: organisation?.name ?? organisationId });
 }
 
 /**

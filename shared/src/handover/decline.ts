@@ -13,7 +13,7 @@ export const declineHandover = defineMutator({
   requires: (args) => ({ kind: "category", clientId: args.clientId, category: "handovers" }),
   async run(tx, args, ctx) {
     const { handover } = await openHandoverForEvent(tx, args);
-    if (!isReceiverOf(ctx.user, handover)) throw new MutationRejected("forbidden", "only the receiver of this handover declines it");
+    if (!isReceiverOf(ctx.user, handover)) throw new MutationRejected("forbidden", "handover.receiver-only");
     await tx.put("handoverEvents", { ...args, type: "declined", by: ctx.user.id, byOrganisationId: ctx.user.organisationId, at: ctx.now });
   },
 });

@@ -14,10 +14,11 @@ export const endReadOnlyAccess = defineMutator({
   requires: (args) => ({ kind: "owner", clientId: args.clientId }),
   async run(tx, args, ctx) {
     const client = await tx.get("clients", args.clientId);
-    if (!client) throw new MutationRejected("not-found", "no such client");
+    if (!client) throw new MutationRejected("not-found", "client.not-found");
     const now = Date.parse(ctx.now);
     if (!client.formerOwners.some((f) => f.organisationId === args.organisationId && Date.parse(f.readOnlyUntil) > now)) {
-      throw new MutationRejected("not-found", "this organisation has no read-only access to end");
+      const organisation = await tx.get("organisations", args.organisationId);
+      throw new MutationRejected("not-found", "handover.no-read-only-access", { organisation: organisation?.name ?? args.organisationId });
     }
     await tx.put("clients", { ...client, formerOwners: client.formerOwners.filter((f) => f.organisationId !== args.organisationId), updatedAt: ctx.now });
   },

@@ -19,17 +19,17 @@ export const recordHandoverExport = defineMutator({
   requires: (args) => ({ kind: "category", clientId: args.clientId, category: "handovers", readOnly: true }),
   audits: (args) => args.categories,
   async run(tx, { categories, ...args }, ctx) {
-    if (await tx.get("handoverExports", args.id)) throw new MutationRejected("conflict", "this export was recorded already");
+    if (await tx.get("handoverExports", args.id)) throw new MutationRejected("conflict", "change.duplicate");
     if (args.handoverId !== null) {
       const handover = await tx.get("handovers", args.handoverId);
-      if (!handover || handover.clientId !== args.clientId) throw new MutationRejected("not-found", "no such handover for this client");
+      if (!handover || handover.clientId !== args.clientId) throw new MutationRejected("not-found", "handover.not-found");
     }
     const client = await tx.get("clients", args.clientId);
-    if (!client) throw new MutationRejected("not-found", "no such client");
+    if (!client) throw new MutationRejected("not-found", "client.not-found");
     const consents = await tx.listByClient("consentEvents", args.clientId);
     for (const category of new Set(categories)) {
       if (!canAccess(ctx.user, client, category, consents, ctx.now).allowed) {
-        throw new MutationRejected("forbidden", `the export holds ${category}, which you may not see`);
+        throw new MutationRejected("forbidden", "export.category-hidden", { category });
       }
     }
     await tx.put("handoverExports", { ...args, formats: [...new Set(args.formats)], exportedAt: ctx.now, exportedBy: ctx.user.id });

@@ -17,7 +17,7 @@ export const replyToHandover = defineMutator({
   async run(tx, args, ctx) {
     const { handover } = await openHandoverForEvent(tx, args);
     if (!isReceiverOf(ctx.user, handover) && !isSenderSideOf(ctx.user, handover)) {
-      throw new MutationRejected("forbidden", "only the receiver asks about a handover, and the sending organisation answers");
+      throw new MutationRejected("forbidden", "handover.receiver-or-sender-only");
     }
     await tx.put("handoverEvents", { ...args, type: "message", by: ctx.user.id, byOrganisationId: ctx.user.organisationId, at: ctx.now });
   },

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { mutators } from "../mutators/registry.ts";
 import { acting, day } from "../testing/fixtures.ts";
 import type { MemoryStore } from "../testing/memory-store.ts";
-import { consentArgs, expectRejected, handoverArgs, stapteam, validArgs } from "../testing/stapteam.ts";
+import { consentArgs, type ExpectedRefusal, expectRejected, handoverArgs, stapteam, validArgs } from "../testing/stapteam.ts";
 import { deriveHandovers } from "./state.ts";
 
 const { startHandover, addAgreement, setAgreementStatus, recordConsent } = mutators;
@@ -32,17 +32,17 @@ describe("startHandover: consent", () => {
   it("refuses a handover to an organisation the client's consent does not cover, names it, and stores nothing", async () => {
     const store = await annaWithAgreements(null);
     const before = store.snapshot();
-    await expectRejected(
-      store.run(startHandover, toSanne, acting("fatima", day(1))),
-      "forbidden",
-      /consent does not cover Leger des Heils for handovers: record that consent first/,
-    );
+    await expectRejected(store.run(startHandover, toSanne, acting("fatima", day(1))), "forbidden", "handover.consent-missing", {
+      organisation: "Leger des Heils",
+    });
     expect(store.snapshot()).toBe(before);
   });
 
   it("a consent for other categories than handovers is not enough; one for handovers is", async () => {
     const store = await annaWithAgreements(["housing", "agreements"]);
-    await expectRejected(store.run(startHandover, toSanne, acting("fatima", day(1))), "forbidden", /Leger des Heils/);
+    await expectRejected(store.run(startHandover, toSanne, acting("fatima", day(1))), "forbidden", "handover.consent-missing", {
+      organisation: "Leger des Heils",
+    });
     await store.run(recordConsent, consentArgs({ consentId: "c2", categories: ["handovers", "housing"] }), acting("fatima"));
     const effect = await store.run(startHandover, toSanne, acting("fatima", day(1)));
     expect(effect.categories).toEqual(["handovers"]);
@@ -51,7 +51,7 @@ describe("startHandover: consent", () => {
   it("holds no life domain the receiving organisation may not see: she reads it before she decides", async () => {
     const store = await annaWithAgreements(["handovers", "agreements"]);
     const before = store.snapshot();
-    await expectRejected(store.run(startHandover, toSanne, acting("fatima", day(1))), "forbidden", /does not cover housing for the receiving organisation/);
+    await expectRejected(store.run(startHandover, toSanne, acting("fatima", day(1))), "forbidden", "handover.domains-not-shared", { domains: ["housing"] });
     expect(store.snapshot()).toBe(before);
     // Without the housing situation, the risks about housing and the afspraak about housing going to her.
     const withoutHousing = {
@@ -71,9 +71,12 @@ describe("startHandover: consent", () => {
   it("holds free text (risks, what works, the note) only about a domain the receiver may see, and general text only for a receiver of the whole plan", async () => {
     const store = await annaWithAgreements(["handovers", "agreements", "housing"]);
     const general = { ...toSanne, sectionDomains: { risks: null, whatWorks: "housing" as const, text: null } };
-    await expectRejected(store.run(startHandover, general, acting("fatima", day(1))), "forbidden", /may not see the whole plan, so "risks" cannot be general/);
+    await expectRejected(store.run(startHandover, general, acting("fatima", day(1))), "forbidden", "handover.section-general", { section: "risks" });
     const aboutAddiction = { ...toSanne, sectionDomains: { risks: "housing" as const, whatWorks: "addiction" as const, text: null } };
-    await expectRejected(store.run(startHandover, aboutAddiction, acting("fatima", day(1))), "forbidden", /does not cover addiction .*"whatWorks"/);
+    await expectRejected(store.run(startHandover, aboutAddiction, acting("fatima", day(1))), "forbidden", "handover.section-domain-not-shared", {
+      section: "whatWorks",
+      domain: "addiction",
+    });
     // An empty general note is no text at all.
     await store.run(startHandover, { ...toSanne, text: "", sectionDomains: { risks: "housing", whatWorks: "housing", text: null } }, acting("fatima", day(1)));
   });
@@ -116,55 +119,75 @@ describe("startHandover: what is stored", () => {
 
   it("only the organisation that holds the client hands her over", async () => {
     const store = await annaWithAgreements(["handovers", "agreements", "housing"]);
-    await expectRejected(store.run(startHandover, { ...toSanne, toUserId: "fatima" }, acting("sanne")), "forbidden", /holds this client/);
-    await expectRejected(store.run(startHandover, toSanne, acting("mirjam")), "forbidden", /ervaringsdeskundige may not/);
+    await expectRejected(store.run(startHandover, { ...toSanne, toUserId: "fatima" }, acting("sanne")), "forbidden", "access.holder-only");
+    await expectRejected(store.run(startHandover, toSanne, acting("mirjam")), "forbidden", "access.role", { role: "ervaringsdeskundige" });
   });
 
   it("a handover id is used once: handovers are never changed", async () => {
     const store = await annaWithAgreements();
     await store.run(startHandover, toSanne, acting("fatima", day(1)));
-    await expectRejected(store.run(startHandover, { ...toSanne, correctsHandoverId: "h1" }, acting("fatima", day(2))), "conflict", /cannot be changed/);
+    await expectRejected(store.run(startHandover, { ...toSanne, correctsHandoverId: "h1" }, acting("fatima", day(2))), "conflict", "change.duplicate");
   });
 });
 
 describe("startHandover: the receiver", () => {
-  const cases: { story: string; args: Partial<Parameters<typeof handoverArgs>[0]>; message: RegExp }[] = [
+  const cases: { story: string; args: Partial<Parameters<typeof handoverArgs>[0]>; message: ExpectedRefusal }[] = [
     {
       story: "a colleague handover without the colleague",
       args: { kind: "colleague", toUserId: null, toOrganisationId: "ldh" },
-      message: /names the colleague/,
+      message: { code: "handover.colleague-missing" },
     },
-    { story: "to Henk, who left", args: { kind: "colleague", toUserId: "henk", toOrganisationId: null }, message: /active colleague/ },
-    { story: "to someone unknown", args: { kind: "colleague", toUserId: "nobody", toOrganisationId: null }, message: /active colleague/ },
-    { story: "to the ervaringsdeskundige", args: { kind: "colleague", toUserId: "mirjam", toOrganisationId: null }, message: /case manager or coordinator/ },
-    { story: "to herself", args: { kind: "colleague", toUserId: "fatima", toOrganisationId: null }, message: /someone else/ },
+    {
+      story: "to Henk, who left",
+      args: { kind: "colleague", toUserId: "henk", toOrganisationId: null },
+      message: { code: "handover.receiver-inactive", params: { person: "Henk" } },
+    },
+    {
+      story: "to someone unknown",
+      args: { kind: "colleague", toUserId: "nobody", toOrganisationId: null },
+      message: { code: "handover.receiver-inactive", params: { person: "" } },
+    },
+    {
+      story: "to the ervaringsdeskundige",
+      args: { kind: "colleague", toUserId: "mirjam", toOrganisationId: null },
+      message: { code: "handover.receiver-role", params: { role: "ervaringsdeskundige" } },
+    },
+    { story: "to herself", args: { kind: "colleague", toUserId: "fatima", toOrganisationId: null }, message: { code: "handover.to-self" } },
     {
       story: "an organisation handover without the organisation",
       args: { kind: "organisation", toUserId: "sanne", toOrganisationId: null },
-      message: /names the organisation/,
+      message: { code: "handover.organisation-missing" },
     },
     {
       story: "a person of another organisation than the one named",
       args: { kind: "organisation", toUserId: "kees", toOrganisationId: "ldh" },
-      message: /does not belong/,
+      message: { code: "handover.receiver-other-organisation" },
     },
-    { story: "an unknown organisation", args: { kind: "organisation", toUserId: null, toOrganisationId: "ribw" }, message: /unknown organisation ribw/ },
-    { story: "monitoring by a case manager", args: { kind: "monitoring", toUserId: "sanne", toOrganisationId: null }, message: /procesregisseur/ },
-    { story: "monitoring by no one", args: { kind: "monitoring", toUserId: null, toOrganisationId: null }, message: /names its receiving organisation/ },
+    {
+      story: "an unknown organisation",
+      args: { kind: "organisation", toUserId: null, toOrganisationId: "ribw" },
+      message: { code: "organisation.unknown", params: { organisation: "ribw" } },
+    },
+    {
+      story: "monitoring by a case manager",
+      args: { kind: "monitoring", toUserId: "sanne", toOrganisationId: null },
+      message: { code: "handover.receiver-role-monitoring" },
+    },
+    { story: "monitoring by no one", args: { kind: "monitoring", toUserId: null, toOrganisationId: null }, message: { code: "handover.receiver-missing" } },
     {
       story: "inside Naast with an external receiver",
       args: { kind: "organisation", toUserId: null, toOrganisationId: "ldh", toExternal: "Huisarts" },
-      message: /no external receiver/,
+      message: { code: "handover.external-inside" },
     },
     {
       story: "leaving Naast to someone inside it",
       args: { kind: "regular-care", toUserId: "sanne", toOrganisationId: null, toExternal: "Huisarts" },
-      message: /goes to no one inside/,
+      message: { code: "handover.leaving-to-inside" },
     },
     {
       story: "to another municipality without naming it",
       args: { kind: "other-municipality", toUserId: null, toOrganisationId: null, toExternal: null },
-      message: /outside Naast/,
+      message: { code: "handover.external-missing" },
     },
   ];
   it.each(cases)("refuses $story, and stores nothing", async ({ args, message }) => {
@@ -214,13 +237,21 @@ describe("startHandover: the receiver", () => {
 
 describe("startHandover: the open agreements", () => {
   const story = (agreements: typeof toSanne.agreements) => ({ ...toSanne, agreements });
-  const cases: { story: string; args: typeof toSanne; message: RegExp }[] = [
-    { story: "one left out", args: story([{ agreementId: "a1", action: "carry", newOwnerUserId: "sanne" }]), message: /every open agreement .* a2/ },
-    { story: "one named twice", args: story([...toSanne.agreements, { agreementId: "a2", action: "cancelled" }]), message: /named twice/ },
+  const cases: { story: string; args: typeof toSanne; message: ExpectedRefusal }[] = [
+    {
+      story: "one left out",
+      args: story([{ agreementId: "a1", action: "carry", newOwnerUserId: "sanne" }]),
+      message: { code: "handover.agreements-undecided", params: { count: 1 } },
+    },
+    {
+      story: "one named twice",
+      args: story([...toSanne.agreements, { agreementId: "a2", action: "cancelled" }]),
+      message: { code: "handover.agreement-twice" },
+    },
     {
       story: "an agreement that does not exist",
       args: story([...toSanne.agreements, { agreementId: "a9", action: "done" }]),
-      message: /a9 is not an open agreement/,
+      message: { code: "handover.agreement-not-open" },
     },
     {
       story: "carried to Henk, who left",
@@ -228,7 +259,7 @@ describe("startHandover: the open agreements", () => {
         { agreementId: "a1", action: "carry", newOwnerUserId: "henk" },
         { agreementId: "a2", action: "done" },
       ]),
-      message: /active colleague/,
+      message: { code: "handover.agreement-owner-inactive", params: { person: "Henk" } },
     },
     {
       story: "carried to the GGD, whom Anna's consent does not cover",
@@ -236,7 +267,7 @@ describe("startHandover: the open agreements", () => {
         { agreementId: "a1", action: "carry", newOwnerUserId: "kees" },
         { agreementId: "a2", action: "done" },
       ]),
-      message: /Kees's organisation may not see/,
+      message: { code: "handover.agreement-owner-no-access", params: { person: "Kees" } },
     },
     {
       // Once LDH holds Anna, Iriszorg only reads her record for a while: it cannot keep an agreement up.
@@ -245,7 +276,7 @@ describe("startHandover: the open agreements", () => {
         { agreementId: "a1", action: "carry", newOwnerUserId: "fatima" },
         { agreementId: "a2", action: "done" },
       ]),
-      message: /Fatima's organisation may not see/,
+      message: { code: "handover.agreement-owner-no-access", params: { person: "Fatima" } },
     },
   ];
   it.each(cases)("refuses a handover with $story", async ({ args, message }) => {
@@ -258,7 +289,7 @@ describe("startHandover: the open agreements", () => {
   it("refuses a closed agreement, and does not ask about it", async () => {
     const store = await annaWithAgreements();
     await store.run(setAgreementStatus, { clientId: "anna", agreementId: "a2", status: "done" }, acting("fatima"));
-    await expectRejected(store.run(startHandover, toSanne, acting("fatima", day(1))), "invalid", /a2 is not an open agreement/);
+    await expectRejected(store.run(startHandover, toSanne, acting("fatima", day(1))), "invalid", "handover.agreement-not-open");
     await store.run(startHandover, { ...toSanne, agreements: [{ agreementId: "a1", action: "carry", newOwnerUserId: "sanne" }] }, acting("fatima", day(1)));
     expect(store.get("handovers", "h1")?.agreements).toEqual([{ agreementId: "a1", action: "carry", newOwnerUserId: "sanne" }]);
   });
@@ -274,7 +305,7 @@ describe("startHandover: the open agreements", () => {
     };
     await store.run(recordConsent, consentArgs({ consentId: "c2", grantedTo: ["ggd"], categories: ["agreements"] }), acting("fatima"));
     // a1 is about housing: agreements alone do not let the GGD keep it up.
-    await expectRejected(store.run(startHandover, toKees, acting("fatima", day(1))), "invalid", /may not see/);
+    await expectRejected(store.run(startHandover, toKees, acting("fatima", day(1))), "invalid", "handover.agreement-owner-no-access", { person: "Kees" });
     await store.run(recordConsent, consentArgs({ consentId: "c3", grantedTo: ["ggd"], categories: ["housing"] }), acting("fatima"));
     await store.run(
       startHandover,
@@ -296,13 +327,18 @@ describe("startHandover: one open handover per client, corrections take its plac
   it("refuses a second open handover, and lets the writer's organisation correct the open one", async () => {
     const store = await annaWithAgreements();
     await store.run(startHandover, toSanne, acting("fatima", day(1)));
-    await expectRejected(store.run(startHandover, { ...toSanne, id: "h2" }, acting("fatima", day(2))), "conflict", /already has an open handover/);
+    await expectRejected(store.run(startHandover, { ...toSanne, id: "h2" }, acting("fatima", day(2))), "conflict", "handover.open-exists", { client: "Anna" });
     await store.run(startHandover, { ...toSanne, id: "h2", risks: "Ook: schulden bij de dealer", correctsHandoverId: "h1" }, acting("joost", day(2)));
     const [h2, h1] = statesOf(store);
     expect(h1).toMatchObject({ status: "superseded", supersededBy: { id: "h2" } });
     expect(h2).toMatchObject({ status: "open", handover: { fromUserId: "joost", correctsHandoverId: "h1" } });
     // The superseded one is not corrected again: the open one is.
-    await expectRejected(store.run(startHandover, { ...toSanne, id: "h3", correctsHandoverId: "h1" }, acting("fatima", day(3))), "conflict", /superseded/);
+    await expectRejected(
+      store.run(startHandover, { ...toSanne, id: "h3", correctsHandoverId: "h1" }, acting("fatima", day(3))),
+      "conflict",
+      "handover.correct-closed",
+      { status: "superseded" },
+    );
   });
 
   it("refuses a correction of a handover of another client, or of one that does not exist", async () => {
@@ -328,7 +364,7 @@ describe("startHandover: one open handover per client, corrections take its plac
     await expectRejected(
       store.run(startHandover, { ...toSanne, id: "h2", agreements: [], correctsHandoverId: "h1" }, acting("fatima", day(2))),
       "conflict",
-      /leaves Naast too/,
+      "handover.correct-left-naast",
     );
     await store.run(
       startHandover,
@@ -382,7 +418,7 @@ describe("startHandover: leaving Naast takes effect at once", () => {
         { agreementId: "a2", action: "carry", newOwnerUserId: "sanne" },
       ],
     });
-    await expectRejected(store.run(startHandover, closure, acting("fatima", day(1))), "invalid", /Sanne's organisation may not see/);
+    await expectRejected(store.run(startHandover, closure, acting("fatima", day(1))), "invalid", "handover.agreement-owner-no-access", { person: "Sanne" });
     await store.run(
       startHandover,
       {
@@ -401,6 +437,6 @@ describe("startHandover: leaving Naast takes effect at once", () => {
   it("refuses the same life domain twice", async () => {
     const store = await annaWithAgreements();
     const domain = { domain: "housing" as const, score: null, situation: "" };
-    await expectRejected(store.run(startHandover, { ...toSanne, domains: [domain, domain] }, acting("fatima", day(1))), "invalid", /once/);
+    await expectRejected(store.run(startHandover, { ...toSanne, domains: [domain, domain] }, acting("fatima", day(1))), "invalid", "handover.domain-twice");
   });
 });

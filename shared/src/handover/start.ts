@@ -19,15 +19,17 @@ const needsExternalReceiver = new Set<Handover["kind"]>(["regular-care", "other-
 async function receiverPerson(tx: ReadTransaction, args: StartArgs) {
   if (args.toUserId === null) return null;
   const person = await tx.get("people", args.toUserId);
-  if (!person?.active) throw new MutationRejected("invalid", "the receiver must be an active colleague");
+  if (!person?.active) throw new MutationRejected("invalid", "handover.receiver-inactive", { person: person?.name ?? "" });
   if (!receivingRoles(args.kind).includes(person.role)) {
-    throw new MutationRejected(
-      "invalid",
-      args.kind === "monitoring" ? "monitoring goes to a procesregisseur" : "a handover goes to a case manager or coordinator",
-    );
+    const code = args.kind === "monitoring" ? "handover.receiver-role-monitoring" : "handover.receiver-role";
+    throw new MutationRejected("invalid", code, { person: person.name, role: person.role });
   }
   if (args.toOrganisationId !== null && args.toOrganisationId !== person.organisationId) {
-    throw new MutationRejected("invalid", "the receiver does not belong to the receiving organisation");
+    const organisation = await tx.get("organisations", args.toOrganisationId);
+    throw new MutationRejected("invalid", "handover.receiver-other-organisation", {
+      person: person.name,
+      organisation: organisation?.name ?? args.toOrganisationId,
+    });
   }
   return person;
 }
@@ -37,24 +39,23 @@ async function receiverPerson(tx: ReadTransaction, args: StartArgs) {
  * `toOrganisationId` also when the sender named only a person).
  */
 async function receivingOrganisation(tx: ReadTransaction, args: StartArgs, ctx: MutationContext): Promise<string> {
-  if (args.toExternal) throw new MutationRejected("invalid", "a handover inside Naast has no external receiver");
-  if (args.kind === "colleague" && args.toUserId === null) throw new MutationRejected("invalid", "a handover to a colleague names the colleague");
-  if (args.kind === "organisation" && args.toOrganisationId === null)
-    throw new MutationRejected("invalid", "a handover to an organisation names the organisation");
-  if (args.toUserId === ctx.user.id) throw new MutationRejected("invalid", "hand the client over to someone else");
+  if (args.toExternal) throw new MutationRejected("invalid", "handover.external-inside");
+  if (args.kind === "colleague" && args.toUserId === null) throw new MutationRejected("invalid", "handover.colleague-missing");
+  if (args.kind === "organisation" && args.toOrganisationId === null) throw new MutationRejected("invalid", "handover.organisation-missing");
+  if (args.toUserId === ctx.user.id) throw new MutationRejected("invalid", "handover.to-self");
   const person = await receiverPerson(tx, args);
   const organisationId = person?.organisationId ?? args.toOrganisationId;
-  if (organisationId === null) throw new MutationRejected("invalid", "a handover names its receiving organisation, a person, or both");
-  if (!(await tx.get("organisations", organisationId))) throw new MutationRejected("invalid", `unknown organisation ${organisationId}`);
+  if (organisationId === null) throw new MutationRejected("invalid", "handover.receiver-missing");
+  if (!(await tx.get("organisations", organisationId))) throw new MutationRejected("invalid", "organisation.unknown", { organisation: organisationId });
   return organisationId;
 }
 
 function checkLeaving(args: StartArgs) {
   if (args.toUserId !== null || args.toOrganisationId !== null) {
-    throw new MutationRejected("invalid", "a client who leaves Naast goes to no one inside it: name the receiver outside Naast instead");
+    throw new MutationRejected("invalid", "handover.leaving-to-inside");
   }
   if (needsExternalReceiver.has(args.kind) && !args.toExternal) {
-    throw new MutationRejected("invalid", "name who takes the client on outside Naast");
+    throw new MutationRejected("invalid", "handover.external-missing");
   }
 }
 
@@ -67,19 +68,21 @@ async function checkOpenAndCorrection(tx: ReadTransaction, args: StartArgs, ctx:
   const open = states.find((s) => s.status === "open");
   if (args.correctsHandoverId !== null) {
     const corrected = states.find((s) => s.handover.id === args.correctsHandoverId);
-    if (!corrected) throw new MutationRejected("not-found", "the handover to correct is not one of this client's");
+    if (!corrected) throw new MutationRejected("not-found", "handover.correct-not-found");
     if (corrected.handover.fromOrganisationId !== ctx.user.organisationId) {
-      throw new MutationRejected("forbidden", "only the organisation that wrote a handover corrects it");
+      const writer = await tx.get("organisations", corrected.handover.fromOrganisationId);
+      throw new MutationRejected("forbidden", "handover.correct-other-organisation", { organisation: writer?.name ?? corrected.handover.fromOrganisationId });
     }
     if (corrected.status === "completed" && isWithinNaast(args.kind)) {
-      throw new MutationRejected("conflict", "the client has left Naast with that handover: a correction of it leaves Naast too");
+      throw new MutationRejected("conflict", "handover.correct-left-naast");
     }
     if (corrected.status !== "open" && corrected.status !== "completed") {
-      throw new MutationRejected("conflict", `that handover was ${corrected.status}: it can no longer be corrected`);
+      throw new MutationRejected("conflict", "handover.correct-closed", { status: corrected.status });
     }
   }
   if (open && open.handover.id !== args.correctsHandoverId) {
-    throw new MutationRejected("conflict", "this client already has an open handover: correct that one instead of starting another");
+    const client = await tx.get("clients", args.clientId);
+    throw new MutationRejected("conflict", "handover.open-exists", { client: client?.alias ?? "" });
   }
 }
 
@@ -91,18 +94,14 @@ function checkSections(args: StartArgs, receiverMay: (domain: LifeDomain) => boo
   for (const section of handoverSections) {
     const domain = args.sectionDomains[section];
     if (args[section].trim() === "" || maySeeSection(domain, (category) => receiverMay(category as LifeDomain))) continue;
-    throw new MutationRejected(
-      "forbidden",
-      domain === null
-        ? `the receiving organisation may not see the whole plan, so "${section}" cannot be general: say which life domain it is about, or leave it out`
-        : `the client's consent does not cover ${domain} for the receiving organisation: "${section}" cannot be about it`,
-    );
+    if (domain === null) throw new MutationRejected("forbidden", "handover.section-general", { section });
+    throw new MutationRejected("forbidden", "handover.section-domain-not-shared", { section, domain });
   }
 }
 
 function checkDomains(args: StartArgs) {
   const domains = args.domains.map((d) => d.domain);
-  if (new Set(domains).size !== domains.length) throw new MutationRejected("invalid", "each life domain appears once");
+  if (new Set(domains).size !== domains.length) throw new MutationRejected("invalid", "handover.domain-twice");
 }
 
 /**
@@ -120,9 +119,9 @@ export const startHandover = defineMutator({
   requires: (args) => ({ kind: "owner", clientId: args.clientId }),
   audits: (args) => (!isWithinNaast(args.kind) && args.agreements.length > 0 ? ["handovers", "agreements"] : ["handovers"]),
   async run(tx, args, ctx) {
-    if (await tx.get("handovers", args.id)) throw new MutationRejected("conflict", "handovers cannot be changed; write a correction instead");
+    if (await tx.get("handovers", args.id)) throw new MutationRejected("conflict", "change.duplicate");
     const client = await tx.get("clients", args.clientId);
-    if (!client) throw new MutationRejected("not-found", "no such client");
+    if (!client) throw new MutationRejected("not-found", "client.not-found");
     checkDomains(args);
     await checkOpenAndCorrection(tx, args, ctx);
     const consents = await tx.listByClient("consentEvents", args.clientId);
@@ -140,10 +139,8 @@ export const startHandover = defineMutator({
         ctx.now,
       );
       if (withheld.length > 0) {
-        throw new MutationRejected(
-          "forbidden",
-          `the client's consent does not cover ${withheld.join(", ")} for the receiving organisation: leave those out of the handover`,
-        );
+        const organisation = await tx.get("organisations", toOrganisationId);
+        throw new MutationRejected("forbidden", "handover.domains-not-shared", { domains: withheld, organisation: organisation?.name ?? toOrganisationId });
       }
       checkSections(args, (domain) => domainsNotShared(client, consents, receiving, [domain], ctx.now).length === 0);
     } else {

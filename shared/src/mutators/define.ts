@@ -2,6 +2,7 @@ import type { z } from "zod";
 import type { DataCategory } from "../consent/categories.ts";
 import type { Role, SessionUser } from "../organisation/schema.ts";
 import type { LifeDomain } from "../plan/domains.ts";
+import { type Refusal, type RefusalArgs, type RefusalCode, refusal, refusalLine } from "../refusal/refusal.ts";
 import type { WriteTransaction } from "../store/transaction.ts";
 
 export interface MutationContext {
@@ -31,15 +32,24 @@ export type Requirement =
   | { kind: "any"; clientId: string; readOnly?: boolean }
   | { kind: "category"; clientId: string; category: DataCategory; domain?: LifeDomain | null; readOnly?: boolean };
 
-export type RejectionCode = "not-found" | "forbidden" | "conflict" | "invalid";
+/** What sort of no: "forbidden" is audited as a denied access, the others as a rejected change. */
+/** "failed": the server broke while applying it (never thrown by a mutator). */
+export const rejectionKinds = ["not-found", "forbidden", "conflict", "invalid", "failed"] as const;
+export type RejectionKind = (typeof rejectionKinds)[number];
 
-/** A business rule said no. The push answers "rejected" for this mutation and goes on. */
+/**
+ * A business rule said no. The push answers "rejected" for this mutation, with the refusal, and
+ * goes on; the panel translates the refusal (shared/README.md, "Refusals").
+ */
 export class MutationRejected extends Error {
+  readonly refusal: Refusal;
   constructor(
-    readonly code: RejectionCode,
-    message: string,
+    readonly kind: RejectionKind,
+    ...[code, ...params]: { [C in RefusalCode]: [code: C, ...params: RefusalArgs<C>] }[RefusalCode]
   ) {
-    super(message);
+    const r = refusal(code, ...(params as RefusalArgs<typeof code>));
+    super(refusalLine(r));
+    this.refusal = r;
     this.name = "MutationRejected";
   }
 }

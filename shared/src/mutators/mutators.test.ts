@@ -30,7 +30,9 @@ describe("createClient and EPD links", () => {
   it("a second client with the same id, or from an EPD id already linked to Anna, is a conflict", async () => {
     const store = await stapteam();
     await expectRejected(store.run(createClient, { ...validArgs.createClient, id: "anna" }, acting("joost")), "conflict");
-    await expectRejected(store.run(createClient, { ...validArgs.createClient, epdClientId: "IZ-10442" }, acting("joost")), "conflict", /already linked/);
+    await expectRejected(store.run(createClient, { ...validArgs.createClient, epdClientId: "IZ-10442" }, acting("joost")), "conflict", "epd.linked-elsewhere", {
+      epdId: "IZ-10442",
+    });
     expect(store.get("clients", "bo")).toBeUndefined();
   });
 
@@ -76,21 +78,25 @@ describe("recordConsent", () => {
 
   it("must end after it starts, and runs for at most 24 months", async () => {
     const store = await stapteam();
-    await expectRejected(store.run(recordConsent, consentArgs({ validUntil: day(0) }), acting("fatima")), "invalid", /end after/);
+    await expectRejected(store.run(recordConsent, consentArgs({ validUntil: day(0) }), acting("fatima")), "invalid", "consent.ends-before-start");
     await expectRejected(store.run(recordConsent, consentArgs({ validUntil: shift(day(0), -1) }), acting("fatima")), "invalid");
     const twoYears = addMonths(day(0), 24);
-    await expectRejected(store.run(recordConsent, consentArgs({ validUntil: shift(twoYears, 1) }), acting("fatima")), "invalid", /24 months/);
+    await expectRejected(store.run(recordConsent, consentArgs({ validUntil: shift(twoYears, 1) }), acting("fatima")), "invalid", "consent.too-long", {
+      months: 24,
+    });
     await store.run(recordConsent, consentArgs({ validUntil: twoYears }), acting("fatima"));
   });
 
   it("names only organisations that exist", async () => {
     const store = await stapteam();
-    await expectRejected(store.run(recordConsent, consentArgs({ grantedTo: ["ldh", "onder-de-bomen"] }), acting("fatima")), "invalid", /onder-de-bomen/);
+    await expectRejected(store.run(recordConsent, consentArgs({ grantedTo: ["ldh", "onder-de-bomen"] }), acting("fatima")), "invalid", "organisation.unknown", {
+      organisation: "onder-de-bomen",
+    });
   });
 
   it("lets LDH write exactly what Anna shared with it: her housing and notes, not her addiction or agreements", async () => {
     const store = await stapteam();
-    await expectRejected(store.run(updatePlanDomain, validArgs.updatePlanDomain, acting("sanne")), "forbidden", /not consented/);
+    await expectRejected(store.run(updatePlanDomain, validArgs.updatePlanDomain, acting("sanne")), "forbidden", "access.no-consent");
     await shareWithLdh(store, ["housing", "notes"]);
     await store.run(updatePlanDomain, validArgs.updatePlanDomain, acting("sanne", day(1)));
     await store.run(addNote, validArgs.addNote, acting("sanne", day(1)));
@@ -102,9 +108,9 @@ describe("recordConsent", () => {
   it("does not let LDH write before the consent starts or after it ends", async () => {
     const store = await stapteam();
     await store.run(recordConsent, consentArgs({ validFrom: day(7), validUntil: day(30) }), acting("fatima"));
-    await expectRejected(store.run(updatePlanDomain, validArgs.updatePlanDomain, acting("sanne", shift(day(7), -1))), "forbidden", /starts on/);
+    await expectRejected(store.run(updatePlanDomain, validArgs.updatePlanDomain, acting("sanne", shift(day(7), -1))), "forbidden", "access.not-yet-valid");
     await store.run(updatePlanDomain, validArgs.updatePlanDomain, acting("sanne", day(7)));
-    await expectRejected(store.run(updatePlanDomain, validArgs.updatePlanDomain, acting("sanne", day(30))), "forbidden", /expired/);
+    await expectRejected(store.run(updatePlanDomain, validArgs.updatePlanDomain, acting("sanne", day(30))), "forbidden", "access.expired");
     await store.run(updatePlanDomain, validArgs.updatePlanDomain, acting("sanne", shift(day(30), -1)));
   });
 });
@@ -121,7 +127,7 @@ describe("withdrawConsent", () => {
     await store.run(addNote, validArgs.addNote, acting("sanne", day(1)));
     await store.run(withdrawConsent, validArgs.withdrawConsent, acting("fatima", day(2)));
     expect(store.get("consentEvents", "w1")).toMatchObject({ type: "withdrawn", withdrawnAt: day(2), withdrawnBy: "fatima" });
-    await expectRejected(store.run(addNote, { ...validArgs.addNote, id: "n2" }, acting("sanne", day(2))), "forbidden", /withdrew/);
+    await expectRejected(store.run(addNote, { ...validArgs.addNote, id: "n2" }, acting("sanne", day(2))), "forbidden", "access.withdrawn");
     await expectRejected(store.run(withdrawConsent, validArgs.withdrawConsent, acting("fatima", day(3))), "conflict");
   });
 
@@ -169,13 +175,27 @@ describe("the plan: ZRM scores and life domains", () => {
 describe("agreements", () => {
   it("are owned by an active colleague who may see them and their life domain, whose organisation becomes the owning organisation", async () => {
     const store = await stapteam();
-    await expectRejected(store.run(addAgreement, { ...validArgs.addAgreement, ownerUserId: "sanne" }, acting("fatima")), "invalid", /may not see/);
+    await expectRejected(
+      store.run(addAgreement, { ...validArgs.addAgreement, ownerUserId: "sanne" }, acting("fatima")),
+      "invalid",
+      "agreement.owner-no-access",
+      { person: "Sanne" },
+    );
     await shareWithLdh(store, ["agreements"]);
     // The agreement is about housing, which LDH may not see yet.
-    await expectRejected(store.run(addAgreement, { ...validArgs.addAgreement, ownerUserId: "sanne" }, acting("fatima")), "invalid", /may not see/);
+    await expectRejected(
+      store.run(addAgreement, { ...validArgs.addAgreement, ownerUserId: "sanne" }, acting("fatima")),
+      "invalid",
+      "agreement.owner-no-access",
+      {
+        person: "Sanne",
+      },
+    );
     await store.run(addAgreement, { ...validArgs.addAgreement, id: "a0", domain: null, ownerUserId: "sanne" }, acting("fatima"));
     await shareWithLdh(store, ["housing"], "c2");
-    await expectRejected(store.run(addAgreement, { ...validArgs.addAgreement, ownerUserId: "henk" }, acting("fatima")), "invalid", /active/);
+    await expectRejected(store.run(addAgreement, { ...validArgs.addAgreement, ownerUserId: "henk" }, acting("fatima")), "invalid", "agreement.owner-inactive", {
+      person: "Henk",
+    });
     await expectRejected(store.run(addAgreement, { ...validArgs.addAgreement, ownerUserId: "nobody" }, acting("fatima")), "invalid");
     await store.run(addAgreement, { ...validArgs.addAgreement, ownerUserId: "sanne" }, acting("fatima", day(1)));
     expect(store.get("agreements", "a1")).toMatchObject({

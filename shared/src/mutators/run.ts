@@ -13,20 +13,21 @@ export interface MutationEffect {
   responsibleUserId: string;
 }
 
-const explain = (decision: AccessDecision & { allowed: false }) => {
+/** Why the user may not: without naming the client, whom she may not see. */
+const refuse = (decision: AccessDecision & { allowed: false }): MutationRejected => {
   switch (decision.reason) {
     case "role":
-      return "your role does not give access to client data";
+      return new MutationRejected("forbidden", "access.no-data-role");
     case "no-consent":
-      return "the client has not consented to share this with your organisation";
+      return new MutationRejected("forbidden", "access.no-consent");
     case "withdrawn":
-      return `the client withdrew consent for your organisation on ${decision.since}`;
+      return new MutationRejected("forbidden", "access.withdrawn", { since: decision.since });
     case "expired":
-      return `the client's consent for your organisation expired on ${decision.since}`;
+      return new MutationRejected("forbidden", "access.expired", { since: decision.since });
     case "not-yet-valid":
-      return `the client's consent for your organisation starts on ${decision.from}`;
+      return new MutationRejected("forbidden", "access.not-yet-valid", { from: decision.from });
     case "closed":
-      return `the client was closed; sharing with your organisation ended on ${decision.since}`;
+      return new MutationRejected("forbidden", "access.closed", { since: decision.since });
   }
 };
 
@@ -41,17 +42,17 @@ export async function runMutation<S extends z.ZodType>(
   ctx: MutationContext,
 ): Promise<MutationEffect> {
   if (!mutator.roles.includes(ctx.user.role)) {
-    throw new MutationRejected("forbidden", `a ${ctx.user.role} may not ${mutator.name}`);
+    throw new MutationRejected("forbidden", "access.role", { role: ctx.user.role, mutation: mutator.name });
   }
   const requirement = mutator.requires(args);
   const audited = mutator.audits?.(args) ?? [];
   if (requirement.kind === "new-client") {
-    if (await tx.get("clients", requirement.clientId)) throw new MutationRejected("conflict", "a client with this id exists already");
+    if (await tx.get("clients", requirement.clientId)) throw new MutationRejected("conflict", "client.exists");
     await mutator.run(tx, args, ctx);
     return { clientId: requirement.clientId, categories: [...new Set(audited)], consentId: null, responsibleUserId: ctx.user.id };
   }
   const client = await tx.get("clients", requirement.clientId);
-  if (!client) throw new MutationRejected("not-found", "no such client");
+  if (!client) throw new MutationRejected("not-found", "client.not-found");
   const consents = await tx.listByClient("consentEvents", client.id);
   let effect: MutationEffect;
   if (requirement.kind === "category") {
@@ -61,9 +62,9 @@ export async function runMutation<S extends z.ZodType>(
         ? ([requirement.category, requirement.domain] as const)
         : ([requirement.category] as const);
     const decision = canAccessAll(ctx.user, client, needed, consents, ctx.now);
-    if (!decision.allowed) throw new MutationRejected("forbidden", explain(decision));
+    if (!decision.allowed) throw refuse(decision);
     if (decision.basis === "handover" && !requirement.readOnly) {
-      throw new MutationRejected("forbidden", `read-only after handing the client over, until ${decision.until}`);
+      throw new MutationRejected("forbidden", "access.read-only", { client: client.alias, until: decision.until });
     }
     effect = {
       clientId: client.id,
@@ -74,13 +75,15 @@ export async function runMutation<S extends z.ZodType>(
   } else {
     const accessible = accessibleCategories(ctx.user, client, consents, ctx.now);
     const isOwner = client.ownerOrganisationId === ctx.user.organisationId;
+    // First whether she may see the client at all: only then may the refusal name her and her holder.
+    if (accessible.size === 0) throw new MutationRejected("forbidden", "access.not-shared");
     if (requirement.kind === "owner" && !isOwner) {
-      throw new MutationRejected("forbidden", "only the organisation that holds this client may do this");
+      const holder = await tx.get("organisations", client.ownerOrganisationId);
+      throw new MutationRejected("forbidden", "access.holder-only", { client: client.alias, holder: holder?.name ?? client.ownerOrganisationId });
     }
-    if (accessible.size === 0) throw new MutationRejected("forbidden", "this client is not shared with your organisation");
     const until = readOnlyUntil(accessible);
     if (requirement.kind === "any" && !requirement.readOnly && until) {
-      throw new MutationRejected("forbidden", `read-only after handing the client over, until ${until}`);
+      throw new MutationRejected("forbidden", "access.read-only", { client: client.alias, until });
     }
     const firstConsent = [...accessible.values()].find((d) => d.basis === "consent");
     effect = {

@@ -7,10 +7,10 @@ export const addNote = defineMutator({
   roles: contactWriters,
   requires: (args) => ({ kind: "category", clientId: args.clientId, category: "notes" }),
   async run(tx, args, ctx) {
-    if (await tx.get("notes", args.id)) throw new MutationRejected("conflict", "notes cannot be changed; add a correction instead");
+    if (await tx.get("notes", args.id)) throw new MutationRejected("conflict", "change.duplicate");
     if (args.correctsNoteId) {
       const corrected = await tx.get("notes", args.correctsNoteId);
-      if (!corrected || corrected.clientId !== args.clientId) throw new MutationRejected("not-found", "the note to correct does not exist");
+      if (!corrected || corrected.clientId !== args.clientId) throw new MutationRejected("not-found", "note.correct-not-found");
     }
     await tx.put("notes", { ...args, authorUserId: ctx.user.id, authorOrganisationId: ctx.user.organisationId, createdAt: ctx.now });
   },

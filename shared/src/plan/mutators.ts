@@ -11,7 +11,7 @@ export const recordZrmScore = defineMutator({
   async run(tx, args, ctx) {
     // A replayed or duplicated score keeps the first one: the history is append-only.
     const existing = await tx.get("zrmScores", args.id);
-    if (existing && existing.clientId !== args.clientId) throw new MutationRejected("conflict", "this score id belongs to another client");
+    if (existing && existing.clientId !== args.clientId) throw new MutationRejected("conflict", "change.duplicate");
     if (existing) return;
     await tx.put("zrmScores", { ...args, assessedBy: ctx.user.id, recordedAt: ctx.now });
   },

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { dataCategorySchema } from "../consent/categories.ts";
+import { rejectionKinds } from "../mutators/define.ts";
 import { idSchema, limits } from "../primitives.ts";
+import { refusalSchema } from "../refusal/refusal.ts";
 import { type CollectionName, collectionNames } from "../store/collections.ts";
 
 /**
@@ -31,7 +33,7 @@ export type PushRequest = z.infer<typeof pushRequestSchema>;
 
 export const mutationResultSchema = z.discriminatedUnion("status", [
   z.object({ id: idSchema, status: z.literal("applied") }),
-  z.object({ id: idSchema, status: z.literal("rejected"), code: z.string(), reason: z.string() }),
+  z.object({ id: idSchema, status: z.literal("rejected"), kind: z.enum(rejectionKinds), refusal: refusalSchema }),
 ]);
 export type MutationResult = z.infer<typeof mutationResultSchema>;
 

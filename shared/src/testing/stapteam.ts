@@ -1,7 +1,8 @@
 import { expect } from "vitest";
 import type { DataCategory } from "../consent/categories.ts";
-import type { RejectionCode } from "../mutators/define.ts";
+import type { RejectionKind } from "../mutators/define.ts";
 import { type MutationArgs, type MutatorName, mutators } from "../mutators/registry.ts";
+import type { RefusalCode } from "../refusal/refusal.ts";
 import { acting, day, organisations, people } from "./fixtures.ts";
 import { MemoryStore } from "./memory-store.ts";
 
@@ -82,6 +83,19 @@ export const validArgs: { [N in MutatorName]: MutationArgs<N> } = {
   endReadOnlyAccess: { clientId: "anna", organisationId: "ldh" },
 };
 
-export async function expectRejected(mutation: Promise<unknown>, code: RejectionCode, message?: RegExp): Promise<void> {
-  await expect(mutation).rejects.toMatchObject({ name: "MutationRejected", code, ...(message ? { message: expect.stringMatching(message) } : {}) });
+export type ExpectedRefusal = { code: RefusalCode; params?: Record<string, unknown> };
+
+/** The mutation is refused with this kind and, when given, this refusal code and (some of) its parameters. */
+export async function expectRejected(
+  mutation: Promise<unknown>,
+  kind: RejectionKind,
+  refusal?: RefusalCode | ExpectedRefusal,
+  params?: Record<string, unknown>,
+): Promise<void> {
+  const expected = typeof refusal === "string" ? { code: refusal, params } : refusal;
+  await expect(mutation).rejects.toMatchObject({
+    name: "MutationRejected",
+    kind,
+    ...(expected ? { refusal: { code: expected.code, ...(expected.params ? { params: expect.objectContaining(expected.params) } : {}) } } : {}),
+  });
 }
