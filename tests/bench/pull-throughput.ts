@@ -72,7 +72,7 @@ export async function pullsWithWrites(running: RunningWorld, seconds: number, wr
     while (performance.now() < deadline) {
       const clientId = ownClientIds[writes % ownClientIds.length] ?? "own-client-0";
       const result = await writer.push("setClientStatus", { clientId, status: "active" });
-      if (result.status !== "applied") throw new Error(`bench write rejected: ${result.reason}`);
+      if (result.status !== "applied") throw new Error(`bench write rejected: ${JSON.stringify(result.refusal)}`);
       writes += 1;
       next += writeEveryMs;
       const wait = next - performance.now();
