@@ -95,7 +95,7 @@ abstract class DeviceChange implements Step {
       id = await mutate(built.name as MutatorName, built.args as MutationArgs<MutatorName>, device.db);
     } catch (error) {
       if (!(error instanceof MutationRejected)) throw error;
-      this.note = ` (refused on the device: ${error.code})`;
+      this.note = ` (refused on the device: ${error.refusal.code})`;
       return;
     }
     m.queued[this.device]?.push({ id, ...built });
