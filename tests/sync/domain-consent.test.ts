@@ -62,7 +62,7 @@ describe("an afspraak tied to a life domain reaches only organisations that may 
       .of("agreements", clientId)
       .find((a) => a.domain === "mental_health");
     const status = await ldh.push("setAgreementStatus", { clientId, agreementId: trauma?.id ?? "", status: "cancelled" });
-    expect(status).toMatchObject({ status: "rejected", reason: "no such agreement for this client" });
+    expect(status).toMatchObject({ status: "rejected", refusal: { code: "agreement.not-found" } });
     const added = await ldh.push("addAgreement", {
       id: `a-${randomUUID()}`,
       clientId,
@@ -71,7 +71,7 @@ describe("an afspraak tied to a life domain reaches only organisations that may 
       ownerUserId: ldh.userId,
       dueDate: due,
     });
-    expect(added).toMatchObject({ status: "rejected", reason: expect.stringMatching(/not consented/) });
+    expect(added).toMatchObject({ status: "rejected", refusal: { code: "access.no-consent" } });
   });
 
   it("brings the mental-health afspraak once that domain is shared too, and purges it again when only that domain is withdrawn", async () => {
