@@ -7,6 +7,7 @@ export * from "./consent/categories.ts";
 export * from "./consent/mutators.ts";
 export * from "./consent/schema.ts";
 export * from "./consent/state.ts";
+export * from "./consent/team-choice.ts";
 export * from "./consent/why-hidden.ts";
 export * from "./handover/acknowledge.ts";
 export * from "./handover/consent.ts";

@@ -129,4 +129,40 @@ describe("consent at first contact, by keyboard, enforced on the other organisat
     expect(entries.some((e) => e.includes("verlopen"))).toBe(true);
     expect(await history.locator("input, textarea, select, button").count()).toBe(0);
   });
+
+  it("'Het hele Stapteam' ticks the care organisations only; the municipality is its own choice with fewer categories", async () => {
+    const { panel } = fatima;
+    await panel.getByRole("button", { name: "Toestemming vastleggen" }).click();
+    const flow = panel.locator(".consent-flow");
+    await flow.getByLabel("Het hele Stapteam").check();
+    expect(await flow.getByLabel("Leger des Heils", { exact: true }).isChecked()).toBe(true);
+    expect(await flow.getByLabel("GGD Gelderland-Zuid, Bijzondere Zorg", { exact: true }).isChecked()).toBe(true);
+    expect(await flow.getByLabel("Gemeente Nijmegen", { exact: true }).isChecked()).toBe(false);
+    // The municipality is asked about apart, with an explanation in plain words.
+    const municipality = flow.getByTestId("municipality-choice");
+    expect(await municipality.textContent()).toContain("hoort niet bij het Stapteam");
+    await flow.getByTestId("team-categories").getByLabel("Het hele plan (alle leefgebieden)").check();
+    await municipality.getByLabel("Gemeente Nijmegen", { exact: true }).check();
+    const forMunicipality = flow.getByTestId("municipality-categories");
+    expect(await forMunicipality.getByLabel("afspraken", { exact: true }).isChecked()).toBe(true);
+    expect(await forMunicipality.getByLabel("overdrachten", { exact: true }).isChecked()).toBe(true);
+    expect(await forMunicipality.getByLabel("Huisvesting", { exact: true }).isChecked()).toBe(false);
+    expect(await forMunicipality.getByLabel("notities", { exact: true }).isChecked()).toBe(false);
+
+    await panel.getByRole("button", { name: "Samen nalezen" }).click();
+    const summaries = await panel.getByTestId("consent-summary").allTextContents();
+    expect(summaries).toHaveLength(2);
+    expect(summaries[1]).toMatch(/^Gemeente Nijmegen mogen afspraken, overdrachten zien/i);
+    await panel.getByRole("button", { name: "Klopt, vastleggen" }).click();
+
+    // Two consents on the device: the care organisations with the plan, the municipality with the afspraken and overdrachten only.
+    const recorded = async () =>
+      (await storedRecords(panel))
+        .filter((r) => r.clientId === "client-monique" && r.collection === "consentEvents" && r.data.type === "recorded")
+        .map((r) => ({ grantedTo: [...(r.data.grantedTo as string[])].sort(), categories: [...(r.data.categories as string[])].sort() }));
+    await expect
+      .poll(async () => (await recorded()).filter((c) => c.grantedTo.includes("org-gemeente")), { timeout: 15_000 })
+      .toEqual([{ grantedTo: ["org-gemeente"], categories: ["agreements", "handovers"] }]);
+    expect((await recorded()).some((c) => c.grantedTo.join() === "org-ggd,org-ldh" && c.categories.includes("mental_health"))).toBe(true);
+  });
 });

@@ -1,4 +1,16 @@
-import { addMonths, type DataCategory, defaultConsentMonths, lifeDomains, maxConsentMonths, otherCategories, type RecordOf } from "@naast/shared";
+import {
+  addMonths,
+  consentsToRecord,
+  type DataCategory,
+  defaultConsentMonths,
+  lifeDomains,
+  maxConsentMonths,
+  municipalityDefaultCategories,
+  municipalityOrganisations,
+  otherCategories,
+  type RecordOf,
+  stapteamOrganisations,
+} from "@naast/shared";
 import { useContext, useState } from "preact/hooks";
 import { categoryLabel, formatDay, LanguageContext, useT } from "../i18n/index.ts";
 import { ErrorLine } from "../panel/ErrorLine.tsx";
@@ -8,6 +20,47 @@ import type { Session } from "../storage/db.ts";
 import { describeCategories, organisationNames } from "./statement.ts";
 
 const day = (instant: string) => instant.slice(0, 10);
+
+const toggle = <T,>(set: Set<T>, values: readonly T[], on: boolean) => {
+  const next = new Set(set);
+  for (const v of values) on ? next.add(v) : next.delete(v);
+  return next;
+};
+
+/** Which information: the life domains (all at once as "the whole plan"), then the other kinds. */
+function CategoryChoice({ categories, onChange }: { categories: Set<DataCategory>; onChange(next: Set<DataCategory>): void }) {
+  const t = useT();
+  return (
+    <>
+      <label class="check">
+        <input
+          type="checkbox"
+          checked={lifeDomains.every((d) => categories.has(d))}
+          onChange={(e) => onChange(toggle(categories, lifeDomains, e.currentTarget.checked))}
+        />
+        {t("consent.wholePlan")}
+      </label>
+      <div class="indent">
+        {lifeDomains.map((d) => (
+          <label class="check" key={d}>
+            <input type="checkbox" checked={categories.has(d)} onChange={(e) => onChange(toggle(categories, [d], e.currentTarget.checked))} />
+            {categoryLabel(t, d)}
+          </label>
+        ))}
+      </div>
+      {otherCategories.map((c) => (
+        <div key={c}>
+          <label class="check">
+            <input type="checkbox" checked={categories.has(c)} onChange={(e) => onChange(toggle(categories, [c], e.currentTarget.checked))} />
+            {categoryLabel(t, c)}
+          </label>
+          {/* Free text is not filed by domain: say plainly what sharing the notes lets others read (decision 0009). */}
+          {c === "notes" && <p class="hint">{t("consent.notesExplained")}</p>}
+        </div>
+      ))}
+    </>
+  );
+}
 
 /**
  * The guided consent at first contact: with whom, what, what for, how, how long; then read it
@@ -28,56 +81,70 @@ export function RecordConsentForm({
   const { language } = useContext(LanguageContext);
   const { run, error } = useMutate();
   const now = new Date().toISOString();
-  const others = [...directory.organisations.values()].filter((o) => o.id !== client.ownerOrganisationId);
+  // The care organisations are "het hele Stapteam"; the municipality is asked about on its own (0012).
+  const team = stapteamOrganisations(directory.organisations.values(), client.ownerOrganisationId);
+  const municipalities = municipalityOrganisations(directory.organisations.values(), client.ownerOrganisationId);
   const [organisations, setOrganisations] = useState<Set<string>>(new Set());
   const [categories, setCategories] = useState<Set<DataCategory>>(new Set());
+  const [municipality, setMunicipality] = useState<Set<string>>(new Set());
+  const [municipalityCategories, setMunicipalityCategories] = useState<Set<DataCategory>>(new Set(municipalityDefaultCategories));
   const [purposeNote, setPurposeNote] = useState("");
   const [form, setForm] = useState<"verbal" | "written">("verbal");
   const [until, setUntil] = useState(day(addMonths(now, defaultConsentMonths)));
   const [reviewing, setReviewing] = useState(false);
   const [missing, setMissing] = useState(false);
 
-  const toggle = <T,>(set: Set<T>, values: readonly T[], on: boolean) => {
-    const next = new Set(set);
-    for (const v of values) on ? next.add(v) : next.delete(v);
-    return next;
-  };
   const validUntil = () => {
     const endOfDay = new Date(`${until}T23:59:59`).toISOString();
     const latest = addMonths(now, maxConsentMonths);
     return endOfDay < latest ? endOfDay : latest;
   };
-  const summary = t("consent.summary", {
-    organisations: organisationNames(directory, [...organisations]),
-    categories: describeCategories(language, [...categories]),
-    until: formatDay(language, validUntil()),
+  const consents = consentsToRecord({
+    team: { organisations: [...organisations], categories: [...categories] },
+    municipality: { organisations: [...municipality], categories: [...municipalityCategories] },
   });
+  const summaries = consents.map((c) =>
+    t("consent.summary", {
+      organisations: organisationNames(directory, c.grantedTo),
+      categories: describeCategories(language, c.categories),
+      until: formatDay(language, validUntil()),
+    }),
+  );
 
   if (reviewing) {
     return (
       <section class="consent-flow" aria-labelledby="consent-review">
         <h3 id="consent-review">{t("consent.review")}</h3>
-        <p data-testid="consent-summary">{summary}</p>
+        {summaries.map((summary) => (
+          <p data-testid="consent-summary" key={summary}>
+            {summary}
+          </p>
+        ))}
         <p>{t("consent.purposeText")}</p>
         {purposeNote && <p>“{purposeNote}”</p>}
         <p class="meta">{t("consent.recordedBy", { name: session.user.name, date: formatDay(language, now) })}</p>
         <button
           type="button"
           onClick={async () => {
-            const consentId = crypto.randomUUID();
-            const ok = await run("recordConsent", {
-              id: `${consentId}:recorded`,
-              clientId: client.id,
-              consentId,
-              grantedTo: [...organisations],
-              categories: [...categories],
-              purpose: "stapteam-coordination",
-              purposeNote,
-              form,
-              validFrom: new Date().toISOString(),
-              validUntil: validUntil(),
-            });
-            if (ok) onDone();
+            // One consent per side: the care organisations and the municipality see different things.
+            const validFrom = new Date().toISOString();
+            for (const { grantedTo, categories: granted } of consents) {
+              const consentId = crypto.randomUUID();
+              const ok = await run("recordConsent", {
+                id: `${consentId}:recorded`,
+                clientId: client.id,
+                consentId,
+                grantedTo,
+                categories: granted,
+                purpose: "stapteam-coordination",
+                purposeNote,
+                form,
+                validFrom,
+                validUntil: validUntil(),
+              });
+              if (!ok) return;
+            }
+            onDone();
           }}
         >
           {t("consent.confirm")}
@@ -95,7 +162,10 @@ export function RecordConsentForm({
       class="consent-flow"
       onSubmit={(e) => {
         e.preventDefault();
-        const complete = organisations.size > 0 && categories.size > 0;
+        // Every side chosen has something to see, and at least one side is chosen.
+        const teamOk = organisations.size === 0 || categories.size > 0;
+        const municipalityOk = municipality.size === 0 || municipalityCategories.size > 0;
+        const complete = teamOk && municipalityOk && consents.length > 0;
         setMissing(!complete);
         if (complete) setReviewing(true);
       }}
@@ -107,12 +177,12 @@ export function RecordConsentForm({
         <label class="check">
           <input
             type="checkbox"
-            checked={others.every((o) => organisations.has(o.id))}
+            checked={team.length > 0 && team.every((o) => organisations.has(o.id))}
             onChange={(e) =>
               setOrganisations(
                 toggle(
                   organisations,
-                  others.map((o) => o.id),
+                  team.map((o) => o.id),
                   e.currentTarget.checked,
                 ),
               )
@@ -120,7 +190,7 @@ export function RecordConsentForm({
           />
           {t("consent.wholeTeam")}
         </label>
-        {others.map((o) => (
+        {team.map((o) => (
           <label class="check" key={o.id}>
             <input
               type="checkbox"
@@ -131,35 +201,34 @@ export function RecordConsentForm({
           </label>
         ))}
       </fieldset>
-      <fieldset>
-        <legend>{t("consent.categories")}</legend>
-        <label class="check">
-          <input
-            type="checkbox"
-            checked={lifeDomains.every((d) => categories.has(d))}
-            onChange={(e) => setCategories(toggle(categories, lifeDomains, e.currentTarget.checked))}
-          />
-          {t("consent.wholePlan")}
-        </label>
-        <div class="indent">
-          {lifeDomains.map((d) => (
-            <label class="check" key={d}>
-              <input type="checkbox" checked={categories.has(d)} onChange={(e) => setCategories(toggle(categories, [d], e.currentTarget.checked))} />
-              {categoryLabel(t, d)}
+      {organisations.size > 0 && (
+        <fieldset data-testid="team-categories">
+          <legend>{t("consent.categories")}</legend>
+          <CategoryChoice categories={categories} onChange={setCategories} />
+        </fieldset>
+      )}
+      {municipalities.length > 0 && (
+        <fieldset data-testid="municipality-choice">
+          <legend>{t("consent.municipality")}</legend>
+          <p class="hint">{t("consent.municipalityExplained")}</p>
+          {municipalities.map((o) => (
+            <label class="check" key={o.id}>
+              <input
+                type="checkbox"
+                checked={municipality.has(o.id)}
+                onChange={(e) => setMunicipality(toggle(municipality, [o.id], e.currentTarget.checked))}
+              />
+              {o.name}
             </label>
           ))}
-        </div>
-        {otherCategories.map((c) => (
-          <div key={c}>
-            <label class="check">
-              <input type="checkbox" checked={categories.has(c)} onChange={(e) => setCategories(toggle(categories, [c], e.currentTarget.checked))} />
-              {categoryLabel(t, c)}
-            </label>
-            {/* Free text is not filed by domain: say plainly what sharing the notes lets others read (decision 0009). */}
-            {c === "notes" && <p class="hint">{t("consent.notesExplained")}</p>}
-          </div>
-        ))}
-      </fieldset>
+          {municipality.size > 0 && (
+            <fieldset data-testid="municipality-categories">
+              <legend>{t("consent.municipalityCategories")}</legend>
+              <CategoryChoice categories={municipalityCategories} onChange={setMunicipalityCategories} />
+            </fieldset>
+          )}
+        </fieldset>
+      )}
       <fieldset>
         <legend>{t("consent.purpose")}</legend>
         <p>{t("consent.purposeText")}</p>

@@ -123,6 +123,10 @@ export const en: Record<MessageKey, string> = {
   "consent.recordIntro": "Ask the client what she wants to share, with whom and for how long. Then read it back together.",
   "consent.organisations": "With which organisations?",
   "consent.wholeTeam": "The whole Stapteam",
+  "consent.municipality": "The municipality (a separate choice)",
+  "consent.municipalityExplained":
+    "The municipality is not part of the Stapteam. Its procesregisseur helps when care gets stuck and keeps the overview. That needs no details about health, addiction or daily life. Ask the client separately whether the municipality may look along, and at what. We suggest: only the agreements and the handovers.",
+  "consent.municipalityCategories": "What may the municipality see?",
   "consent.categories": "Which information?",
   "consent.wholePlan": "The whole plan (all life domains)",
   "consent.purpose": "What for?",

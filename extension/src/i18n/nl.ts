@@ -123,6 +123,10 @@ export const nl = {
   "consent.recordIntro": "Vraag de cliënt wat zij wil delen, met wie en hoe lang. Lees het daarna samen na.",
   "consent.organisations": "Met welke organisaties?",
   "consent.wholeTeam": "Het hele Stapteam",
+  "consent.municipality": "De gemeente (een aparte keuze)",
+  "consent.municipalityExplained":
+    "De gemeente hoort niet bij het Stapteam. De procesregisseur van de gemeente helpt als de hulp vastloopt en houdt het overzicht. Daarvoor zijn geen details over gezondheid, verslaving of het dagelijks leven nodig. Vraag de cliënt apart of de gemeente mag meekijken, en met wat. Wij raden aan: alleen de afspraken en de overdrachten.",
+  "consent.municipalityCategories": "Wat mag de gemeente zien?",
   "consent.categories": "Welke informatie?",
   "consent.wholePlan": "Het hele plan (alle leefgebieden)",
   "consent.purpose": "Waarvoor?",

@@ -1,7 +1,7 @@
 #!/usr/bin/env -S npx tsx
 import { parseArgs } from "node:util";
 import { defaultDemoPortalPorts } from "@naast/demo";
-import { roleSchema } from "@naast/shared";
+import { organisationKindSchema, roleSchema } from "@naast/shared";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { checkpointConfig, verifyCheckpoint, writeCheckpoint } from "../audit/checkpoint.ts";
@@ -17,7 +17,7 @@ import { adapterCommand } from "./adapter.ts";
 
 const usage = `naast <command> [options]   (database: DATABASE_URL, default file:./data/naast.db)
 
-  create-organisation --name "Iriszorg" --short-name Iriszorg [--id org-iriszorg]
+  create-organisation --name "Iriszorg" --short-name Iriszorg [--id org-iriszorg] [--kind care|municipality]
   create-user --name "Fatima El Amrani" --email fatima@example.org --organisation org-iriszorg --role casemanager
               (the password is read from NAAST_PASSWORD, never from the command line)
   deactivate-user (--email fatima@example.org | --id <user id>)
@@ -54,6 +54,7 @@ const parsed = (() => {
       options: {
         name: { type: "string" },
         "short-name": { type: "string" },
+        kind: { type: "string" },
         id: { type: "string" },
         email: { type: "string" },
         organisation: { type: "string" },
@@ -76,8 +77,15 @@ let exitCode = 0;
 try {
   switch (command) {
     case "create-organisation": {
-      const input = z.object({ name: z.string().min(1), "short-name": z.string().min(1), id: z.string().optional() }).parse(values);
-      const organisation = await createOrganisation(services, { name: input.name, shortName: input["short-name"], ...(input.id ? { id: input.id } : {}) });
+      const input = z
+        .object({ name: z.string().min(1), "short-name": z.string().min(1), id: z.string().optional(), kind: organisationKindSchema.default("care") })
+        .parse(values);
+      const organisation = await createOrganisation(services, {
+        name: input.name,
+        shortName: input["short-name"],
+        kind: input.kind,
+        ...(input.id ? { id: input.id } : {}),
+      });
       console.log(`organisation ${organisation.id} created`);
       break;
     }

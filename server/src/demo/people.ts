@@ -7,7 +7,7 @@ export const demoOrganisations = [
   { id: "org-ggd", name: "GGD Gelderland-Zuid, Bijzondere Zorg", shortName: "GGD", key: "ggd" },
   { id: "org-iriszorg", name: "Iriszorg", shortName: "Iriszorg", key: "iriszorg" },
   { id: "org-ldh", name: "Leger des Heils", shortName: "LDH", key: "ldh" },
-  { id: "org-gemeente", name: "Gemeente Nijmegen", shortName: "Gemeente", key: "gemeente" },
+  { id: "org-gemeente", name: "Gemeente Nijmegen", shortName: "Gemeente", key: "gemeente", kind: "municipality" },
 ] as const;
 
 export type DemoOrganisationId = (typeof demoOrganisations)[number]["id"];

@@ -8,7 +8,7 @@ export const organisations = {
   iriszorg: { id: "iriszorg", name: "Iriszorg", shortName: "Iriszorg" },
   ldh: { id: "ldh", name: "Leger des Heils", shortName: "LDH" },
   ggd: { id: "ggd", name: "GGD Gelderland-Zuid, Bijzondere Zorg", shortName: "GGD" },
-  gemeente: { id: "gemeente", name: "Gemeente Nijmegen", shortName: "Gemeente" },
+  gemeente: { id: "gemeente", name: "Gemeente Nijmegen", shortName: "Gemeente", kind: "municipality" },
 } satisfies Record<string, Organisation>;
 
 export const people = {

@@ -22,7 +22,7 @@ export const now = day(10); // Thursday 14 March 2024
 export const organisations: Organisation[] = [
   { id: "iriszorg", name: "Iriszorg", shortName: "Iriszorg" },
   { id: "ldh", name: "Leger des Heils", shortName: "LDH" },
-  { id: "gemeente", name: "Gemeente Nijmegen", shortName: "Gemeente" },
+  { id: "gemeente", name: "Gemeente Nijmegen", shortName: "Gemeente", kind: "municipality" },
 ];
 
 export const people: Person[] = [
