@@ -30,6 +30,11 @@ export function derivedId(readable: string, parts: readonly string[]): string {
 }
 
 export const limits = {
+  /**
+   * The most organisations one consent names (and so one withdrawal of it): a Stapteam is a handful
+   * of partners, and a list's length bounds what deriving consent costs (issue 10).
+   */
+  organisationsPerConsent: 20,
   noteLength: 20_000,
   shortText: 500,
   longText: 5_000,
@@ -39,3 +44,11 @@ export const limits = {
 
 export const shortTextSchema = z.string().trim().min(1).max(limits.shortText);
 export const longTextSchema = z.string().max(limits.longText);
+
+/**
+ * A list read as the set it names: bounded by its schema (checked before de-duplicating, so a
+ * value repeated 100,000 times is refused, not collapsed), each value kept once, first-seen order.
+ */
+export function distinct<T extends z.ZodArray<z.ZodType>>(list: T) {
+  return list.transform((values) => [...new Set(values)] as z.output<T>);
+}

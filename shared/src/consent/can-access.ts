@@ -4,7 +4,7 @@ import type { SessionUser } from "../organisation/schema.ts";
 import type { DataCategory } from "./categories.ts";
 import { dataCategories } from "./categories.ts";
 import type { ConsentEvent } from "./schema.ts";
-import { deriveConsents } from "./state.ts";
+import { type ConsentGrant, type ConsentState, deriveConsents } from "./state.ts";
 
 export type AccessDecision =
   | { allowed: true; basis: "owner" }
@@ -73,32 +73,61 @@ export function handoverGrant(client: AccessSubject, organisationId: string, now
  * the one she belongs to *now*.
  */
 export function canAccess(user: SessionUser, client: AccessSubject, category: DataCategory, consents: readonly ConsentEvent[], now: string): AccessDecision {
-  if (rolesWithoutClientData.has(user.role)) return { allowed: false, reason: "role" };
-  if (client.ownerOrganisationId === user.organisationId) return { allowed: true, basis: "owner" };
-  const closure = client.closure;
-  if (closure && Date.parse(now) >= Date.parse(closure.sharingEndsAt)) return { allowed: false, reason: "closed", since: closure.sharingEndsAt };
+  return accessDecider(user, client, consents, now)(category);
+}
 
-  // When no consent allows it, the reason told is the most telling one, whatever the log's order.
-  let denial: AccessDenial = { allowed: false, reason: "no-consent" };
-  const better = (candidate: AccessDenial) => {
-    if (tellsMore(candidate, denial)) denial = candidate;
-  };
-  for (const state of deriveConsents(consents, now)) {
-    const grant = state.grants.find((g) => g.organisationId === user.organisationId && g.category === category);
-    if (!grant) continue;
-    if (grant.withdrawal) {
-      better({ allowed: false, reason: "withdrawn", consentId: state.consent.consentId, since: grant.withdrawal.withdrawnAt });
-    } else if (state.status === "active") {
-      return { allowed: true, basis: "consent", consentId: state.consent.consentId };
-    } else if (state.status === "expired") {
-      better({ allowed: false, reason: "expired", consentId: state.consent.consentId, since: state.consent.validUntil });
-    } else if (state.status === "pending") {
-      better({ allowed: false, reason: "not-yet-valid", consentId: state.consent.consentId, from: state.consent.validFrom });
+/**
+ * canAccess for one user and client, for as many categories as asked: the consent log is derived
+ * once, and the user's organisation's grants indexed by category once, so asking all categories
+ * costs what the log holds, not that times the number of categories.
+ */
+export function accessDecider(
+  user: SessionUser,
+  client: AccessSubject,
+  consents: readonly ConsentEvent[],
+  now: string,
+): (category: DataCategory) => AccessDecision {
+  let mine: Map<DataCategory, { state: ConsentState; grant: ConsentGrant }[]> | undefined;
+  const grantsFor = (category: DataCategory) => {
+    if (!mine) {
+      mine = new Map();
+      for (const state of deriveConsents(consents, now)) {
+        for (const grant of state.grants) {
+          if (grant.organisationId !== user.organisationId) continue;
+          const list = mine.get(grant.category) ?? [];
+          list.push({ state, grant });
+          mine.set(grant.category, list);
+        }
+      }
     }
-  }
-  const handover = handoverGrant(client, user.organisationId, now);
-  if (handover) return { allowed: true, basis: "handover", until: handover.until };
-  return denial;
+    return mine.get(category) ?? [];
+  };
+  return (category) => {
+    if (rolesWithoutClientData.has(user.role)) return { allowed: false, reason: "role" };
+    if (client.ownerOrganisationId === user.organisationId) return { allowed: true, basis: "owner" };
+    const closure = client.closure;
+    if (closure && Date.parse(now) >= Date.parse(closure.sharingEndsAt)) return { allowed: false, reason: "closed", since: closure.sharingEndsAt };
+
+    // When no consent allows it, the reason told is the most telling one, whatever the log's order.
+    let denial: AccessDenial = { allowed: false, reason: "no-consent" };
+    const better = (candidate: AccessDenial) => {
+      if (tellsMore(candidate, denial)) denial = candidate;
+    };
+    for (const { state, grant } of grantsFor(category)) {
+      if (grant.withdrawal) {
+        better({ allowed: false, reason: "withdrawn", consentId: state.consent.consentId, since: grant.withdrawal.withdrawnAt });
+      } else if (state.status === "active") {
+        return { allowed: true, basis: "consent", consentId: state.consent.consentId };
+      } else if (state.status === "expired") {
+        better({ allowed: false, reason: "expired", consentId: state.consent.consentId, since: state.consent.validUntil });
+      } else if (state.status === "pending") {
+        better({ allowed: false, reason: "not-yet-valid", consentId: state.consent.consentId, from: state.consent.validFrom });
+      }
+    }
+    const handover = handoverGrant(client, user.organisationId, now);
+    if (handover) return { allowed: true, basis: "handover", until: handover.until };
+    return denial;
+  };
 }
 
 /**
@@ -113,10 +142,11 @@ export function canAccessAll(
   now: string,
 ): AccessDecision {
   const [first, ...rest] = categories;
-  const decision = canAccess(user, client, first, consents, now);
+  const decide = accessDecider(user, client, consents, now);
+  const decision = decide(first);
   if (!decision.allowed) return decision;
   for (const category of rest) {
-    const other = canAccess(user, client, category, consents, now);
+    const other = decide(category);
     if (!other.allowed) return other;
   }
   return decision;
@@ -130,8 +160,9 @@ export function accessibleCategories(
   now: string,
 ): Map<DataCategory, AccessDecision & { allowed: true }> {
   const result = new Map<DataCategory, AccessDecision & { allowed: true }>();
+  const decide = accessDecider(user, client, consents, now);
   for (const category of dataCategories) {
-    const decision = canAccess(user, client, category, consents, now);
+    const decision = decide(category);
     if (decision.allowed) result.set(category, decision);
   }
   return result;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { caseWorkers, defineMutator, MutationRejected } from "../mutators/define.ts";
+import type { WriteTransaction } from "../store/transaction.ts";
 
 import { consentRecordedSchema, consentWithdrawnSchema } from "./schema.ts";
 
@@ -11,6 +12,13 @@ export function addMonths(instant: string, months: number): string {
   const d = new Date(instant);
   d.setUTCMonth(d.getUTCMonth() + months);
   return d.toISOString();
+}
+
+/** A consent names only organisations of the directory (its schema already bounds and de-duplicates the list). */
+async function mustBeInDirectory(tx: WriteTransaction, organisations: readonly string[]) {
+  for (const organisationId of organisations) {
+    if (!(await tx.get("organisations", organisationId))) throw new MutationRejected("invalid", "organisation.unknown", { organisation: organisationId });
+  }
 }
 
 export const recordConsent = defineMutator({
@@ -41,14 +49,10 @@ export const recordConsent = defineMutator({
     }
     const existing = (await tx.listByClient("consentEvents", args.clientId)).find((e) => e.consentId === args.consentId);
     if (existing || (await tx.get("consentEvents", args.id))) throw new MutationRejected("conflict", "change.duplicate");
-    for (const organisationId of args.grantedTo) {
-      if (!(await tx.get("organisations", organisationId))) throw new MutationRejected("invalid", "organisation.unknown", { organisation: organisationId });
-    }
+    await mustBeInDirectory(tx, args.grantedTo);
     await tx.put("consentEvents", {
       ...args,
       type: "recorded",
-      grantedTo: [...new Set(args.grantedTo)],
-      categories: [...new Set(args.categories)],
       recordedAt: ctx.now,
       recordedBy: ctx.user.id,
       recordedByOrganisationId: ctx.user.organisationId,
@@ -67,6 +71,7 @@ export const withdrawConsent = defineMutator({
       throw new MutationRejected("not-found", "consent.not-found");
     }
     if (await tx.get("consentEvents", args.id)) throw new MutationRejected("conflict", "change.duplicate");
+    await mustBeInDirectory(tx, args.organisations ?? []);
     await tx.put("consentEvents", { ...args, type: "withdrawn", withdrawnAt: ctx.now, withdrawnBy: ctx.user.id });
   },
 });

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { idSchema, instantSchema, limits } from "../primitives.ts";
-import { dataCategorySchema } from "./categories.ts";
+import { distinct, idSchema, instantSchema, limits } from "../primitives.ts";
+import { dataCategories, dataCategorySchema } from "./categories.ts";
 
 export const consentPurposes = ["stapteam-coordination"] as const;
 
@@ -10,6 +10,11 @@ const eventBase = {
   consentId: idSchema,
 };
 
+/** Organisations a consent names: each once, at most as many as one consent may name. */
+const organisationList = distinct(z.array(idSchema).min(1).max(limits.organisationsPerConsent));
+/** Categories a consent names: each once, from the known set. */
+export const categoryList = distinct(z.array(dataCategorySchema).min(1).max(dataCategories.length));
+
 /**
  * Consent is an append-only log: a recorded consent is never edited, only followed by
  * withdrawals. Expiry needs no event; it follows from validUntil and the clock.
@@ -17,8 +22,8 @@ const eventBase = {
 export const consentRecordedSchema = z.object({
   ...eventBase,
   type: z.literal("recorded"),
-  grantedTo: z.array(idSchema).min(1).max(20),
-  categories: z.array(dataCategorySchema).min(1),
+  grantedTo: organisationList,
+  categories: categoryList,
   purpose: z.enum(consentPurposes),
   purposeNote: z.string().max(limits.shortText),
   form: z.enum(["verbal", "written"]),
@@ -33,8 +38,8 @@ export const consentRecordedSchema = z.object({
 export const consentWithdrawnSchema = z.object({
   ...eventBase,
   type: z.literal("withdrawn"),
-  organisations: z.array(idSchema).min(1).nullable(),
-  categories: z.array(dataCategorySchema).min(1).nullable(),
+  organisations: organisationList.nullable(),
+  categories: categoryList.nullable(),
   reason: z.string().trim().min(1).max(limits.shortText),
   withdrawnAt: instantSchema,
   withdrawnBy: idSchema,

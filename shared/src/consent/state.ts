@@ -20,12 +20,18 @@ export interface ConsentState {
 
 const at = (instant: string) => Date.parse(instant);
 
-function covers(withdrawal: ConsentWithdrawn, organisationId: string, category: DataCategory) {
-  return (
-    (withdrawal.organisations === null || withdrawal.organisations.includes(organisationId)) &&
-    (withdrawal.categories === null || withdrawal.categories.includes(category))
-  );
+/** A withdrawal's lists as sets, made once per withdrawal (null: all of them). */
+interface Scope {
+  withdrawal: ConsentWithdrawn;
+  organisations: ReadonlySet<string> | null;
+  categories: ReadonlySet<string> | null;
 }
+
+const scopeOf = (withdrawal: ConsentWithdrawn): Scope => ({
+  withdrawal,
+  organisations: withdrawal.organisations && new Set(withdrawal.organisations),
+  categories: withdrawal.categories && new Set(withdrawal.categories),
+});
 
 /**
  * The state of every consent of one client at `now`, derived from its event log. A withdrawal
@@ -44,11 +50,14 @@ export function deriveConsents(events: readonly ConsentEvent[], now: string): Co
   for (const event of events) {
     if (event.type !== "recorded" || at(event.recordedAt) > t) continue;
     const withdrawals = (withdrawalsByConsent.get(event.consentId) ?? []).sort((a, b) => at(a.withdrawnAt) - at(b.withdrawnAt));
+    // Each grant is the earliest withdrawal that covers it: one pass over the withdrawals, each
+    // looked at through sets, so the cost is grants × withdrawals, whatever their lists hold.
+    const scopes = withdrawals.map(scopeOf);
     const grants: ConsentGrant[] = [];
-    for (const organisationId of event.grantedTo) {
-      for (const category of event.categories) {
-        const withdrawal = withdrawals.find((w) => covers(w, organisationId, category)) ?? null;
-        grants.push({ organisationId, category, withdrawal });
+    for (const organisationId of new Set(event.grantedTo)) {
+      for (const category of new Set(event.categories)) {
+        const scope = scopes.find((w) => (!w.organisations || w.organisations.has(organisationId)) && (!w.categories || w.categories.has(category)));
+        grants.push({ organisationId, category, withdrawal: scope?.withdrawal ?? null });
       }
     }
     let status: ConsentStatus;

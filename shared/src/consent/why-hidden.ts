@@ -1,6 +1,6 @@
 import type { SessionUser } from "../organisation/schema.ts";
 import type { HiddenReason } from "../sync/protocol.ts";
-import { type AccessDenial, type AccessSubject, canAccess, tellsMore } from "./can-access.ts";
+import { type AccessDenial, type AccessSubject, accessDecider, tellsMore } from "./can-access.ts";
 import { dataCategories } from "./categories.ts";
 import type { ConsentEvent } from "./schema.ts";
 
@@ -11,8 +11,9 @@ import type { ConsentEvent } from "./schema.ts";
  */
 export function whyHidden(user: SessionUser, client: AccessSubject, consents: readonly ConsentEvent[], now: string): HiddenReason {
   let best: AccessDenial = { allowed: false, reason: "no-consent" };
+  const decide = accessDecider(user, client, consents, now);
   for (const category of dataCategories) {
-    const decision = canAccess(user, client, category, consents, now);
+    const decision = decide(category);
     if (!decision.allowed && tellsMore(decision, best)) best = decision;
   }
   return { reason: best.reason, since: "since" in best ? best.since : "from" in best ? best.from : null };

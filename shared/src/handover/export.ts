@@ -1,6 +1,5 @@
-import { z } from "zod";
 import { canAccess } from "../consent/can-access.ts";
-import { dataCategorySchema } from "../consent/categories.ts";
+import { categoryList } from "../consent/schema.ts";
 import { contactWriters, defineMutator, MutationRejected } from "../mutators/define.ts";
 import { handoverExportSchema } from "./schema.ts";
 
@@ -12,9 +11,7 @@ import { handoverExportSchema } from "./schema.ts";
  */
 export const recordHandoverExport = defineMutator({
   name: "recordHandoverExport",
-  args: handoverExportSchema
-    .pick({ id: true, clientId: true, handoverId: true, formats: true })
-    .extend({ categories: z.array(dataCategorySchema).min(1).max(dataCategorySchema.options.length) }),
+  args: handoverExportSchema.pick({ id: true, clientId: true, handoverId: true, formats: true }).extend({ categories: categoryList }),
   roles: contactWriters,
   requires: (args) => ({ kind: "category", clientId: args.clientId, category: "handovers", readOnly: true }),
   audits: (args) => args.categories,
@@ -27,11 +24,11 @@ export const recordHandoverExport = defineMutator({
     const client = await tx.get("clients", args.clientId);
     if (!client) throw new MutationRejected("not-found", "client.not-found");
     const consents = await tx.listByClient("consentEvents", args.clientId);
-    for (const category of new Set(categories)) {
+    for (const category of categories) {
       if (!canAccess(ctx.user, client, category, consents, ctx.now).allowed) {
         throw new MutationRejected("forbidden", "export.category-hidden", { category });
       }
     }
-    await tx.put("handoverExports", { ...args, formats: [...new Set(args.formats)], exportedAt: ctx.now, exportedBy: ctx.user.id });
+    await tx.put("handoverExports", { ...args, exportedAt: ctx.now, exportedBy: ctx.user.id });
   },
 });

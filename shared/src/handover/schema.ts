@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { lifeDomainSchema } from "../plan/schema.ts";
-import { idSchema, instantSchema, limits, longTextSchema, shortTextSchema } from "../primitives.ts";
+import { distinct, idSchema, instantSchema, limits, longTextSchema, shortTextSchema } from "../primitives.ts";
 
 /**
  * Where a client goes. The first three stay inside Naast and wait for the receiver to
@@ -91,10 +91,12 @@ export const handoverExportSchema = z.object({
   id: idSchema,
   clientId: idSchema,
   handoverId: idSchema.nullable(),
-  formats: z
-    .array(z.enum(["pdf", "fhir"]))
-    .min(1)
-    .max(2),
+  formats: distinct(
+    z
+      .array(z.enum(["pdf", "fhir"]))
+      .min(1)
+      .max(2),
+  ),
   exportedAt: instantSchema,
   exportedBy: idSchema,
 });

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { dataCategorySchema } from "../consent/categories.ts";
+import { dataCategories, dataCategorySchema } from "../consent/categories.ts";
 import { rejectionKinds } from "../mutators/define.ts";
-import { idSchema, limits } from "../primitives.ts";
+import { distinct, idSchema, limits } from "../primitives.ts";
 import { refusalSchema } from "../refusal/refusal.ts";
 import { type CollectionName, collectionNames } from "../store/collections.ts";
 
@@ -70,7 +70,7 @@ export type HiddenReason = z.infer<typeof hiddenReasonSchema>;
  */
 export const purgeSchema = z.object({
   clientId: idSchema,
-  categories: z.union([z.literal("all"), z.array(dataCategorySchema)]),
+  categories: z.union([z.literal("all"), distinct(z.array(dataCategorySchema).max(dataCategories.length))]),
   hidden: hiddenReasonSchema.nullable(),
 });
 export type Purge = z.infer<typeof purgeSchema>;
@@ -79,6 +79,7 @@ export const pullResponseSchema = z.object({
   cursor: cursorSchema,
   /** The device must drop everything it has before applying this response. */
   reset: z.boolean(),
+  // The server's answer, not an input: its length follows what the user may see (her caseload).
   puts: z.array(pulledRecordSchema),
   purges: z.array(purgeSchema),
 });
