@@ -4,6 +4,7 @@ export * from "./client/closure.ts";
 export * from "./client/schema.ts";
 export * from "./consent/can-access.ts";
 export * from "./consent/categories.ts";
+export * from "./consent/conversation.ts";
 export * from "./consent/mutators.ts";
 export * from "./consent/schema.ts";
 export * from "./consent/state.ts";

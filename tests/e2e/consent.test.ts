@@ -165,4 +165,21 @@ describe("consent at first contact, by keyboard, enforced on the other organisat
       .toEqual([{ grantedTo: ["org-gemeente"], categories: ["agreements", "handovers"] }]);
     expect((await recorded()).some((c) => c.grantedTo.join() === "org-ggd,org-ldh" && c.categories.includes("mental_health"))).toBe(true);
   });
+
+  it("records a conversation in which the client said 'nog niet', shown to the holder and never on the other organisation's device", async () => {
+    const { panel } = fatima;
+    await panel.getByRole("button", { name: "Gesprek vastleggen (nog geen toestemming)" }).click();
+    await panel.getByLabel("nog niet", { exact: true }).check();
+    await panel.locator("textarea[name=conversation-words]").fill("Ik wil eerst weten wie het allemaal leest.");
+    await panel.getByRole("button", { name: "Gesprek vastleggen", exact: true }).click();
+    const line = panel.getByTestId("conversation-line");
+    await expect
+      .poll(() => line.allTextContents())
+      .toContainEqual(expect.stringMatching(/gevraagd door Fatima El Amrani — nog niet\..*wie het allemaal leest.*Opnieuw vragen op/));
+    await expect.poll(() => panel.getByTestId("pending-count").count(), { timeout: 15_000 }).toBe(0);
+    // Leger des Heils syncs, and still has nothing of what she said.
+    await marieke.panel.reload();
+    await expect.poll(async () => (await storedRecords(marieke.panel)).length, { timeout: 15_000 }).toBeGreaterThan(0);
+    expect(JSON.stringify(await storedRecords(marieke.panel))).not.toContain("wie het allemaal leest");
+  });
 });

@@ -14,6 +14,7 @@ import { ErrorLine } from "../panel/ErrorLine.tsx";
 import type { ClientView, Directory } from "../panel/queries.ts";
 import { useMutate } from "../panel/use-mutate.ts";
 import type { Session } from "../storage/db.ts";
+import { ConsentConversations } from "./ConsentConversations.tsx";
 import { ConsentHistory } from "./ConsentHistory.tsx";
 import { RecordConsentForm } from "./RecordConsentForm.tsx";
 import { consentStatementPdf, describeCategories, offerDownload } from "./statement.ts";
@@ -127,6 +128,7 @@ export function ConsentSection({
           </button>
         )
       )}
+      {isOwner && <ConsentConversations clientId={view.client.id} conversations={view.consentConversations} directory={directory} mayRecord={mayRecord} />}
       {view.consentEvents.length > 0 && <ConsentHistory events={view.consentEvents} directory={directory} />}
     </section>
   );

@@ -28,6 +28,8 @@ export interface ClientView {
   agreements: RecordOf<"agreements">[];
   notes: RecordOf<"notes">[];
   consentEvents: RecordOf<"consentEvents">[];
+  /** Only on the holder's devices (visibility "holder"). */
+  consentConversations: RecordOf<"consentConversations">[];
   handovers: RecordOf<"handovers">[];
   handoverEvents: RecordOf<"handoverEvents">[];
   handoverExports: RecordOf<"handoverExports">[];
@@ -49,6 +51,7 @@ export async function loadClientView(db: NaastDatabase, clientId: string): Promi
     agreements: of("agreements"),
     notes: of("notes"),
     consentEvents: of("consentEvents"),
+    consentConversations: of("consentConversations"),
     handovers: of("handovers"),
     handoverEvents: of("handoverEvents"),
     handoverExports: of("handoverExports"),

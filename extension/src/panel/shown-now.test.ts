@@ -43,6 +43,7 @@ const stored: ClientView = {
   agreements: [],
   notes: [note],
   consentEvents: [recorded("c1", { categories: ["housing"], validUntil: day(30) })],
+  consentConversations: [],
   handovers: [],
   handoverEvents: [],
   handoverExports: [],

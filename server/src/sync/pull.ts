@@ -123,6 +123,19 @@ export async function pull(services: Services, input: PullInput): Promise<PullRe
       .from(records)
       .where(and(gt(records.version, cursor?.seq ?? 0), lte(records.version, head)));
     rows.push(...changed.filter((r) => mayReceive(r, user, visible)));
+    // A client her organisation holds now (say, a handover it accepted) brings the holder's own
+    // records along (what the client said when asked for consent), which never went to it before.
+    const held = changed
+      .filter((r) => r.collection === "clients" && r.clientId !== null)
+      .map((r) => r.clientId as string)
+      .filter((clientId) => visible.get(clientId)?.client.ownerOrganisationId === user.organisationId);
+    if (held.length > 0) {
+      const holderRows = await db
+        .select()
+        .from(records)
+        .where(and(inArray(records.clientId, held), eq(records.visibility, encodeVisibility({ kind: "holder" })), lte(records.version, head)));
+      rows.push(...holderRows);
+    }
   }
 
   const puts = new Map<string, PulledRecord>();

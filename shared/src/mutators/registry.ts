@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { addAgreement, setAgreementStatus } from "../agreement/mutators.ts";
 import { createClient, linkEpdRecord, setClientStatus } from "../client/mutators.ts";
+import { recordConsentConversation } from "../consent/conversation.ts";
 import { recordConsent, withdrawConsent } from "../consent/mutators.ts";
 import { acknowledgeHandover } from "../handover/acknowledge.ts";
 import { declineHandover } from "../handover/decline.ts";
@@ -21,6 +22,7 @@ export const mutators = {
   setClientStatus,
   recordConsent,
   withdrawConsent,
+  recordConsentConversation,
   recordZrmScore,
   updatePlanDomain,
   addAgreement,

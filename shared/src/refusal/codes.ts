@@ -33,6 +33,8 @@ export const refusalCodes = {
   "consent.ends-before-start": {},
   "consent.too-long": { months: "number" },
   "consent.not-found": {},
+  "consent-conversation.asked-in-future": { askedOn: "date" },
+  "consent-conversation.ask-again-too-early": { askedOn: "date" },
   "agreement.not-found": {},
   "agreement.owner-inactive": { person: "text" },
   "agreement.owner-no-access": { person: "text", organisation: "text" },

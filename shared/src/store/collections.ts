@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { agreementSchema } from "../agreement/schema.ts";
 import { clientSchema, epdLinkSchema } from "../client/schema.ts";
+import { consentConversationSchema } from "../consent/conversation.ts";
 import { consentEventSchema } from "../consent/schema.ts";
 import { handoverEventSchema, handoverExportSchema, handoverSchema } from "../handover/schema.ts";
 import { noteSchema } from "../note/schema.ts";
@@ -17,6 +18,7 @@ export const collections = {
   clients: clientSchema,
   epdLinks: epdLinkSchema,
   consentEvents: consentEventSchema,
+  consentConversations: consentConversationSchema,
   planDomains: planDomainSchema,
   zrmScores: zrmScoreSchema,
   agreements: agreementSchema,
@@ -40,6 +42,9 @@ export function visibilityOf<C extends CollectionName>(collection: C, record: Re
     case "clients":
     case "consentEvents":
       return { kind: "client" };
+    // What the client said when asked: the holder's only (see consent/conversation.ts).
+    case "consentConversations":
+      return { kind: "holder" };
     case "epdLinks":
       return { kind: "epd-link", organisationId: (record as RecordOf<"epdLinks">).organisationId };
     case "planDomains":
