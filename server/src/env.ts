@@ -17,6 +17,11 @@ export const envSchema = z.object({
    * `optional` (the demo, most tests): enrolled accounts give a code, others sign in with the password.
    */
   SECOND_FACTOR: z.enum(["required", "optional"]).default("required"),
+  /**
+   * How often a live stream (`/events`) says it is alive and re-reads its session in the database,
+   * so a sign-out through another server instance ends it within this time (sync/events-route.ts).
+   */
+  LIVE_HEARTBEAT_SECONDS: z.coerce.number().positive().default(25),
   /** The audit chain's signed head (audit/checkpoint.ts): file, key (not in the database), how often. */
   AUDIT_CHECKPOINT_FILE: z.string().min(1).optional(),
   AUDIT_CHECKPOINT_KEY: z.string().min(32).optional(),

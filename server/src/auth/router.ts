@@ -110,6 +110,8 @@ export const authRouter = router({
 
   logout: signedInProcedure.mutation(async ({ ctx }) => {
     await revokeSession(ctx.services.db, ctx.tokenHash);
+    // Her live streams on this instance end now; on the others at their next heartbeat.
+    ctx.services.live.recheckUser(ctx.user.id);
     return { signedOut: true as const };
   }),
 

@@ -5,7 +5,10 @@
  */
 export interface LiveListener {
   organisationId: string;
+  userId: string;
   poke(): void;
+  /** Re-read the session in the database now (one of hers may have ended on this instance). */
+  recheck(): void;
 }
 
 export class LiveHub {
@@ -21,6 +24,14 @@ export class LiveHub {
     for (const listener of this.#listeners) {
       if (!organisations || organisations.has(listener.organisationId)) listener.poke();
     }
+  }
+
+  /**
+   * A session of this user ended here (she signed out): her streams check theirs at once. Streams
+   * on other instances find out at their next heartbeat, which re-reads the session too.
+   */
+  recheckUser(userId: string): void {
+    for (const listener of this.#listeners) if (listener.userId === userId) listener.recheck();
   }
 
   get size(): number {
