@@ -26,6 +26,12 @@ export const envSchema = z.object({
   AUDIT_CHECKPOINT_FILE: z.string().min(1).optional(),
   AUDIT_CHECKPOINT_KEY: z.string().min(32).optional(),
   AUDIT_CHECKPOINT_SECONDS: z.coerce.number().positive().default(60),
+  /**
+   * Retention (docs/decisions/0013-retention.md): the records of a client closed longer than this
+   * many months are erased from the server and every device; checked every so many minutes, run once a day.
+   */
+  RETENTION_MONTHS: z.coerce.number().int().min(1).max(240).default(24),
+  RETENTION_CHECK_MINUTES: z.coerce.number().positive().default(60),
   /** `pnpm start`: seed the demo into an empty database and serve the demo portals beside the server. */
   DEMO: z.enum(["on", "off"]).default("off"),
   DEMO_PORTAL_HOST: z.string().default("127.0.0.1"),

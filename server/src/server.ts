@@ -4,6 +4,7 @@ import { createApp } from "./app.ts";
 import { checkpointConfig, writeCheckpoint } from "./audit/checkpoint.ts";
 import { openDatabase } from "./db/connect.ts";
 import type { Env } from "./env.ts";
+import { scheduleRetention } from "./retention/daily.ts";
 import { createServices, type Services } from "./services.ts";
 
 export interface RunningServer {
@@ -29,6 +30,7 @@ export async function startServer(env: Env): Promise<RunningServer> {
       )
     : null;
   timer?.unref();
+  const stopRetention = scheduleRetention(services);
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, () => resolve(s));
   });
@@ -46,6 +48,7 @@ export async function startServer(env: Env): Promise<RunningServer> {
         if ("closeAllConnections" in server) server.closeAllConnections();
       });
       if (timer) clearInterval(timer);
+      await stopRetention();
       if (checkpoint) await services.writeLock.run(() => writeCheckpoint(database.db, checkpoint, true));
       database.close();
     },

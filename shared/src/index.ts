@@ -1,6 +1,7 @@
 export * from "./agreement/mutators.ts";
 export * from "./agreement/schema.ts";
 export * from "./client/closure.ts";
+export * from "./client/retention.ts";
 export * from "./client/schema.ts";
 export * from "./consent/can-access.ts";
 export * from "./consent/categories.ts";

@@ -48,6 +48,17 @@ describe("applying a pull on the device", () => {
     expect(await database.hiddenClients.get("anna")).toEqual({ clientId: "anna", reason: "withdrawn", since });
   });
 
+  it("removes everything of a client erased at the end of her retention period, the EPD link and the reason too", async () => {
+    const database = await deviceWithAnna();
+    const since = "2026-02-01T10:00:00.000Z";
+    await applyPull(database, pullResponse({ purges: [{ clientId: "anna", categories: "all", hidden: { reason: "closed", since } }] }));
+
+    await applyPull(database, pullResponse({ purges: [{ clientId: "anna", categories: "all", hidden: null, erased: true }] }));
+
+    expect(await keysOf(database)).toEqual(["clients/bram", "notes/note-bram"]);
+    expect(await database.hiddenClients.get("anna")).toBeUndefined();
+  });
+
   it("removes only the categories the client stopped sharing", async () => {
     const database = await deviceWithAnna();
 

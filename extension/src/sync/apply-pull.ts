@@ -29,7 +29,8 @@ export async function applyPull(database: NaastDatabase, response: PullResponse)
           if (kept !== handover) await database.records.put({ ...stored, data: kept });
         }
       }
-      if (purge.hidden) await database.hiddenClients.put({ clientId: purge.clientId, ...purge.hidden });
+      if (purge.erased) await database.hiddenClients.delete(purge.clientId);
+      else if (purge.hidden) await database.hiddenClients.put({ clientId: purge.clientId, ...purge.hidden });
     }
     await database.records.bulkPut(puts);
     const visibleAgain = puts.filter((p) => p.collection === "clients").map((p) => p.id);

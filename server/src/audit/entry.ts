@@ -3,7 +3,8 @@ import { desc } from "drizzle-orm";
 import type { Db } from "../db/connect.ts";
 import { auditLog } from "../db/schema.ts";
 
-export const accessPoints = ["extension", "cli", "api"] as const;
+/** Where an audited event came from; "server": the server's own scheduled work (retention). */
+export const accessPoints = ["extension", "cli", "api", "server"] as const;
 export type AccessPoint = (typeof accessPoints)[number];
 
 /** One audited event: who, on whose behalf, which client, which categories, under which consent. */

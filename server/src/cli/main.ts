@@ -1,7 +1,7 @@
 #!/usr/bin/env -S npx tsx
 import { parseArgs } from "node:util";
 import { defaultDemoPortalPorts } from "@naast/demo";
-import { organisationKindSchema, roleSchema } from "@naast/shared";
+import { daySchema, organisationKindSchema, roleSchema } from "@naast/shared";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { checkpointConfig, verifyCheckpoint, writeCheckpoint } from "../audit/checkpoint.ts";
@@ -12,8 +12,10 @@ import { demoLogins, seedDemo } from "../demo/seed.ts";
 import { createOrganisation, createUser } from "../directory/admin.ts";
 import { deactivateOrganisation, deactivateUser, type OpenWork } from "../directory/deactivate.ts";
 import { readEnv } from "../env.ts";
+import { runRetention } from "../retention/erase.ts";
 import { createServices } from "../services.ts";
 import { adapterCommand } from "./adapter.ts";
+import { printRetention } from "./retention.ts";
 
 const usage = `naast <command> [options]   (database: DATABASE_URL, default file:./data/naast.db)
 
@@ -26,6 +28,10 @@ const usage = `naast <command> [options]   (database: DATABASE_URL, default file
   deactivate-organisation --id org-iriszorg     the same for every person of the organisation
   verify-audit [--checkpoint]   check the audit log's hash chain; exit 1 at the first broken row;
                         --checkpoint also compares it with the signed head kept outside the database
+  retention [--dry-run] [--as-of 2027-06-01]
+              erase the records of clients closed longer than RETENTION_MONTHS (default 24)
+              from the server (devices purge them at their next pull); --dry-run only lists
+              them, --as-of (with --dry-run) as they would be on that day. The server runs it daily.
   seed-demo             fill an empty database with the demo organisations, users and clients
   adapter …             an organisation's EPD portals, through the running server (naast adapter for help)
 `;
@@ -60,6 +66,8 @@ const parsed = (() => {
         organisation: { type: "string" },
         role: { type: "string" },
         checkpoint: { type: "boolean" },
+        "dry-run": { type: "boolean" },
+        "as-of": { type: "string" },
       },
       strict: true,
     });
@@ -135,6 +143,19 @@ try {
           exitCode = 1;
         }
       }
+      break;
+    }
+    case "retention": {
+      const input = z
+        .object({ "dry-run": z.boolean().default(false), "as-of": daySchema.optional() })
+        .refine((v) => !v["as-of"] || v["dry-run"], { message: "--as-of only with --dry-run: retention erases as of today" })
+        .parse(values);
+      const report = await runRetention(services, {
+        dryRun: input["dry-run"],
+        accessPoint: "cli",
+        ...(input["as-of"] ? { asOf: `${input["as-of"]}T23:59:59.999Z` } : {}),
+      });
+      printRetention(report);
       break;
     }
     case "seed-demo": {

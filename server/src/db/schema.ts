@@ -38,6 +38,27 @@ export const syncState = sqliteTable("sync_state", {
 export const changeSeqRow = 1;
 export const accessVersionRow = 2;
 
+/**
+ * A client whose records retention erased (retention/erase.ts): her id and when, stamped with the
+ * change sequence, so every device that still holds anything of her (her record, or only its
+ * organisation's EPD link) purges it at its next pull. No content: the id is a random one.
+ */
+export const erasedClients = sqliteTable(
+  "erased_clients",
+  { clientId: text("client_id").primaryKey(), erasedAt: text("erased_at").notNull(), version: integer("version").notNull() },
+  (t) => [index("erased_clients_version").on(t.version)],
+);
+
+/**
+ * A job that runs once a day whatever the number of server instances: the instance that inserts
+ * the day's row runs it, the others find the row there (the database serialises the claim).
+ */
+export const scheduledRuns = sqliteTable(
+  "scheduled_runs",
+  { job: text("job").notNull(), day: text("day").notNull(), startedAt: text("started_at").notNull(), finishedAt: text("finished_at") },
+  (t) => [primaryKey({ columns: [t.job, t.day] })],
+);
+
 /** Credentials only; who the user is (name, organisation, role) is her `people` record. */
 export const accounts = sqliteTable("accounts", {
   userId: text("user_id").primaryKey(),

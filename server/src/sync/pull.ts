@@ -14,7 +14,7 @@ import {
 } from "@naast/shared";
 import { and, eq, gt, inArray, isNull, lte } from "drizzle-orm";
 import { type AccessPoint, type AuditFacts, chainAuditRows } from "../audit/entry.ts";
-import { accessVersionRow, auditLog, changeSeqRow, records, syncState } from "../db/schema.ts";
+import { accessVersionRow, auditLog, changeSeqRow, erasedClients, records, syncState } from "../db/schema.ts";
 import { refuse } from "../refusal.ts";
 import type { Services } from "../services.ts";
 import { issueCursor, readCursor } from "./cursor.ts";
@@ -118,6 +118,12 @@ export async function pull(services: Services, input: PullInput): Promise<PullRe
         .where(and(inArray(records.clientId, [...newlyVisible.keys()]), lte(records.version, head)));
       rows.push(...whole.filter((r) => r.clientId !== null && mayReceive(r, user, visible, newlyVisible.get(r.clientId))));
     }
+    // Clients erased by retention since the cursor: every device drops whatever it has of them.
+    const erased = await db
+      .select({ clientId: erasedClients.clientId })
+      .from(erasedClients)
+      .where(and(gt(erasedClients.version, cursor?.seq ?? 0), lte(erasedClients.version, head)));
+    for (const { clientId } of erased) purges.push({ clientId, categories: "all", hidden: null, erased: true });
     const changed = await db
       .select()
       .from(records)

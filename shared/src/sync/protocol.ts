@@ -66,12 +66,15 @@ export type HiddenReason = z.infer<typeof hiddenReasonSchema>;
 
 /**
  * Remove from the device what the user may no longer see; "all" removes the client entirely
- * (except the organisation's own EPD link, which is its own data) and says why.
+ * (except the organisation's own EPD link, which is its own data) and says why. `erased`: her
+ * record was erased from the server at the end of its retention period: everything of her goes,
+ * the EPD link and the reason too (an older extension ignores the field and keeps the link).
  */
 export const purgeSchema = z.object({
   clientId: idSchema,
   categories: z.union([z.literal("all"), distinct(z.array(dataCategorySchema).max(dataCategories.length))]),
   hidden: hiddenReasonSchema.nullable(),
+  erased: z.boolean().optional(),
 });
 export type Purge = z.infer<typeof purgeSchema>;
 
