@@ -45,7 +45,7 @@ describe("the catalogues", () => {
       "Deze overdracht is al bevestigd. Kijk bij Overdracht wat nu geldt.",
     );
     expect(describeRefusal(t, { code: "handover.domains-not-shared", params: { domains: ["housing", "addiction"], organisation: "GGD" } })).toContain(
-      "De cliënt deelt Huisvesting en Verslaving niet met GGD.",
+      "De cliënt deelt Huisvesting en Middelengebruik niet met GGD.",
     );
     expect(describeRefusal(translator("en"), { code: "access.expired", params: { since: "2026-11-01" } })).toBe(
       "The client's consent for your organisation expired on 1 November 2026. Ask the organisation that supports the client to ask for consent again.",

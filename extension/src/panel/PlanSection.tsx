@@ -1,4 +1,4 @@
-import { type AccessDecision, type DataCategory, type LifeDomain, lifeDomains, type RecordOf } from "@naast/shared";
+import { type AccessDecision, type DataCategory, isZrmDomain, type LifeDomain, lifeDomains, type RecordOf } from "@naast/shared";
 import { useState } from "preact/hooks";
 import { categoryLabel, useT } from "../i18n/index.ts";
 import { ErrorLine } from "./ErrorLine.tsx";
@@ -53,6 +53,8 @@ function DomainRow({ domain, view, startEditing, onDone }: { domain: LifeDomain;
   const t = useT();
   const plan = view.planDomains.find((p) => p.domain === domain);
   const { latest, trend } = scoreHistory(view.zrmScores, domain);
+  // Seksualiteit en sekswerk and veiligheid are plan domains without a ZRM score.
+  const scored = isZrmDomain(domain);
   const [editing, setEditing] = useState(startEditing);
   const [score, setScore] = useState(String(latest?.score ?? ""));
   const [situation, setSituation] = useState(plan?.situation ?? "");
@@ -65,7 +67,7 @@ function DomainRow({ domain, view, startEditing, onDone }: { domain: LifeDomain;
     const clientId = view.client.id;
     let ok = true;
     if (situation !== (plan?.situation ?? "") || goal !== (plan?.goal ?? "")) ok = await run("updatePlanDomain", { clientId, domain, situation, goal });
-    if (ok && score && Number(score) !== latest?.score) {
+    if (ok && scored && score && Number(score) !== latest?.score) {
       ok = await run("recordZrmScore", { id: crypto.randomUUID(), clientId, domain, score: Number(score), assessedOn: new Date().toISOString().slice(0, 10) });
     }
     if (ok) {
@@ -78,9 +80,13 @@ function DomainRow({ domain, view, startEditing, onDone }: { domain: LifeDomain;
     <div class="domain" data-domain={domain}>
       <h3>
         {label}{" "}
-        <span class={`score score-${latest?.score ?? "none"}`} data-testid={`score-${domain}`} title={t("plan.score")}>
-          {latest ? latest.score : t("plan.noScore")}
-        </span>
+        {scored ? (
+          <span class={`score score-${latest?.score ?? "none"}`} data-testid={`score-${domain}`} title={t("plan.score")}>
+            {latest ? latest.score : t("plan.noScore")}
+          </span>
+        ) : (
+          <span class="hint">{t("plan.noZrm")}</span>
+        )}
         {trend && (
           <span class={`trend trend-${trend}`} title={t(`plan.trend.${trend}`)}>
             {trend === "up" ? "↑" : trend === "down" ? "↓" : "→"}
@@ -106,10 +112,12 @@ function DomainRow({ domain, view, startEditing, onDone }: { domain: LifeDomain;
         </>
       ) : (
         <form onSubmit={save}>
-          <label>
-            {t("plan.score")}
-            <ScoreSelect name="score" value={score} onChange={setScore} />
-          </label>
+          {scored && (
+            <label>
+              {t("plan.score")}
+              <ScoreSelect name="score" value={score} onChange={setScore} />
+            </label>
+          )}
           <label>
             {t("plan.situation")}
             <textarea name="situation" maxLength={5000} value={situation} onInput={(e) => setSituation(e.currentTarget.value)} />

@@ -17,6 +17,18 @@ export const demoPlans: Record<string, DemoPlan> = {
   anouk: {
     domains: [
       {
+        domain: "safety",
+        situation: "Vertelde over een man die haar geld afneemt en bepaalt waar ze staat: signalen van uitbuiting.",
+        goal: "Een veilige slaapplek en, als zij dat wil, een melding bij het Zorg- en Veiligheidshuis.",
+        scores: [],
+      },
+      {
+        domain: "sexuality_sex_work",
+        situation: "Werkt op straat; denkt na over uitstappen als er woonruimte is.",
+        goal: "Kennismaken met het uitstapprogramma; regelmatig naar het SOA-spreekuur.",
+        scores: [],
+      },
+      {
         domain: "housing",
         situation: "Slaapt wisselend bij een kennis en in de nachtopvang. Wil een eigen kamer.",
         goal: "Binnen drie maanden een plek in Skaeve Huse of een kamer via de woningcorporatie.",

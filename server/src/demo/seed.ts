@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { type DemoClient, demoClients } from "@naast/demo";
-import { type DataCategory, dataCategories, type MutationArgs, type MutatorName, type Person, planCategories, refusalLine } from "@naast/shared";
+import { type DataCategory, dataCategories, isZrmDomain, type MutationArgs, type MutatorName, type Person, planCategories, refusalLine } from "@naast/shared";
 import { RecordTransaction } from "../db/record-store.ts";
 import { savePortalAdapter } from "../directory/adapters.ts";
 import { createOrganisation, createUser } from "../directory/admin.ts";
@@ -90,6 +90,8 @@ export async function seedDemo(services: Services, portals: DemoPortalUrls): Pro
     const plan = demoPlans[client.key];
     for (const d of plan?.domains ?? []) {
       await owner.do("updatePlanDomain", { clientId, domain: d.domain, situation: d.situation, goal: d.goal });
+      // Seksualiteit en sekswerk and veiligheid are plan domains the ZRM does not score.
+      if (!isZrmDomain(d.domain)) continue;
       for (const [i, score] of d.scores.entries()) {
         await owner.do("recordZrmScore", { id: randomUUID(), clientId, domain: d.domain, score, assessedOn: day(-90 * (d.scores.length - 1 - i) - 3) });
       }

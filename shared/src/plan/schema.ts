@@ -1,8 +1,10 @@
 import { z } from "zod";
 import { daySchema, derivedId, idSchema, instantSchema, longTextSchema } from "../primitives.ts";
-import { lifeDomains } from "./domains.ts";
+import { lifeDomains, zrmDomains } from "./domains.ts";
 
 export const lifeDomainSchema = z.enum(lifeDomains);
+/** Only the ZRM's own domains get a score; seksualiteit en sekswerk and veiligheid do not. */
+export const zrmDomainSchema = z.enum(zrmDomains);
 
 /** Situation and goal per life domain; each field is last-writer-wins by server order. */
 export const planDomainSchema = z.object({
@@ -25,7 +27,7 @@ export const planDomainId = (clientId: string, domain: string) => derivedId(`${c
 export const zrmScoreSchema = z.object({
   id: idSchema,
   clientId: idSchema,
-  domain: lifeDomainSchema,
+  domain: zrmDomainSchema,
   score: z.number().int().min(1).max(5),
   assessedOn: daySchema,
   assessedBy: idSchema,

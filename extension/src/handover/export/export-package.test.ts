@@ -23,7 +23,7 @@ describe("exportPackage", () => {
     const parser = new PDFParse({ data: pkg.pdf });
     const text = (await parser.getText()).text.replace(/\s+/g, " ");
     await parser.destroy();
-    for (const words of ["Financiën", "Huisvesting", "Verslaving", "Aanvraag beschermingsbewind indienen bij de rechtbank", "Sanne de Boer (LDH)"]) {
+    for (const words of ["Financiën", "Huisvesting", "Middelengebruik", "Aanvraag beschermingsbewind indienen bij de rechtbank", "Sanne de Boer (LDH)"]) {
       expect(text).toContain(words);
       expect(pkg.fhirJson).toContain(words);
     }

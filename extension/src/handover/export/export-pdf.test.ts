@@ -33,7 +33,7 @@ describe("the export's PDF", () => {
     expect(text).toContain("Situatie per leefgebied");
     expect(text).toContain("Financiën — ZRM 2 van 5");
     expect(text).toContain("Huisvesting — ZRM 1 van 5");
-    expect(text).toContain("Verslaving — ZRM 2 van 5");
+    expect(text).toContain("Middelengebruik — ZRM 2 van 5");
     expect(text).toContain("Doel: Een eigen kamer via Beschermd Wonen in Arnhem.");
     expect(text).toContain("Schulden ongeveer € 14.000");
     // Only the domains with something in them.
@@ -59,7 +59,7 @@ describe("the export's PDF", () => {
     expect(text).toContain(
       "Geldig. Gedeeld met Leger des Heils: Het hele plan (alle leefgebieden), afspraken, overdrachten. Van 4 januari 2024 tot en met 3 januari 2025.",
     );
-    expect(text).toContain("Ingetrokken op 1 maart 2024 voor Leger des Heils: Verslaving.");
+    expect(text).toContain("Ingetrokken op 1 maart 2024 voor Leger des Heils: Middelengebruik.");
     expect(text).toContain("Verlopen. Gedeeld met Gemeente Nijmegen: Huisvesting.");
     expect(text).toContain("Gemaakt met Naast door Fatima Yilmaz (Iriszorg) op 14 maart 2024.");
   });
@@ -84,7 +84,7 @@ describe("the export's PDF", () => {
     const accessible = readableCategories(sanne, client, consentEvents, now);
     const text = await readBack(await buildExportPdf(moniqueInput({ accessible, exportedBy: sanne }), t));
     expect(text).toContain("Financiën — ZRM 2 van 5");
-    expect(text).not.toContain("Verslaving — ZRM");
+    expect(text).not.toContain("Middelengebruik — ZRM");
     expect(text).not.toContain("crack");
     expect(text).not.toContain("Stabiel op methadon");
 

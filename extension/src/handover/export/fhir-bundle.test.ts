@@ -158,9 +158,9 @@ describe("the export's FHIR R4 bundle", () => {
     expect(ldh.provision.code?.map((c) => c.coding?.[0]?.code)).toContain("handovers");
     // Monique took her addiction care back from LDH: a deny inside the permit, from that day.
     expect(ldh.provision.provision).toEqual([
-      expect.objectContaining({ type: "deny", period: { start: "2024-03-01T09:00:00.000Z" }, code: [expect.objectContaining({ text: "Verslaving" })] }),
+      expect.objectContaining({ type: "deny", period: { start: "2024-03-01T09:00:00.000Z" }, code: [expect.objectContaining({ text: "Middelengebruik" })] }),
     ]);
-    expect(ldh.category[0]?.text).toContain("Ingetrokken op 1 maart 2024 voor Leger des Heils: Verslaving.");
+    expect(ldh.category[0]?.text).toContain("Ingetrokken op 1 maart 2024 voor Leger des Heils: Middelengebruik.");
   });
 
   it("has a Dutch Composition 'Overdracht' with a section per life domain, risks, what works, network, agreements and consent", () => {
