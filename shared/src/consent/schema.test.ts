@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { limits } from "../primitives.ts";
+import { dataCategories } from "./categories.ts";
 import { consentEventSchema } from "./schema.ts";
 
 const withdrawal = (organisations: string[] | null, categories: string[] | null) => ({
@@ -62,7 +63,7 @@ describe("a consent's lists: bounded, and each value once", () => {
       consentEventSchema.safeParse(
         withdrawal(
           null,
-          Array.from({ length: 19 }, () => "housing"),
+          Array.from({ length: dataCategories.length + 1 }, () => "housing"),
         ),
       ).success,
     ).toBe(false);
