@@ -76,4 +76,65 @@ describe("a handover's life domains reach only those who may see them", () => {
     expect(atGgd).toMatchObject({ risks: "", whatWorks: "Samen de woningcorporatie bellen.", text: "" });
     expect(JSON.stringify(atGgd)).not.toMatch(/weekend|vader/);
   });
+
+  /** Issue 10, finding 11: what becomes visible of a record arrives at the next pull, without a reset. */
+  it("brings the addiction care into the GGD's copy of a handover at its next pull, once the client consents to it", async () => {
+    const clientId = await createClientWithPlan(fatima);
+    await grantConsent(fatima, clientId, ["org-c"], ["handovers", "housing"]);
+    const args = handoverArgs(clientId, {
+      kind: "colleague",
+      toUserId: "ruben",
+      domains: [
+        { domain: "housing", score: 2, situation: "Slaapt in de nachtopvang." },
+        { domain: "addiction", score: 1, situation: "Gebruikt dagelijks; wil nog niet stoppen." },
+      ],
+      risks: "Terugval in gebruik na het weekend.",
+      sectionDomains: { risks: "addiction", whatWorks: "housing", text: "housing" },
+      agreements: await carryAll(fatima, clientId, "ruben"),
+    });
+    await applied(fatima.push("startHandover", args));
+    const device = await synced(lotte);
+    const before = device.of("handovers", clientId).find((h) => h.id === args.id);
+    expect(before?.domains.map((d) => d.domain)).toEqual(["housing"]);
+    expect(before?.risks).toBe("");
+
+    await grantConsent(fatima, clientId, ["org-c"], ["addiction"]);
+    const response = await lotte.pull();
+    // Not a reset: the device keeps its copy, and the pull brings the handover again, whole for her now.
+    expect(response.reset).toBe(false);
+    const after = device.apply(response).of("handovers", clientId);
+    expect(after.map((h) => h.id)).toEqual([args.id]);
+    expect(after[0]?.domains.map((d) => d.domain)).toEqual(["housing", "addiction"]);
+    expect(after[0]?.risks).toBe("Terugval in gebruik na het weekend.");
+  });
+
+  it("takes a withdrawn life domain out of the handover a device keeps, as the extension does", async () => {
+    const clientId = await createClientWithPlan(fatima);
+    const consentId = await grantConsent(fatima, clientId, ["org-c"], ["handovers", "housing", "addiction"]);
+    const args = handoverArgs(clientId, {
+      kind: "colleague",
+      toUserId: "ruben",
+      domains: [
+        { domain: "housing", score: 2, situation: "Slaapt in de nachtopvang." },
+        { domain: "addiction", score: 1, situation: "Gebruikt dagelijks; wil nog niet stoppen." },
+      ],
+      agreements: await carryAll(fatima, clientId, "ruben"),
+    });
+    await applied(fatima.push("startHandover", args));
+    expect((await synced(lotte)).of("handovers", clientId)[0]?.domains.map((d) => d.domain)).toEqual(["housing", "addiction"]);
+
+    await applied(
+      fatima.push("withdrawConsent", {
+        id: `w-${args.id}`,
+        clientId,
+        consentId,
+        organisations: ["org-c"],
+        categories: ["addiction"],
+        reason: "Wil het niet meer",
+      }),
+    );
+    const kept = (await synced(lotte)).of("handovers", clientId);
+    expect(kept[0]?.domains.map((d) => d.domain)).toEqual(["housing"]);
+    expect(JSON.stringify(kept)).not.toContain("dagelijks");
+  });
 });

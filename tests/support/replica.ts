@@ -1,6 +1,10 @@
-import { type CollectionName, fromPulled, isPurgedBy, type PullResponse, type RecordOf, type StoredRecord } from "@naast/shared";
+import { type CollectionName, fromPulled, handoverFor, isPurgedBy, type PullResponse, type RecordOf, type StoredRecord } from "@naast/shared";
 
-/** A device's local copy, kept by the same rules as the extension's: resets, purges, puts. */
+/**
+ * A device's local copy, kept by the same rules as the extension's `applyPull`
+ * (extension/src/sync/apply-pull.ts): reset, purges (a withdrawn life domain leaves the handovers
+ * kept too), puts.
+ */
 export class Replica {
   readonly records = new Map<string, StoredRecord>();
 
@@ -8,6 +12,14 @@ export class Replica {
     if (response.reset) this.records.clear();
     for (const purge of response.purges) {
       for (const [key, record] of this.records) if (isPurgedBy(record, purge)) this.records.delete(key);
+      if (purge.categories === "all") continue;
+      const lost = new Set<string>(purge.categories);
+      for (const [key, record] of this.records) {
+        if (record.collection !== "handovers" || record.clientId !== purge.clientId) continue;
+        const handover = record.data as RecordOf<"handovers">;
+        const kept = handoverFor(handover, (category) => !lost.has(category));
+        if (kept !== handover) this.records.set(key, { ...record, data: kept });
+      }
     }
     for (const put of response.puts) {
       const record = fromPulled(put);

@@ -4,6 +4,7 @@ import {
   type DataCategory,
   encodeVisibility,
   handoverFor,
+  handoverProjectionCategories,
   type Person,
   type PulledRecord,
   type PullResponse,
@@ -46,10 +47,17 @@ function mayReceive(row: RecordRow, user: Person, visible: VisibleSet, only?: Se
       if (visibility.kind === "client") return only ? only.has("client") : true;
       if (visibility.kind === "holder") return access.client.ownerOrganisationId === user.organisationId && (only ? only.has("client") : true);
       const needed = categoriesOf(visibility);
-      // Newly visible when one of the categories it needs just became visible, all of them being visible now.
-      return needed.every((c) => access.categories.has(c)) && (only ? needed.some((c) => only.has(c)) : true);
+      if (!needed.every((c) => access.categories.has(c))) return false;
+      // Newly visible when one of the categories it needs just became visible, or one its projection
+      // depends on (a handover's life domains): her copy then lacks what she may see now.
+      return !only || needed.some((c) => only.has(c)) || projectionDependsOn(row.collection).some((c) => only.has(c));
     }
   }
+}
+
+/** What a record's delivered form depends on besides the categories it needs (see `deliverable`). */
+function projectionDependsOn(collection: string): readonly string[] {
+  return collection === "handovers" ? handoverProjectionCategories : [];
 }
 
 interface PullInput {

@@ -1,6 +1,12 @@
 import { lifeDomains } from "../plan/domains.ts";
 import { type Handover, type HandoverSection, handoverSections } from "./schema.ts";
 
+/**
+ * The categories a handover's projection (handoverFor) depends on besides "handovers": when one
+ * of them becomes visible to a reader, her copy of every handover of the client changes.
+ */
+export const handoverProjectionCategories: readonly string[] = lifeDomains;
+
 /** Whether a reader sees a free-text section: its life domain, or for "algemeen" (null) every life domain. */
 export function maySeeSection(domain: Handover["sectionDomains"][HandoverSection], mayRead: (category: string) => boolean): boolean {
   return domain === null ? lifeDomains.every(mayRead) : mayRead(domain);
