@@ -24,6 +24,11 @@ describe("the ICU message formatter", () => {
     expect(formatMessage("until {until, date}", { until: "2026-11-01" }, "en-GB")).toBe("until 1 November 2026");
   });
 
+  it("writes integer cents as euros the reader's way", () => {
+    expect(formatMessage("over: {left, money} van {total, money}", { left: 86_755, total: 100_000 }, "nl-NL")).toBe("over: €\u00a0867,55 van €\u00a01.000,00");
+    expect(formatMessage("{rate, money} per day", { rate: 13_927 }, "en-GB")).toBe("€139.27 per day");
+  });
+
   it("selects by value, takes `none` for an empty text, and nests arguments in options", () => {
     const message = "{person, select, none {Deze persoon} other {{person}}} werkt hier niet meer";
     expect(formatMessage(message, { person: "Henk" }, "nl-NL")).toBe("Henk werkt hier niet meer");

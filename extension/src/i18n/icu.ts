@@ -1,14 +1,20 @@
 /**
  * The part of ICU MessageFormat the catalogues use, on the browser's own Intl: `{name}`,
  * `{count, plural, =0 {…} one {# wijziging} other {# wijzigingen}}`, `{kind, select, a {…} other {…}}`
- * and `{day, date}` (a long date: "1 november 2026"). A list value is joined as a sentence
+ * `{day, date}` (a long date: "1 november 2026") and `{amount, money}` (integer cents as euros:
+ * "€ 12,50"; not ICU, which has no cents). A list value is joined as a sentence
  * ("LDH en GGD"); a select on an empty text takes its `none` option (a name the device does not
  * know). Apostrophes are plain text here ("Risico's"), unlike full ICU.
  */
 export type MessageValue = string | number | readonly string[];
 export type MessageParams = Readonly<Record<string, MessageValue>>;
 
-type Part = string | { arg: string; kind: "simple" } | { arg: string; kind: "date" } | { arg: string; kind: "plural" | "select"; options: Map<string, Part[]> };
+type Part =
+  | string
+  | { arg: string; kind: "simple" }
+  | { arg: string; kind: "date" }
+  | { arg: string; kind: "money" }
+  | { arg: string; kind: "plural" | "select"; options: Map<string, Part[]> };
 
 const cache = new Map<string, Part[]>();
 
@@ -35,6 +41,8 @@ function render(parts: Part[], params: MessageParams, locale: string, hash: numb
       out += typeof value === "string" || typeof value === "number" ? String(value) : list(value, locale);
     } else if (part.kind === "date") {
       out += longDate(String(value), locale);
+    } else if (part.kind === "money") {
+      out += euros(Number(value), locale);
     } else if (part.kind === "plural") {
       const n = Number(value);
       const chosen = part.options.get(`=${n}`) ?? part.options.get(new Intl.PluralRules(locale).select(n)) ?? part.options.get("other") ?? [];
@@ -48,6 +56,14 @@ function render(parts: Part[], params: MessageParams, locale: string, hash: numb
 }
 
 export const list = (values: readonly string[], locale: string) => new Intl.ListFormat(locale, { style: "long", type: "conjunction" }).format(values);
+
+/**
+ * "€ 1.234,50" from integer cents, in the reader's locale. Only here does money become a
+ * fraction, for display; everything stored and sent stays whole cents.
+ */
+export function euros(cents: number, locale: string): string {
+  return new Intl.NumberFormat(locale, { style: "currency", currency: "EUR" }).format(cents / 100);
+}
 
 /** "12 maart 2027" from a day ("2027-03-12") or an instant; a day is read at noon UTC, so no zone shifts it. */
 export function longDate(isoDayOrInstant: string, locale: string): string {
@@ -78,12 +94,13 @@ function parse(message: string, pos: { at: number }, inOption: boolean): Part[] 
 }
 
 function parseArgument(message: string, pos: { at: number }): Part {
-  const head = /^\s*(\w+)\s*(?:,\s*(plural|select|date)\s*)?(,|\})/.exec(message.slice(pos.at));
+  const head = /^\s*(\w+)\s*(?:,\s*(plural|select|date|money)\s*)?(,|\})/.exec(message.slice(pos.at));
   if (!head) throw new Error(`bad message argument at ${pos.at}: ${message}`);
   pos.at += head[0].length;
   const arg = head[1] as string;
-  const kind = head[2] as "plural" | "select" | "date" | undefined;
-  if (head[3] === "}") return kind === "date" ? { arg, kind } : { arg, kind: "simple" };
+  const kind = head[2] as "plural" | "select" | "date" | "money" | undefined;
+  if (head[3] === "}") return kind === "date" ? { arg, kind } : kind === "money" ? { arg, kind } : { arg, kind: "simple" };
+  if (kind === "money") throw new Error(`a money argument takes no style: ${message}`);
   if (kind === "date") {
     // A style ("long") is accepted and ignored: the panel shows one kind of date.
     const end = message.indexOf("}", pos.at);

@@ -2,7 +2,7 @@ import type { DataCategory } from "@naast/shared";
 import { createContext } from "preact";
 import { useContext } from "preact/hooks";
 import { en } from "./en.ts";
-import { formatMessage, longDate, type MessageParams } from "./icu.ts";
+import { euros, formatMessage, longDate, type MessageParams } from "./icu.ts";
 import { type MessageKey, nl } from "./nl.ts";
 
 export type Language = "nl" | "en";
@@ -29,4 +29,9 @@ export function categoryLabel(t: Translate, category: DataCategory): string {
 /** Dates as people read them in the panel's language: "12 maart 2027". */
 export function formatDay(language: Language, isoDayOrInstant: string): string {
   return longDate(isoDayOrInstant, locales[language]);
+}
+
+/** Integer cents as euros in the panel's language: "€ 1.000,00" (nl-NL). */
+export function formatEuros(language: Language, cents: number): string {
+  return euros(cents, locales[language]);
 }

@@ -41,6 +41,9 @@ function mayReceive(row: RecordRow, user: Person, visible: VisibleSet, only?: Se
     // The organisation's own EPD links go to it whatever the consent; they arrive as changes, not as newly visible.
     case "epd-link":
       return visibility.organisationId === user.organisationId && !only;
+    // An organisation's own aggregate totals (the flexbudget it holds): to its users only, no client.
+    case "organisation":
+      return visibility.organisationId === user.organisationId && !only;
     default: {
       const access = row.clientId ? visible.get(row.clientId) : undefined;
       if (!access) return false;

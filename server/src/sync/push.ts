@@ -70,15 +70,22 @@ interface PushInput {
  */
 export async function applyPush(services: Services, input: PushInput): Promise<MutationResult[]> {
   const results: MutationResult[] = [];
-  const touched = new Set<string>();
+  const touched: Touched = { clients: new Set(), organisations: new Set(), everyone: false };
   for (const mutation of input.mutations) {
     results.push(await services.writeLock.run(() => applyOne(services, input, mutation, touched)));
   }
-  if (touched.size > 0) await notifyOrganisations(services, touched);
+  await notifyOrganisations(services, touched);
   return results;
 }
 
-async function applyOne(services: Services, input: PushInput, mutation: ValidMutation, touched: Set<string>): Promise<MutationResult> {
+/** Who to poke after a push: those who might see the clients, the holders of changed totals, or all (a setting). */
+interface Touched {
+  clients: Set<string>;
+  organisations: Set<string>;
+  everyone: boolean;
+}
+
+async function applyOne(services: Services, input: PushInput, mutation: ValidMutation, touched: Touched): Promise<MutationResult> {
   const { db } = services;
   const [previous] = await db
     .select()
@@ -108,7 +115,9 @@ async function applyOne(services: Services, input: PushInput, mutation: ValidMut
     const effect = await mutation.apply(tx, ctx);
     result = { id: mutation.id, status: "applied" };
     facts = { ...audit, ...effect, outcome: "ok" };
-    touched.add(effect.clientId);
+    if (effect.clientId) touched.clients.add(effect.clientId);
+    else touched.everyone = true;
+    for (const organisationId of tx.organisationRecordsWritten) touched.organisations.add(organisationId);
   } catch (error) {
     // Whatever goes wrong inside one mutation is that mutation's rejection, never the push's 500:
     // the mutations before it are committed already, and those after it still get their turn.
@@ -162,10 +171,15 @@ function storedRejection(id: string, row: { code: string | null; reason: string 
   return { id, status: "rejected", kind, refusal: parsed.success ? parsed.data : refusal("unexpected", { message: row.reason ?? "" }) };
 }
 
-async function notifyOrganisations(services: Services, clientIds: Set<string>) {
-  const rows = await services.db
-    .select({ organisationId: clientOrganisations.organisationId })
-    .from(clientOrganisations)
-    .where(inArray(clientOrganisations.clientId, [...clientIds]));
-  services.live.notify(new Set(rows.map((r) => r.organisationId)));
+async function notifyOrganisations(services: Services, touched: Touched) {
+  if (touched.everyone) return services.live.notify(null);
+  if (touched.clients.size === 0 && touched.organisations.size === 0) return;
+  const rows =
+    touched.clients.size === 0
+      ? []
+      : await services.db
+          .select({ organisationId: clientOrganisations.organisationId })
+          .from(clientOrganisations)
+          .where(inArray(clientOrganisations.clientId, [...touched.clients]));
+  services.live.notify(new Set([...rows.map((r) => r.organisationId), ...touched.organisations]));
 }

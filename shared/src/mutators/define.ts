@@ -22,6 +22,8 @@ export interface MutationContext {
  *   changes nothing; only a mutation that records a read (an export) says `readOnly: true` and
  *   goes through on that basis too.
  *
+ * "organisation": the user belongs to that organisation; the change is about no client.
+ *
  * "any" needs the same: a former holder is no longer one of the client's case managers, so she
  * does not withdraw the consent others rely on. Linking her organisation's own EPD record (its
  * own data, not the client's) says `readOnly: true` and goes through on the read-only basis.
@@ -30,7 +32,9 @@ export type Requirement =
   | { kind: "new-client"; clientId: string }
   | { kind: "owner"; clientId: string }
   | { kind: "any"; clientId: string; readOnly?: boolean }
-  | { kind: "category"; clientId: string; category: DataCategory; domain?: LifeDomain | null; readOnly?: boolean };
+  | { kind: "category"; clientId: string; category: DataCategory; domain?: LifeDomain | null; readOnly?: boolean }
+  /** A setting of the user's own organisation (its flexbudget, its time-out day rate): no client data. */
+  | { kind: "organisation"; organisationId: string };
 
 /** What sort of no: "forbidden" is audited as a denied access, the others as a rejected change. */
 /** "failed": the server broke while applying it (never thrown by a mutator). */

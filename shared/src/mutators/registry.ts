@@ -3,6 +3,7 @@ import { addAgreement, setAgreementStatus } from "../agreement/mutators.ts";
 import { createClient, linkEpdRecord, setClientStatus } from "../client/mutators.ts";
 import { recordConsentConversation } from "../consent/conversation.ts";
 import { recordConsent, withdrawConsent } from "../consent/mutators.ts";
+import { closeFlexbudgetYear, decideOverBudgetExpense, recordFlexExpense, reverseFlexExpense, setFlexbudget } from "../flexbudget/mutators.ts";
 import { acknowledgeHandover } from "../handover/acknowledge.ts";
 import { declineHandover } from "../handover/decline.ts";
 import { endReadOnlyAccess } from "../handover/end-read-only.ts";
@@ -12,6 +13,7 @@ import { startHandover } from "../handover/start.ts";
 import { addNote } from "../note/mutators.ts";
 import { recordZrmScore, updatePlanDomain } from "../plan/mutators.ts";
 import type { WriteTransaction } from "../store/transaction.ts";
+import { decideTimeoutStay, endTimeoutStay, requestTimeoutStay, setTimeoutSettings, startTimeoutStay } from "../timeout/mutators.ts";
 import type { MutationContext, Mutator } from "./define.ts";
 import { type MutationEffect, runMutation } from "./run.ts";
 
@@ -34,6 +36,16 @@ export const mutators = {
   declineHandover,
   endReadOnlyAccess,
   recordHandoverExport,
+  setFlexbudget,
+  recordFlexExpense,
+  reverseFlexExpense,
+  decideOverBudgetExpense,
+  closeFlexbudgetYear,
+  setTimeoutSettings,
+  requestTimeoutStay,
+  decideTimeoutStay,
+  startTimeoutStay,
+  endTimeoutStay,
 } as const;
 
 export type MutatorName = keyof typeof mutators;
@@ -46,15 +58,16 @@ export function isMutatorName(name: string): name is MutatorName {
 /** A mutation whose name is known and whose arguments passed their schema: ready to run anywhere. */
 export interface BoundMutation {
   name: MutatorName;
-  /** The client it is about (for the audit log, also when it is rejected). */
-  clientId: string;
+  /** The client it is about (for the audit log, also when it is rejected); null for a setting. */
+  clientId: string | null;
   apply(tx: WriteTransaction, ctx: MutationContext): Promise<MutationEffect>;
 }
 
 export type BindResult = { ok: true; mutation: BoundMutation } | { ok: false; message: string; error?: z.ZodError };
 
 function bound<S extends z.ZodType>(name: MutatorName, mutator: Mutator<S>, args: z.infer<S>): BoundMutation {
-  return { name, clientId: mutator.requires(args).clientId, apply: (tx, ctx) => runMutation(tx, mutator, args, ctx) };
+  const requirement = mutator.requires(args);
+  return { name, clientId: requirement.kind === "organisation" ? null : requirement.clientId, apply: (tx, ctx) => runMutation(tx, mutator, args, ctx) };
 }
 
 export function bindMutation(name: string, args: unknown): BindResult {

@@ -6,6 +6,8 @@ import type { Mutator } from "./define.ts";
 import { type MutatorName, mutators } from "./registry.ts";
 
 const names = Object.keys(mutators) as MutatorName[];
+/** An organisation's own settings (its flexbudget, its time-out day rate): no client data, its admin may set them. */
+const organisationSettings: MutatorName[] = ["setFlexbudget", "closeFlexbudgetYear", "setTimeoutSettings"];
 
 /** Any mutator by name, with its valid example args unless others are given. */
 function run(store: MemoryStore, name: MutatorName, who: PersonName, args: unknown = validArgs[name], now = day(1)) {
@@ -49,7 +51,7 @@ describe("who may do what", () => {
     const before = store.snapshot();
     for (const name of names) {
       await expectRejected(run(store, name, "petra"), "forbidden", "access.role", { role: "policy" });
-      await expectRejected(run(store, name, "anouk"), "forbidden", "access.role", { role: "admin" });
+      if (!organisationSettings.includes(name)) await expectRejected(run(store, name, "anouk"), "forbidden", "access.role", { role: "admin" });
     }
     expect(store.snapshot()).toBe(before);
   });
@@ -59,13 +61,29 @@ describe("who may do what", () => {
     await shareWithLdh(store, ["housing"]);
     // A handover is acknowledged or declined, never both: the decline gets a handover of its own.
     // Ending read-only access needs a former holder (shared/src/handover/end-read-only.test.ts).
-    for (const name of names.filter((n) => n !== "declineHandover" && n !== "endReadOnlyAccess")) await run(store, name, "joost", validArgs[name], day(2));
+    // An over-budget approval needs an expense over budget (shared/src/flexbudget/mutators.test.ts).
+    const skipped: MutatorName[] = ["declineHandover", "endReadOnlyAccess", "decideOverBudgetExpense"];
+    for (const name of names.filter((n) => !skipped.includes(n))) await run(store, name, "joost", validArgs[name], day(2));
     await run(store, "startHandover", "joost", { ...validArgs.startHandover, id: "h2" }, day(3));
     await run(store, "declineHandover", "joost", { ...validArgs.declineHandover, handoverId: "h2" }, day(3));
     expect(store.get("clients", "anna")).toMatchObject({ ownerOrganisationId: "iriszorg", responsibleUserId: "joost" });
     expect(store.get("clients", "bo")?.ownerOrganisationId).toBe("iriszorg");
     expect(store.all("handoverEvents").map((e) => e.type)).toEqual(["message", "acknowledged", "declined"]);
     expect(store.get("handoverExports", "x1")).toMatchObject({ exportedBy: "joost" });
+  });
+
+  it("an admin sets her own organisation's flexbudget and day rate, and nobody sets another organisation's", async () => {
+    const store = await stapteam();
+    for (const name of organisationSettings.filter((n) => n !== "closeFlexbudgetYear")) await run(store, name, "anouk");
+    expect(store.get("flexbudgets", "flexbudget:2024")).toMatchObject({ holderOrganisationId: "iriszorg", amountCents: 100_000, setBy: "anouk" });
+    for (const name of organisationSettings) await expectRejected(run(store, name, "sanne"), "forbidden", "access.role");
+    const before = store.snapshot();
+    await expectRejected(
+      run(store, "setFlexbudget", "joost", { ...validArgs.setFlexbudget, holderOrganisationId: "ldh" }),
+      "forbidden",
+      "access.own-organisation-only",
+    );
+    expect(store.snapshot()).toBe(before);
   });
 
   it("the coordinator sets the client's status", async () => {

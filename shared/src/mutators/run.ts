@@ -6,7 +6,8 @@ import { type MutationContext, MutationRejected, type Mutator } from "./define.t
 
 /** What the audit log needs to know about an applied mutation: never the content itself. */
 export interface MutationEffect {
-  clientId: string;
+  /** Null for an organisation's own setting, which is about no client. */
+  clientId: string | null;
   categories: DataCategory[];
   /** The consent that allowed it, or null when the user's organisation owns the client. */
   consentId: string | null;
@@ -50,6 +51,11 @@ export async function runMutation<S extends z.ZodType>(
     if (await tx.get("clients", requirement.clientId)) throw new MutationRejected("conflict", "client.exists");
     await mutator.run(tx, args, ctx);
     return { clientId: requirement.clientId, categories: [...new Set(audited)], consentId: null, responsibleUserId: ctx.user.id };
+  }
+  if (requirement.kind === "organisation") {
+    if (requirement.organisationId !== ctx.user.organisationId) throw new MutationRejected("forbidden", "access.own-organisation-only");
+    await mutator.run(tx, args, ctx);
+    return { clientId: null, categories: [...new Set(audited)], consentId: null, responsibleUserId: ctx.user.id };
   }
   const client = await tx.get("clients", requirement.clientId);
   if (!client) throw new MutationRejected("not-found", "client.not-found");

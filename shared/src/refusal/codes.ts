@@ -1,7 +1,7 @@
 /**
  * Every refusal the server or a shared mutator can give, with its parameters and their kinds.
  * The panel translates a refusal by its code (`refusal.<code>` in each catalogue) and its
- * parameters by their kind: a `date` is formatted in the reader's language, a `role`, `status`
+ * parameters by their kind: a `money` amount (integer cents) as euros, a `date` is formatted in the reader's language, a `role`, `status`
  * (of a handover), `section` (of a handover), `category` or `mutation` is a code with its own catalogue entry, a `categories` or `texts` list
  * is joined as a sentence ("Huisvesting en Verslaving"). A `text` is a name as people know it
  * (the client's roepnaam, the afspraak's text, a colleague's name), never an id. A refusal names
@@ -20,6 +20,8 @@ export const refusalCodes = {
   "access.holder-only": { client: "text", holder: "text" },
   "access.not-shared": {},
   "access.admin-only": {},
+  // A setting of an organisation (its flexbudget, its time-out day rate) is changed by its own people.
+  "access.own-organisation-only": {},
   "client.not-found": {},
   "client.exists": {},
   // A change with an id the device used already: a replay from another device or a bug.
@@ -74,6 +76,33 @@ export const refusalCodes = {
   "handover.agreement-added-since": { agreement: "text", person: "text" },
   "handover.no-read-only-access": { organisation: "text" },
   "export.category-hidden": { category: "category" },
+  // Money (shared/src/money): whole cents, more than zero, not more than the limit.
+  "money.not-positive": {},
+  "money.too-large": { max: "money" },
+  "money.not-whole-cents": {},
+  "flexbudget.no-budget": { year: "number" },
+  "flexbudget.year-closed": { year: "number" },
+  "flexbudget.period-invalid": { year: "number" },
+  "flexbudget.held-by-other": { year: "number", holder: "text" },
+  "flexbudget.describe-other": {},
+  "flexbudget.outside-period": { from: "date", until: "date" },
+  "flexbudget.over-budget": { year: "number", holder: "text" },
+  "flexbudget.holder-cannot-see": { holder: "text", client: "text" },
+  "flexbudget.expense-not-found": {},
+  "flexbudget.already-reversed": {},
+  "flexbudget.not-awaiting": {},
+  "flexbudget.holder-only": { holder: "text" },
+  "timeout.no-settings": { year: "number" },
+  "timeout.held-by-other": { year: "number", holder: "text" },
+  "timeout.ends-before-start": {},
+  "timeout.too-long": { nights: "number", max: "number" },
+  "timeout.overlap": { from: "date", until: "date" },
+  "timeout.holder-cannot-see": { holder: "text", client: "text" },
+  "timeout.not-found": {},
+  "timeout.not-waiting": {},
+  "timeout.holder-only": { holder: "text" },
+  "timeout.not-approved": {},
+  "timeout.not-ongoing": {},
   // The server's own answers (auth, sessions, the sync protocol).
   "signIn.wrong": {},
   "signIn.too-many": {},
@@ -96,4 +125,4 @@ export const refusalCodes = {
   unexpected: { message: "text" },
 } as const satisfies Record<string, Record<string, ParamKind>>;
 
-export type ParamKind = "text" | "texts" | "number" | "date" | "role" | "status" | "section" | "category" | "categories" | "mutation";
+export type ParamKind = "text" | "texts" | "number" | "money" | "date" | "role" | "status" | "section" | "category" | "categories" | "mutation";

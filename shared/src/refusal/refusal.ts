@@ -2,7 +2,7 @@ import { z } from "zod";
 import { type ParamKind, refusalCodes } from "./codes.ts";
 
 export type RefusalCode = keyof typeof refusalCodes;
-type ValueOf<K extends ParamKind> = K extends "number" ? number : K extends "texts" | "categories" ? readonly string[] : string;
+type ValueOf<K extends ParamKind> = K extends "number" | "money" ? number : K extends "texts" | "categories" ? readonly string[] : string;
 export type RefusalParams<C extends RefusalCode> = { -readonly [P in keyof (typeof refusalCodes)[C]]: ValueOf<(typeof refusalCodes)[C][P] & ParamKind> };
 
 /** What was refused, as a code and the parameters its sentence needs: never prose to parse. */

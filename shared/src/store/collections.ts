@@ -3,11 +3,13 @@ import { agreementSchema } from "../agreement/schema.ts";
 import { clientSchema, epdLinkSchema } from "../client/schema.ts";
 import { consentConversationSchema } from "../consent/conversation.ts";
 import { consentEventSchema } from "../consent/schema.ts";
+import { flexbudgetEntrySchema, flexbudgetSchema, flexbudgetTotalsSchema } from "../flexbudget/schema.ts";
 import { handoverEventSchema, handoverExportSchema, handoverSchema } from "../handover/schema.ts";
 import { noteSchema } from "../note/schema.ts";
 import { organisationSchema, personSchema } from "../organisation/schema.ts";
 import { planDomainSchema, zrmScoreSchema } from "../plan/schema.ts";
 import { portalAdapterSchema } from "../portal/schema.ts";
+import { timeoutEventSchema, timeoutSettingsSchema, timeoutTotalsSchema } from "../timeout/schema.ts";
 import type { Visibility } from "./visibility.ts";
 
 /** Every kind of record that syncs, with the schema it is checked against on both sides. */
@@ -26,6 +28,12 @@ export const collections = {
   handovers: handoverSchema,
   handoverEvents: handoverEventSchema,
   handoverExports: handoverExportSchema,
+  flexbudgets: flexbudgetSchema,
+  flexbudgetTotals: flexbudgetTotalsSchema,
+  flexbudgetEntries: flexbudgetEntrySchema,
+  timeoutSettings: timeoutSettingsSchema,
+  timeoutTotals: timeoutTotalsSchema,
+  timeoutEvents: timeoutEventSchema,
 } as const;
 
 export type CollectionName = keyof typeof collections;
@@ -38,7 +46,18 @@ export function visibilityOf<C extends CollectionName>(collection: C, record: Re
     case "organisations":
     case "people":
     case "portalAdapters":
+    // A year's budget and day rate are public money, no client data.
+    case "flexbudgets":
+    case "timeoutSettings":
       return { kind: "directory" };
+    // Aggregate, naming no client: only the organisation that holds the budget (issue 15).
+    case "flexbudgetTotals":
+    case "timeoutTotals":
+      return { kind: "organisation", organisationId: (record as RecordOf<"flexbudgetTotals" | "timeoutTotals">).holderOrganisationId };
+    case "flexbudgetEntries":
+      return { kind: "category", category: "flexbudget", domain: null };
+    case "timeoutEvents":
+      return { kind: "category", category: "timeout", domain: null };
     case "clients":
     case "consentEvents":
       return { kind: "client" };

@@ -10,6 +10,8 @@ import { lifeDomainSchema } from "../plan/schema.ts";
  *   consent: without her consent it is nobody else's business);
  * - "epd-link": only the organisation whose EPD id it is, whatever the consent: the link is that
  *   organisation's own data, and lets its panel say "no longer shared" instead of "unknown";
+ * - "organisation": only the users of one organisation: its own aggregate totals (what is left of
+ *   the flexbudget it holds), which name no client;
  * - a data category, and for a record tied to a life domain (an afspraak about housing) that
  *   domain too: the reader's organisation needs every one of them (see `categoriesOf`).
  */
@@ -18,6 +20,7 @@ export type Visibility =
   | { kind: "client" }
   | { kind: "holder" }
   | { kind: "epd-link"; organisationId: string }
+  | { kind: "organisation"; organisationId: string }
   | { kind: "category"; category: DataCategory; domain: LifeDomain | null };
 
 /** The categories a reader must be allowed, all of them, to receive a record of this visibility. */
@@ -28,7 +31,7 @@ export function categoriesOf(visibility: Visibility & { kind: "category" }): Dat
 
 /**
  * The visibility as one string, stored beside each record on both sides so purges and pulls can
- * select by it: "directory", "client", "holder", "epd-link:<organisation>", "category:<category>"
+ * select by it: "directory", "client", "holder", "epd-link:<organisation>", "organisation:<organisation>", "category:<category>"
  * or "category:<category>:<life domain>". Only `parseVisibility` reads it back.
  */
 export function encodeVisibility(visibility: Visibility): string {
@@ -39,6 +42,8 @@ export function encodeVisibility(visibility: Visibility): string {
       return visibility.kind;
     case "epd-link":
       return `epd-link:${visibility.organisationId}`;
+    case "organisation":
+      return `organisation:${visibility.organisationId}`;
     case "category":
       return visibility.domain === null ? `category:${visibility.category}` : `category:${visibility.category}:${visibility.domain}`;
   }
@@ -47,7 +52,7 @@ export function encodeVisibility(visibility: Visibility): string {
 export function parseVisibility(key: string): Visibility {
   if (key === "directory" || key === "client" || key === "holder") return { kind: key };
   const [kind, first, second, ...rest] = key.split(":");
-  if (kind === "epd-link" && first && second === undefined) return { kind: "epd-link", organisationId: first };
+  if ((kind === "epd-link" || kind === "organisation") && first && second === undefined) return { kind, organisationId: first };
   if (kind === "category" && rest.length === 0) {
     const category = dataCategorySchema.safeParse(first);
     const domain = second === undefined ? null : lifeDomainSchema.safeParse(second);

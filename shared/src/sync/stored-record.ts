@@ -23,15 +23,15 @@ export function fromPulled(put: PulledRecord): StoredRecord {
 }
 
 /**
- * Whether a purge removes this stored record. The organisation's own EPD links stay (its own
- * data) unless retention erased the client; a purge of some categories removes every record that needs one of them, so losing
+ * Whether a purge removes this stored record. The organisation's own EPD links and its own
+ * totals stay (its own data) unless retention erased the client; a purge of some categories removes every record that needs one of them, so losing
  * housing takes the afspraken about housing along.
  */
 export function isPurgedBy(record: Pick<StoredRecord, "clientId" | "visibility">, purge: Purge): boolean {
   if (record.clientId !== purge.clientId) return false;
   if (purge.erased) return true;
   const visibility = parseVisibility(record.visibility);
-  if (visibility.kind === "epd-link") return false;
+  if (visibility.kind === "epd-link" || visibility.kind === "organisation") return false;
   if (purge.categories === "all") return true;
   if (visibility.kind !== "category") return false;
   const lost = new Set(purge.categories);

@@ -89,6 +89,31 @@ export const validArgs: { [N in MutatorName]: MutationArgs<N> } = {
   declineHandover: { id: "hd1", clientId: "anna", handoverId: "h1", reason: "Geen ruimte in mijn caseload" },
   recordHandoverExport: { id: "x1", clientId: "anna", handoverId: "h1", formats: ["pdf", "fhir"], categories: ["handovers", "housing"] },
   endReadOnlyAccess: { clientId: "anna", organisationId: "ldh" },
+  setFlexbudget: { year: 2024, holderOrganisationId: "iriszorg", amountCents: 100_000, periodStart: "2024-01-01", periodEnd: "2024-12-31" },
+  closeFlexbudgetYear: { year: 2024, holderOrganisationId: "iriszorg" },
+  recordFlexExpense: {
+    id: "e1",
+    clientId: "anna",
+    day: "2024-03-04",
+    amountCents: 4_995,
+    purpose: "clothing",
+    description: "Winterjas",
+    receiptReference: "bon 2024-031",
+    askApprovalOverBudget: false,
+  },
+  reverseFlexExpense: { id: "e1-storno", clientId: "anna", expenseId: "e1", reason: "Dubbel ingevoerd" },
+  decideOverBudgetExpense: { id: "e2-decision", clientId: "anna", expenseId: "e2", approved: true, note: "" },
+  setTimeoutSettings: { year: 2024, holderOrganisationId: "iriszorg", dayRateCents: 13_927, trajectoriesPerYear: 6 },
+  requestTimeoutStay: {
+    id: "t1",
+    clientId: "anna",
+    reason: "Even weg van de zone om tot rust te komen",
+    proposedStart: "2024-03-05",
+    proposedEnd: "2024-03-12",
+  },
+  decideTimeoutStay: { id: "t1-decided", clientId: "anna", stayId: "t1", approved: true, note: "" },
+  startTimeoutStay: { id: "t1-started", clientId: "anna", stayId: "t1", day: "2024-03-05", location: "Iriszorg, Hulsen" },
+  endTimeoutStay: { id: "t1-ended", clientId: "anna", stayId: "t1", day: "2024-03-11" },
 };
 
 export type ExpectedRefusal = { code: RefusalCode; params?: Record<string, unknown> };
