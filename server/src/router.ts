@@ -1,6 +1,7 @@
 import { authRouter } from "./auth/router.ts";
 import { adaptersRouter } from "./directory/adapters-router.ts";
 import { directoryRouter } from "./directory/router.ts";
+import { rightsRouter } from "./rights/router.ts";
 import { syncRouter } from "./sync/router.ts";
 import { publicProcedure, router } from "./trpc.ts";
 
@@ -9,6 +10,7 @@ export const appRouter = router({
   sync: syncRouter,
   directory: directoryRouter,
   adapters: adaptersRouter,
+  rights: rightsRouter,
   /** Does nothing: the benchmarks measure the framework's own cost with it. */
   ping: publicProcedure.query(() => "pong" as const),
 });

@@ -3,6 +3,7 @@ import { useContext, useState } from "preact/hooks";
 import { ConsentSection } from "../consent/ConsentSection.tsx";
 import { HandoverSection } from "../handover/HandoverSection.tsx";
 import { formatDay, LanguageContext, useT } from "../i18n/index.ts";
+import { AccessReportSection } from "../rights/AccessReportSection.tsx";
 import { db, type Session } from "../storage/db.ts";
 import { AgreementsSection } from "./AgreementsSection.tsx";
 import { NotesSection } from "./NotesSection.tsx";
@@ -69,6 +70,8 @@ export function ClientView({ clientId, session }: { clientId: string; session: S
         <NotesSection view={view} directory={directory} accessible={accessible} />
       </fieldset>
       <HandoverSection view={view} directory={directory} session={session} onRecordConsent={() => setConsentRequests((n) => n + 1)} />
+      {/* The client's rights under the AVG: the holder asks on her behalf. */}
+      {view.client.ownerOrganisationId === session.user.organisationId && <AccessReportSection view={view} session={session} />}
     </article>
   );
 }

@@ -1,0 +1,71 @@
+import type { AccessReport } from "@naast/shared";
+import { useContext, useState } from "preact/hooks";
+import { offerDownload } from "../consent/statement.ts";
+import { formatDay, LanguageContext, useT } from "../i18n/index.ts";
+import { describeRefusal, refusalOf } from "../i18n/refusal.ts";
+import { ErrorLine } from "../panel/ErrorLine.tsx";
+import type { ClientView } from "../panel/queries.ts";
+import type { Session } from "../storage/db.ts";
+import { createApi } from "../sync/api.ts";
+import { accessReportPdf, describeDay, reportDays } from "./describe-access.ts";
+
+/**
+ * Inzage for the holder: who read or changed what of the client, when, on which basis, from the
+ * server's audit log (asked for online; the request is audited), and a PDF for the client.
+ */
+export function AccessReportSection({ view, session }: { view: ClientView; session: Session }) {
+  const t = useT();
+  const { language } = useContext(LanguageContext);
+  const [report, setReport] = useState<AccessReport | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const fetchReport = async () => {
+    setBusy(true);
+    try {
+      const answer = await createApi(session.serverUrl, session.token).rights.accessReport.mutate({ clientId: view.client.id });
+      setReport(answer);
+      setError(null);
+      return answer;
+    } catch (e) {
+      setError(describeRefusal(t, refusalOf(e)));
+      return null;
+    } finally {
+      setBusy(false);
+    }
+  };
+  const pdf = async () => {
+    const current = report ?? (await fetchReport());
+    if (!current) return;
+    offerDownload(await accessReportPdf(language, current), `inzage-${view.client.alias}-${current.generatedAt.slice(0, 10)}.pdf`);
+  };
+
+  return (
+    <section class="card access-report" aria-labelledby="access-report-title" data-testid="access-report">
+      <h2 id="access-report-title">{t("rights.title")}</h2>
+      <p class="hint">{t("rights.intro")}</p>
+      <button type="button" class="secondary" disabled={busy} onClick={() => void fetchReport()}>
+        {t("rights.show")}
+      </button>{" "}
+      <button type="button" class="secondary" disabled={busy} onClick={() => void pdf()}>
+        {t("rights.pdf")}
+      </button>
+      <ErrorLine message={error} />
+      {report && (
+        <div data-testid="access-report-days">
+          {reportDays(report).map(({ day, lines }) => (
+            <div key={day}>
+              <h3>{formatDay(language, day)}</h3>
+              <ul>
+                {lines.map((line) => (
+                  <li key={`${line.kind}|${line.personName}|${line.organisationName}|${line.basis}|${line.outcome}`} data-testid="access-line">
+                    {describeDay(t, line)}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))}
+        </div>
+      )}
+    </section>
+  );
+}

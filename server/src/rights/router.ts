@@ -1,0 +1,14 @@
+import { idSchema } from "@naast/shared";
+import { z } from "zod";
+import { router, signedInProcedure } from "../trpc.ts";
+import { buildAccessReport } from "./access-report.ts";
+import { authoriseHolderRequest } from "./holder-request.ts";
+
+/** The client's rights under the AVG, asked for by the organisation that holds her. */
+export const rightsRouter = router({
+  /** Inzage (art. 15; NEN 7513): who read or changed what of her, when, on which basis. Audited. */
+  accessReport: signedInProcedure.input(z.object({ clientId: idSchema })).mutation(async ({ ctx, input }) => {
+    const client = await authoriseHolderRequest(ctx.services, ctx.user, ctx.accessPoint, input.clientId, "rights.accessReport");
+    return buildAccessReport(ctx.services, client);
+  }),
+});
