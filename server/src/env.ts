@@ -17,6 +17,8 @@ export const envSchema = z.object({
    * `optional` (the demo, most tests): enrolled accounts give a code, others sign in with the password.
    */
   SECOND_FACTOR: z.enum(["required", "optional"]).default("required"),
+  /** The key the TOTP secrets are sealed with (auth/secret-box.ts); by default a key file beside an embedded database. */
+  SECOND_FACTOR_KEY: z.string().min(32).optional(),
   /**
    * How often a live stream (`/events`) says it is alive and re-reads its session in the database,
    * so a sign-out through another server instance ends it within this time (sync/events-route.ts).

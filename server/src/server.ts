@@ -2,6 +2,7 @@ import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { createApp } from "./app.ts";
 import { checkpointConfig, writeCheckpoint } from "./audit/checkpoint.ts";
+import { sealStoredSecrets } from "./auth/secret-box.ts";
 import { openDatabase } from "./db/connect.ts";
 import type { Env } from "./env.ts";
 import { scheduleRetention } from "./retention/daily.ts";
@@ -16,7 +17,15 @@ export interface RunningServer {
 /** Opens (and migrates) the database and serves the app; used by `pnpm start` and by the tests. */
 export async function startServer(env: Env): Promise<RunningServer> {
   const database = await openDatabase(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN);
-  const services = createServices(env, database);
+  let services: Services;
+  try {
+    services = createServices(env, database);
+    // Secrets an older server stored in the clear are sealed now; a wrong key stops the start here.
+    await sealStoredSecrets(database.db, services.secretBox);
+  } catch (error) {
+    database.close();
+    throw error;
+  }
   const app = createApp(services);
   // Made (or read) now, so that no pull is the one to write it.
   await services.serverKeys.get("cursor");

@@ -1,4 +1,5 @@
 import { AttemptLimiter } from "./auth/rate-limit.ts";
+import { type SecretBox, secretBoxFor } from "./auth/secret-box.ts";
 import { Clock } from "./clock.ts";
 import type { Database, Db } from "./db/connect.ts";
 import { ServerKeys } from "./db/server-keys.ts";
@@ -23,6 +24,8 @@ export interface Services {
   visibleSetCache: VisibleSetCache;
   /** Keys the instances share through the database (the pull cursor's signature). */
   serverKeys: ServerKeys;
+  /** Seals the TOTP secrets under a key the database does not hold. */
+  secretBox: SecretBox;
 }
 
 export function createServices(env: Env, database: Database): Services {
@@ -42,5 +45,6 @@ export function createServices(env: Env, database: Database): Services {
     clientGroups: new ClientGroupStore(database.db),
     visibleSetCache: new VisibleSetCache(),
     serverKeys: new ServerKeys(database.db),
+    secretBox: secretBoxFor(env),
   };
 }

@@ -1,8 +1,13 @@
+import { existsSync, statSync } from "node:fs";
 import { request } from "node:http";
+import { join } from "node:path";
+import { createClient } from "@libsql/client";
 import type { AppRouter } from "@naast/server/router";
 import { createTRPCClient, httpLink, TRPCClientError } from "@trpc/client";
 import { Secret, TOTP } from "otpauth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readEnv } from "../../server/src/env.ts";
+import { startServer } from "../../server/src/server.ts";
 import { type Trpc, trpcClient } from "../support/api.ts";
 import { startTestServer, type TestServer, testPassword } from "../support/test-server.ts";
 import { snapshotContains, snapshotDatabase } from "./support-snapshot.ts";
@@ -20,6 +25,26 @@ const wrongCodeFor = (secret: string) => {
     if (!near.includes(candidate)) return candidate;
   }
 };
+
+/** The refusal's code of a refused call (`signIn.code-used`, …). */
+async function refusalCode(call: Promise<unknown>): Promise<string | undefined> {
+  try {
+    await call;
+  } catch (error) {
+    if (error instanceof TRPCClientError) return error.data?.refusal?.code;
+    throw error;
+  }
+  throw new Error("the call was not refused");
+}
+
+async function sql(statement: string, args: (string | number | null)[] = []) {
+  const db = createClient({ url: server.databaseUrl });
+  try {
+    return (await db.execute({ sql: statement, args })).rows;
+  } finally {
+    db.close();
+  }
+}
 
 async function refusal(call: Promise<unknown>): Promise<string | undefined> {
   try {
@@ -109,7 +134,8 @@ describe("two-factor sign-in", () => {
     const again = await device.auth.login.mutate({ email, password: testPassword });
     expect(again).toEqual({ step: "second-factor", challenge: expect.any(String) });
     if (again.step !== "second-factor") return;
-    const signedIn = await device.auth.secondFactor.mutate({ challenge: again.challenge, code: codeFor(secret) });
+    // The next period's code: the one enrolment used is spent (RFC 6238, 5.2).
+    const signedIn = await device.auth.secondFactor.mutate({ challenge: again.challenge, code: codeFor(secret, Date.now() + 30_000) });
     expect(signedIn).toMatchObject({ step: "signed-in", user: { id: "bram" }, recoveryCodes: null });
 
     const [recovery] = recoveryCodes;
@@ -149,5 +175,79 @@ describe("two-factor sign-in", () => {
     } finally {
       await relaxed.stop();
     }
+  });
+
+  /** Issue 18: a code works once; a second use within its window is a replay (RFC 6238, 5.2). */
+  it("refuses a code already used, within its window, and one older than the last used", async () => {
+    const { email } = await server.addUser("dilara", "org-a");
+    const { secret } = await enrol(email);
+    const attempt = async (code: string) => {
+      const device = freshDevice();
+      const login = await device.auth.login.mutate({ email, password: testPassword });
+      if (login.step !== "second-factor") throw new Error("expected a second factor");
+      return device.auth.secondFactor.mutate({ challenge: login.challenge, code });
+    };
+    // The code enrolment just used.
+    expect(await refusalCode(attempt(codeFor(secret)))).toBe("signIn.code-used");
+    const next = codeFor(secret, Date.now() + 30_000);
+    expect(await attempt(next)).toMatchObject({ step: "signed-in", user: { id: "dilara" } });
+    expect(await refusalCode(attempt(next))).toBe("signIn.code-used");
+    // Nor the previous period's, still inside the window but older than the one used.
+    expect(await refusalCode(attempt(codeFor(secret, Date.now() - 30_000)))).toBe("signIn.code-used");
+  });
+
+  it("uses a code once when two devices send it at the same moment", async () => {
+    const { email } = await server.addUser("eva", "org-a");
+    const { secret } = await enrol(email);
+    const challenges = await Promise.all(
+      [freshDevice(), freshDevice()].map(async (device) => {
+        const login = await device.auth.login.mutate({ email, password: testPassword });
+        if (login.step !== "second-factor") throw new Error("expected a second factor");
+        return { device, challenge: login.challenge };
+      }),
+    );
+    const code = codeFor(secret, Date.now() + 30_000);
+    const outcomes = await Promise.allSettled(challenges.map(({ device, challenge }) => device.auth.secondFactor.mutate({ challenge, code })));
+    expect(outcomes.map((o) => o.status).sort()).toEqual(["fulfilled", "rejected"]);
+  });
+
+  it("keeps the TOTP secret in the database only encrypted, under a key the database does not hold", async () => {
+    const { email } = await server.addUser("fenna", "org-a");
+    const { secret } = await enrol(email);
+    const snapshot = await snapshotDatabase(server.databaseUrl);
+    expect(snapshotContains(snapshot, secret)).toBe(false);
+    const [row] = await sql("select secret from second_factors where user_id = 'fenna'");
+    expect(String(row?.secret)).toMatch(/^v1:/);
+    // The key lies beside the embedded database, readable by the server's user only.
+    const keyFile = join(server.dir, "second-factor.key");
+    expect(existsSync(keyFile)).toBe(true);
+    expect(statSync(keyFile).mode & 0o777).toBe(0o600);
+    expect(snapshotContains(snapshot, (await import("node:fs")).readFileSync(keyFile, "utf8").trim())).toBe(false);
+  });
+
+  it("encrypts a secret stored in the clear by an older server at the next start, and the account signs in as before", async () => {
+    const { email } = await server.addUser("gerda", "org-a");
+    const plain = new Secret({ size: 20 }).base32;
+    const now = new Date().toISOString();
+    await sql("insert into second_factors (user_id, secret, created_at, confirmed_at) values ('gerda', ?, ?, ?)", [plain, now, now]);
+    // Another instance starting on the same database (and its key file) encrypts it.
+    const next = await startServer(readEnv({ DATABASE_URL: server.databaseUrl, PORT: "0", SECOND_FACTOR: "required" }));
+    try {
+      const [row] = await sql("select secret from second_factors where user_id = 'gerda'");
+      expect(String(row?.secret)).toMatch(/^v1:/);
+      expect(snapshotContains(await snapshotDatabase(server.databaseUrl), plain)).toBe(false);
+      const device = trpcClient(next.url);
+      const login = await device.auth.login.mutate({ email, password: testPassword });
+      if (login.step !== "second-factor") throw new Error("expected a second factor");
+      expect(await device.auth.secondFactor.mutate({ challenge: login.challenge, code: codeFor(plain) })).toMatchObject({ step: "signed-in" });
+    } finally {
+      await next.close();
+    }
+  });
+
+  it("will not start with a key that does not open the stored secrets, and says so", async () => {
+    await expect(
+      startServer(readEnv({ DATABASE_URL: server.databaseUrl, PORT: "0", SECOND_FACTOR_KEY: "another-key-of-at-least-thirty-two-characters" })),
+    ).rejects.toThrow(/SECOND_FACTOR_KEY/);
   });
 });

@@ -455,6 +455,7 @@ export const en: Record<MessageKey, string> = {
     "The export package holds {category}, which you may not see. Make the package again; Naast then leaves out what is not shared.",
   "refusal.signIn.wrong": "The e-mail address or the password is not right. Try again, or ask your coordinator for a new password.",
   "refusal.signIn.too-many": "Too many sign-in attempts. Wait a few minutes, then try again.",
+  "refusal.signIn.code-used": "This code was used already. Wait until your app shows a new code and enter that one.",
   "refusal.signIn.code-wrong": "That code is not right. Enter the code your app shows now, or a recovery code.",
   "refusal.signIn.challenge-expired": "Signing in took too long. Enter your password again.",
   "refusal.signIn.device-of-another-user": "This device belongs to someone else. Have them sign out first, then sign in again.",

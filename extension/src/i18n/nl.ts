@@ -462,6 +462,7 @@ export const nl = {
     "Het exportpakket bevat {category}, en dat mag u niet zien. Maak het pakket opnieuw; Naast laat dan weg wat niet gedeeld is.",
   "refusal.signIn.wrong": "Het e-mailadres of het wachtwoord klopt niet. Probeer het opnieuw, of vraag uw coördinator om een nieuw wachtwoord.",
   "refusal.signIn.too-many": "Te vaak geprobeerd in te loggen. Wacht een paar minuten en probeer het dan opnieuw.",
+  "refusal.signIn.code-used": "Deze code is al gebruikt. Wacht tot uw app een nieuwe code toont en vul die in.",
   "refusal.signIn.code-wrong": "Deze code klopt niet. Vul de code in die uw app nu toont, of een herstelcode.",
   "refusal.signIn.challenge-expired": "Het inloggen duurde te lang. Vul uw wachtwoord opnieuw in.",
   "refusal.signIn.device-of-another-user": "Dit apparaat hoort bij iemand anders. Laat die persoon eerst uitloggen, en log dan opnieuw in.",

@@ -1,11 +1,12 @@
-import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { createHmac, timingSafeEqual } from "node:crypto";
 import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { join } from "node:path";
 import { desc, eq, gt } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../db/connect.ts";
 import { auditLog } from "../db/schema.ts";
 import type { Env } from "../env.ts";
+import { databaseFolder, readOrMakeKeyFile } from "../keys/key-file.ts";
 
 /**
  * The audit chain's head, kept outside the table it protects: a file holding the last row's seq
@@ -27,13 +28,11 @@ type Checkpoint = z.infer<typeof checkpointSchema>;
  * file of its own, 0600, made on first use). A remote database without them has no checkpoint.
  */
 export function checkpointConfig(env: Env): CheckpointConfig | null {
-  const folder = env.DATABASE_URL.startsWith("file:") ? dirname(resolve(env.DATABASE_URL.slice("file:".length))) : null;
+  const folder = databaseFolder(env);
   const file = env.AUDIT_CHECKPOINT_FILE ?? (folder ? join(folder, "audit-checkpoint.json") : null);
   if (!file) return null;
   if (env.AUDIT_CHECKPOINT_KEY) return { file, key: Buffer.from(env.AUDIT_CHECKPOINT_KEY) };
-  const keyFile = `${file}.key`;
-  if (!existsSync(keyFile)) writeFileSync(keyFile, randomBytes(32).toString("hex"), { mode: 0o600, flag: "wx" });
-  return { file, key: Buffer.from(readFileSync(keyFile, "utf8").trim()) };
+  return { file, key: readOrMakeKeyFile(`${file}.key`) };
 }
 
 const macOf = (key: Buffer, c: Omit<Checkpoint, "mac">) =>

@@ -14,8 +14,9 @@ import {
   openChallenge,
   secondFactorOf,
   startChallenge,
-  totpIsRight,
+  totpStep,
   useRecoveryCode,
+  useTotpStep,
 } from "./second-factor.ts";
 import { findPerson, revokeSession, startSession } from "./sessions.ts";
 
@@ -67,10 +68,10 @@ export const authRouter = router({
       loginLimits.perAccount.reset(input.email);
       // A team behind one gateway shares its address: only failed attempts use up its budget.
       fromAddress.refund();
-      const factor = await secondFactorOf(db, person.id);
+      const factor = await secondFactorOf(db, ctx.services.secretBox, person.id);
       if (factor.kind === "enrolled") return { step: "second-factor" as const, challenge: await startChallenge(db, person.id, ctx.accessPoint) };
       if (factor.kind === "enrolling" || env.SECOND_FACTOR === "required") {
-        const { secret, otpauthUri } = await beginEnrolment(db, person.id, input.email);
+        const { secret, otpauthUri } = await beginEnrolment(db, ctx.services.secretBox, person.id, input.email);
         return { step: "enrol" as const, challenge: await startChallenge(db, person.id, ctx.accessPoint), secret, otpauthUri };
       }
       return { step: "signed-in" as const, ...(await signedIn(ctx, person, input.deviceId)), recoveryCodes: null };
@@ -84,7 +85,7 @@ export const authRouter = router({
   secondFactor: publicProcedure
     .input(z.object({ challenge: z.string().min(1).max(200), code: z.string().trim().min(1).max(40), deviceId: deviceIdSchema.optional() }))
     .mutation(async ({ ctx, input }) => {
-      const { db, loginLimits } = ctx.services;
+      const { db, loginLimits, secretBox } = ctx.services;
       const fromAddress = loginLimits.perAddress.tryAttempt(ctx.address);
       const pending = fromAddress ? await openChallenge(db, input.challenge) : null;
       if (fromAddress && !pending) throw challengeExpired();
@@ -92,11 +93,14 @@ export const authRouter = router({
       if (!fromAddress || !pending || !forAccount) {
         throw refuse("TOO_MANY_REQUESTS", refusal("signIn.too-many"), "too many sign-in attempts; wait a few minutes and try again");
       }
-      const factor = await secondFactorOf(db, pending.userId);
+      const factor = await secondFactorOf(db, secretBox, pending.userId);
+      const step = factor.kind === "none" ? null : totpStep(factor.secret, input.code);
+      // A right code counts once: sent again (a replay, or a second tab) it is refused, and, like a wrong one, counted.
+      if (step !== null && !(await useTotpStep(db, pending.userId, step))) {
+        throw refuse("UNAUTHORIZED", refusal("signIn.code-used"), "that code was used already; wait for the next code in your authenticator app");
+      }
       const right =
-        factor.kind !== "none" &&
-        (totpIsRight(factor.secret, input.code) ||
-          (factor.kind === "enrolled" && looksLikeRecoveryCode(input.code) && (await useRecoveryCode(db, pending.userId, input.code))));
+        step !== null || (factor.kind === "enrolled" && looksLikeRecoveryCode(input.code) && (await useRecoveryCode(db, pending.userId, input.code)));
       if (!right) throw refuse("UNAUTHORIZED", refusal("signIn.code-wrong"), "that code is not right; use the code your authenticator app shows now");
       const person = await findPerson(db, pending.userId);
       if (!person?.active || !(await closeChallenge(db, pending.tokenHash))) {

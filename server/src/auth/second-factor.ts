@@ -1,9 +1,10 @@
 import { createHash, randomBytes } from "node:crypto";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, lt, or } from "drizzle-orm";
 import { Secret, TOTP } from "otpauth";
 import type { AccessPoint } from "../audit/entry.ts";
 import type { Db } from "../db/connect.ts";
 import { loginChallenges, recoveryCodes, secondFactors } from "../db/schema.ts";
+import type { SecretBox } from "./secret-box.ts";
 import { hashToken, newSessionToken } from "./tokens.ts";
 
 /** How long a right password waits for its code. */
@@ -17,28 +18,50 @@ function totpOf(secret: string, email: string): TOTP {
 
 export type SecondFactorState = { kind: "none" } | { kind: "enrolling" | "enrolled"; secret: string };
 
-export async function secondFactorOf(db: Db, userId: string): Promise<SecondFactorState> {
+/** Her second factor, the secret opened (it is stored sealed, see secret-box.ts). */
+export async function secondFactorOf(db: Db, box: SecretBox, userId: string): Promise<SecondFactorState> {
   const [row] = await db.select().from(secondFactors).where(eq(secondFactors.userId, userId));
   if (!row) return { kind: "none" };
-  return { kind: row.confirmedAt ? "enrolled" : "enrolling", secret: row.secret };
+  return { kind: row.confirmedAt ? "enrolled" : "enrolling", secret: box.open(userId, row.secret) };
 }
 
 /**
  * Starts (or restarts) enrolment: a fresh secret, unconfirmed until the first right code. A
  * restart replaces an unconfirmed secret, so a QR code shown earlier on a lost screen stops working.
  */
-export async function beginEnrolment(db: Db, userId: string, email: string, now = new Date()) {
+export async function beginEnrolment(db: Db, box: SecretBox, userId: string, email: string, now = new Date()) {
   const secret = new Secret({ size: 20 }).base32;
+  const sealed = box.seal(userId, secret);
   await db
     .insert(secondFactors)
-    .values({ userId, secret, createdAt: now.toISOString(), confirmedAt: null })
-    .onConflictDoUpdate({ target: secondFactors.userId, set: { secret, createdAt: now.toISOString(), confirmedAt: null } });
+    .values({ userId, secret: sealed, createdAt: now.toISOString(), confirmedAt: null, lastUsedStep: null })
+    .onConflictDoUpdate({ target: secondFactors.userId, set: { secret: sealed, createdAt: now.toISOString(), confirmedAt: null, lastUsedStep: null } });
   return { secret, otpauthUri: totpOf(secret, email).toString() };
 }
 
-/** A code is right within one period either side (clocks on phones drift). */
-export function totpIsRight(secret: string, code: string, now = Date.now()): boolean {
-  return totpOf(secret, "").validate({ token: code, timestamp: now, window: 1 }) !== null;
+const periodMs = 30_000;
+
+/**
+ * The time step of a right code (one period either side is right: clocks on phones drift), or
+ * null when it is not right.
+ */
+export function totpStep(secret: string, code: string, now = Date.now()): number | null {
+  const delta = totpOf(secret, "").validate({ token: code, timestamp: now, window: 1 });
+  return delta === null ? null : Math.floor(now / periodMs) + delta;
+}
+
+/**
+ * Uses up a code's time step: true when it is later than the last step she used. A code is then
+ * taken once, and none older than one already taken (RFC 6238, 5.2); one conditional update, so
+ * two requests with the same code, on any instances, get one yes.
+ */
+export async function useTotpStep(db: Db, userId: string, step: number): Promise<boolean> {
+  const used = await db
+    .update(secondFactors)
+    .set({ lastUsedStep: step })
+    .where(and(eq(secondFactors.userId, userId), or(isNull(secondFactors.lastUsedStep), lt(secondFactors.lastUsedStep, step))))
+    .returning({ userId: secondFactors.userId });
+  return used.length === 1;
 }
 
 /** Confirms enrolment and hands out the recovery codes, once: only their hashes are kept. */

@@ -148,9 +148,12 @@ export const auditLog = sqliteTable(
  */
 export const secondFactors = sqliteTable("second_factors", {
   userId: text("user_id").primaryKey(),
+  /** Encrypted (AES-256-GCM) under a key the database does not hold: auth/secret-box.ts, decision 0014. */
   secret: text("secret").notNull(),
   createdAt: text("created_at").notNull(),
   confirmedAt: text("confirmed_at"),
+  /** The time step (of 30 s) of the last code used: a code of that step or an earlier one is not taken again. */
+  lastUsedStep: integer("last_used_step"),
 });
 
 /** One-time recovery codes, stored only as their SHA-256 (they are long and random). */

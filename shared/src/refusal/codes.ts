@@ -106,6 +106,7 @@ export const refusalCodes = {
   // The server's own answers (auth, sessions, the sync protocol).
   "signIn.wrong": {},
   "signIn.too-many": {},
+  "signIn.code-used": {},
   "signIn.code-wrong": {},
   "signIn.challenge-expired": {},
   "signIn.device-of-another-user": {},
