@@ -43,6 +43,7 @@ export * from "./primitives.ts";
 export * from "./refusal/codes.ts";
 export * from "./refusal/refusal.ts";
 export * from "./rights/access-report.ts";
+export * from "./rights/client-export.ts";
 export * from "./store/collections.ts";
 export * from "./store/transaction.ts";
 export * from "./store/visibility.ts";

@@ -4,6 +4,7 @@ import { ConsentSection } from "../consent/ConsentSection.tsx";
 import { HandoverSection } from "../handover/HandoverSection.tsx";
 import { formatDay, LanguageContext, useT } from "../i18n/index.ts";
 import { AccessReportSection } from "../rights/AccessReportSection.tsx";
+import { ClientExportSection } from "../rights/ClientExportSection.tsx";
 import { db, type Session } from "../storage/db.ts";
 import { AgreementsSection } from "./AgreementsSection.tsx";
 import { NotesSection } from "./NotesSection.tsx";
@@ -71,7 +72,12 @@ export function ClientView({ clientId, session }: { clientId: string; session: S
       </fieldset>
       <HandoverSection view={view} directory={directory} session={session} onRecordConsent={() => setConsentRequests((n) => n + 1)} />
       {/* The client's rights under the AVG: the holder asks on her behalf. */}
-      {view.client.ownerOrganisationId === session.user.organisationId && <AccessReportSection view={view} session={session} />}
+      {view.client.ownerOrganisationId === session.user.organisationId && (
+        <>
+          <AccessReportSection view={view} session={session} />
+          <ClientExportSection view={view} session={session} directory={directory} />
+        </>
+      )}
     </article>
   );
 }
