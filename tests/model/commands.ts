@@ -110,7 +110,7 @@ let deviceNames: string[] = [];
 const deviceName = (i: number) => deviceNames[i] ?? `device ${i}`;
 const aliasOf = (m: HistoryModel, clientId: string) => m.clientAliases.get(clientId) ?? clientId;
 
-class CreateClient extends DeviceChange {
+export class CreateClient extends DeviceChange {
   alias = "";
   protected describe() {
     return `creates client ${this.alias}`;
@@ -191,7 +191,7 @@ class AddAgreement extends ClientChange {
   }
 }
 
-class AddNote extends ClientChange {
+export class AddNote extends ClientChange {
   protected describe() {
     return `writes a note on ${this.target}`;
   }
@@ -205,6 +205,27 @@ class AddNote extends ClientChange {
   }
 }
 
+/** The holder closes the client (sharing ends after the period after closing) or reopens her. */
+export class SetStatus extends ClientChange {
+  constructor(
+    device: number,
+    pick: number,
+    readonly status: "closed" | "active",
+  ) {
+    super(device, pick);
+  }
+  protected describe() {
+    return `${this.status === "closed" ? "closes" : "reopens"} ${this.target}`;
+  }
+  protected async buildFor(clientId: string) {
+    return {
+      name: "setClientStatus" as const,
+      args: { clientId, status: this.status },
+      change: { kind: "setStatus", clientId, status: this.status } as const,
+    };
+  }
+}
+
 const validities = {
   "a year": { fromHours: -1, days: 365 },
   "one day": { fromHours: -1, days: 1 },
@@ -212,7 +233,7 @@ const validities = {
 } as const;
 type Validity = keyof typeof validities;
 
-class RecordConsent extends ClientChange {
+export class RecordConsent extends ClientChange {
   constructor(
     device: number,
     pick: number,
@@ -291,7 +312,7 @@ class WithdrawConsent extends ClientChange {
  * moment; then the device must hold exactly what its organisation may see now, and have had
  * exactly the refusals the model predicts.
  */
-class Sync implements Step {
+export class Sync implements Step {
   note = "";
   constructor(readonly device: number) {}
   check = () => true;
@@ -376,7 +397,7 @@ class Replay implements Step {
   }
 }
 
-class AdvanceClock implements Step {
+export class AdvanceClock implements Step {
   constructor(readonly hours: number) {}
   check = () => true;
   async run(_m: HistoryModel, r: HistoryReal): Promise<void> {
@@ -402,6 +423,7 @@ export function stepArbitraries(world: World): fc.Arbitrary<Step>[] {
     fc.tuple(device, pick, domain).map(([d, p, x]) => new EditPlan(d, p, x)),
     fc.tuple(device, pick, fc.option(domain, { nil: null })).map(([d, p, x]) => new AddAgreement(d, p, x)),
     fc.tuple(device, pick).map(([d, p]) => new AddNote(d, p)),
+    ...[1, 2].map(() => fc.tuple(device, pick, fc.constantFrom<"closed" | "active">("closed", "closed", "active")).map(([d, p, s]) => new SetStatus(d, p, s))),
     ...[1, 2].map(() =>
       fc
         .tuple(device, pick, orgs, categories, fc.constantFrom<Validity>("a year", "one day", "from tomorrow"))
@@ -414,6 +436,8 @@ export function stepArbitraries(world: World): fc.Arbitrary<Step>[] {
     fc.tuple(device, fc.boolean()).map(([d, off]) => new SetOffline(d, off)),
     fc.tuple(device, pick).map(([d, p]) => new Replay(d, p)),
     fc.constantFrom(12, 36).map((h) => new AdvanceClock(h)),
+    // Past the period after closing, so closed clients leave the other organisations' devices.
+    fc.constant(31 * 24).map((h) => new AdvanceClock(h)),
   ];
 }
 

@@ -1,4 +1,4 @@
-import { type DataCategory, dataCategories, type LifeDomain, planDomainId } from "@naast/shared";
+import { closingPeriodDays, type DataCategory, dataCategories, type LifeDomain, planDomainId } from "@naast/shared";
 
 /**
  * What the server should hold and what each organisation may see, in plain maps, written from
@@ -12,7 +12,10 @@ import { type DataCategory, dataCategories, type LifeDomain, planDomainId } from
  * - a client and her consent events are seen by whoever sees at least one category of her;
  * - only the holder records consent; whoever sees the client (not read-only) withdraws it;
  * - an afspraak is in the category "agreements", and one about a life domain needs that domain
- *   too, to be seen and written; its owner (here: its writer) must see both.
+ *   too, to be seen and written; its owner (here: its writer) must see both;
+ * - only the holder closes or reopens a client; once `closingPeriodDays` after her closing have
+ *   passed, nobody but the holder sees (or writes) anything of her, whatever the consents;
+ *   closing again keeps the first end, reopening ends the closing.
  */
 
 export type OrgId = string;
@@ -34,6 +37,8 @@ export interface ModelClient {
   agreements: Map<string, { domain: LifeDomain | null }>;
   notes: Set<string>;
   consents: ModelConsent[];
+  /** When sharing with everyone but the holder ends, after she was closed; null while open. */
+  sharingEndsAt: number | null;
 }
 
 /** A change as a device sends it, in the model's terms. */
@@ -42,6 +47,7 @@ export type ModelChange =
   | { kind: "editPlan"; clientId: string; domain: LifeDomain; situation: string }
   | { kind: "addAgreement"; clientId: string; agreementId: string; domain: LifeDomain | null }
   | { kind: "addNote"; clientId: string; noteId: string }
+  | { kind: "setStatus"; clientId: string; status: "closed" | "active" }
   | { kind: "recordConsent"; clientId: string; consent: Omit<ModelConsent, "withdrawals"> }
   | { kind: "withdrawConsent"; clientId: string; eventId: string; consentId: string; organisations: OrgId[] | null; categories: DataCategory[] | null };
 
@@ -51,6 +57,7 @@ export class ReferenceModel {
   /** Whether `org` sees `category` of the client at `now` (ms). */
   sees(org: OrgId, client: ModelClient, category: DataCategory, now: number): boolean {
     if (client.owner === org) return true;
+    if (client.sharingEndsAt !== null && now >= client.sharingEndsAt) return false;
     return client.consents.some(
       (c) =>
         c.grantedTo.includes(org) &&
@@ -73,7 +80,15 @@ export class ReferenceModel {
   apply(org: OrgId, change: ModelChange, now: number): "applied" | "rejected" {
     if (change.kind === "createClient") {
       if (this.clients.has(change.clientId)) return "rejected";
-      this.clients.set(change.clientId, { id: change.clientId, owner: org, plan: new Map(), agreements: new Map(), notes: new Set(), consents: [] });
+      this.clients.set(change.clientId, {
+        id: change.clientId,
+        owner: org,
+        plan: new Map(),
+        agreements: new Map(),
+        notes: new Set(),
+        consents: [],
+        sharingEndsAt: null,
+      });
       return "applied";
     }
     const client = this.clients.get(change.clientId);
@@ -90,6 +105,10 @@ export class ReferenceModel {
       case "addNote":
         if (!this.sees(org, client, "notes", now) || client.notes.has(change.noteId)) return "rejected";
         client.notes.add(change.noteId);
+        return "applied";
+      case "setStatus":
+        if (client.owner !== org) return "rejected";
+        client.sharingEndsAt = change.status === "active" ? null : (client.sharingEndsAt ?? now + closingPeriodDays * 24 * 3_600_000);
         return "applied";
       case "recordConsent":
         if (client.owner !== org || client.consents.some((c) => c.consentId === change.consent.consentId)) return "rejected";

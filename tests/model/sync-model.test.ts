@@ -2,7 +2,7 @@
 import "../../extension/src/testing/fake-indexeddb.ts";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, it } from "vitest";
-import { newHistory, quiesce, stepArbitraries } from "./commands.ts";
+import { AddNote, AdvanceClock, CreateClient, newHistory, quiesce, RecordConsent, SetStatus, Sync, stepArbitraries } from "./commands.ts";
 import { startWorld, type World } from "./world.ts";
 
 /**
@@ -34,5 +34,33 @@ describe("random histories of the whole sync against a reference model", () => {
       }),
       { numRuns: profile.numRuns, ...replay },
     );
+  });
+
+  it("a closed client leaves the other organisations' devices after the period after closing, whatever the consent (one history, checked like the random ones)", {
+    timeout: 120_000,
+  }, async () => {
+    // Devices: 0 Fatima (Iriszorg), 2 Marieke (LDH), 4 Lotte (GGD); organisations: 1 LDH, 2 GGD.
+    const history = newHistory(world);
+    await fc.asyncModelRun(
+      () => history,
+      [
+        new CreateClient(0),
+        new RecordConsent(0, 0, [1, 2], ["housing", "notes", "agreements"], "a year"),
+        new Sync(0),
+        new Sync(2),
+        new SetStatus(0, 0, "closed"),
+        new Sync(0),
+        new AddNote(2, 0),
+        new Sync(2),
+        new AdvanceClock(31 * 24),
+        new Sync(2),
+        new AddNote(4, 0),
+        new Sync(4),
+        new SetStatus(0, 0, "active"),
+        new Sync(0),
+        new Sync(2),
+      ],
+    );
+    await quiesce(history.model, history.real);
   });
 });
