@@ -30,6 +30,7 @@ export * from "./money/cents.ts";
 export * from "./mutators/define.ts";
 export * from "./mutators/registry.ts";
 export * from "./mutators/run.ts";
+export * from "./note/contact.ts";
 export * from "./note/schema.ts";
 export * from "./organisation/schema.ts";
 export * from "./plan/domains.ts";

@@ -132,7 +132,11 @@ export function caseload(options: CaseloadOptions): GeneratedRecord[] {
         authorOrganisationId: organisationId,
         createdAt: instant(rnd),
         correctsNoteId: null,
+        contactAt: null,
+        contactType: "unknown",
+        noShow: false,
       };
+      note.contactAt = note.createdAt;
       out.push({ collection: "notes", record: note });
     }
   }

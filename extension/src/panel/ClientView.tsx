@@ -7,7 +7,7 @@ import { AccessReportSection } from "../rights/AccessReportSection.tsx";
 import { ClientExportSection } from "../rights/ClientExportSection.tsx";
 import { db, type Session } from "../storage/db.ts";
 import { AgreementsSection } from "./AgreementsSection.tsx";
-import { NotesSection } from "./NotesSection.tsx";
+import { ContactsSection } from "./ContactsSection.tsx";
 import { PlanSection } from "./PlanSection.tsx";
 import { loadClientView, loadDirectory } from "./queries.ts";
 import { shownNow } from "./shown-now.ts";
@@ -68,7 +68,7 @@ export function ClientView({ clientId, session }: { clientId: string; session: S
       </fieldset>
       <ConsentSection view={view} directory={directory} session={session} recordRequests={consentRequests} />
       <fieldset class="sections" disabled={readOnly?.basis === "handover"}>
-        <NotesSection view={view} directory={directory} accessible={accessible} />
+        <ContactsSection view={view} directory={directory} accessible={accessible} />
       </fieldset>
       <HandoverSection view={view} directory={directory} session={session} onRecordConsent={() => setConsentRequests((n) => n + 1)} />
       {/* The client's rights under the AVG: the holder asks on her behalf. */}

@@ -33,6 +33,9 @@ const note: RecordOf<"notes"> = {
   authorOrganisationId: "iriszorg",
   createdAt: day(0),
   correctsNoteId: null,
+  contactAt: null,
+  contactType: "unknown",
+  noShow: false,
 };
 
 /** What an LDH device still holds of Anna after the last pull: housing shared, and (stale) more. */

@@ -173,7 +173,18 @@ describe("args are checked before anything runs", () => {
 
   it("the store refuses records its collection's schema does not allow", async () => {
     const store = await stapteam();
-    const note = { id: "n1", clientId: "anna", text: " ", authorUserId: "fatima", authorOrganisationId: "iriszorg", createdAt: day(1), correctsNoteId: null };
+    const note = {
+      id: "n1",
+      clientId: "anna",
+      text: " ",
+      authorUserId: "fatima",
+      authorOrganisationId: "iriszorg",
+      createdAt: day(1),
+      correctsNoteId: null,
+      contactAt: null,
+      contactType: "unknown" as const,
+      noShow: false,
+    };
     await expect(store.transaction((tx) => tx.put("notes", note))).rejects.toThrow();
     const withBsn = { ...note, text: "Goed gesprek", bsn: "123456782" };
     await expect(store.transaction((tx) => tx.put("notes", withBsn))).rejects.toThrow(/bsn/);

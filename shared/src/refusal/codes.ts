@@ -41,6 +41,7 @@ export const refusalCodes = {
   "agreement.owner-inactive": { person: "text" },
   "agreement.owner-no-access": { person: "text", organisation: "text" },
   "note.correct-not-found": {},
+  "contact.in-future": {},
   "handover.not-found": {},
   "handover.not-open": { status: "status" },
   "handover.receiver-only": {},
