@@ -1,20 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { clientExportSchema } from "@naast/shared";
-import { TRPCClientError } from "@trpc/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ApiClient } from "../support/api.ts";
 import { createClientWithPlan, grantConsent, thePlan } from "../support/fixtures.ts";
+import { refusalCode } from "../support/refusal-code.ts";
 import { startTestServer, type TestServer } from "../support/test-server.ts";
-
-async function refusalCode(call: Promise<unknown>): Promise<string | undefined> {
-  try {
-    await call;
-  } catch (error) {
-    if (error instanceof TRPCClientError) return (error.data as { refusal?: { code: string } } | undefined)?.refusal?.code;
-    throw error;
-  }
-  throw new Error("the call was not refused");
-}
 
 /** Issue 9, point 6: everything Naast holds about a client, for her holder, over the real server. */
 describe("export of all of a client's data (AVG art. 15/20)", () => {

@@ -1,20 +1,9 @@
-import { TRPCClientError } from "@trpc/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { handOverAndAcknowledge } from "../handover/helpers.ts";
 import type { ApiClient } from "../support/api.ts";
 import { createClientWithPlan, grantConsent, thePlan } from "../support/fixtures.ts";
+import { refusalCode } from "../support/refusal-code.ts";
 import { startTestServer, type TestServer } from "../support/test-server.ts";
-
-/** The refusal code a refused call carries (never its prose). */
-async function refusalCode(call: Promise<unknown>): Promise<string | undefined> {
-  try {
-    await call;
-  } catch (error) {
-    if (error instanceof TRPCClientError) return (error.data as { refusal?: { code: string } } | undefined)?.refusal?.code;
-    throw error;
-  }
-  throw new Error("the call was not refused");
-}
 
 /** Issue 9, point 5: the inzage, from the audit log, over the real server. */
 describe("inzage: who read or changed what of a client, when, and on which basis", () => {

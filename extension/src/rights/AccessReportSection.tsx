@@ -2,12 +2,11 @@ import type { AccessReport } from "@naast/shared";
 import { useContext, useState } from "preact/hooks";
 import { offerDownload } from "../consent/statement.ts";
 import { formatDay, LanguageContext, useT } from "../i18n/index.ts";
-import { describeRefusal, refusalOf } from "../i18n/refusal.ts";
 import { ErrorLine } from "../panel/ErrorLine.tsx";
 import type { ClientView } from "../panel/queries.ts";
 import type { Session } from "../storage/db.ts";
-import { createApi } from "../sync/api.ts";
 import { accessReportPdf, describeDay, reportDays } from "./describe-access.ts";
+import { useHolderRequest } from "./use-holder-request.ts";
 
 /**
  * Inzage for the holder: who read or changed what of the client, when, on which basis, from the
@@ -17,21 +16,11 @@ export function AccessReportSection({ view, session }: { view: ClientView; sessi
   const t = useT();
   const { language } = useContext(LanguageContext);
   const [report, setReport] = useState<AccessReport | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { ask, busy, error } = useHolderRequest(session);
   const fetchReport = async () => {
-    setBusy(true);
-    try {
-      const answer = await createApi(session.serverUrl, session.token).rights.accessReport.mutate({ clientId: view.client.id });
-      setReport(answer);
-      setError(null);
-      return answer;
-    } catch (e) {
-      setError(describeRefusal(t, refusalOf(e)));
-      return null;
-    } finally {
-      setBusy(false);
-    }
+    const answer = await ask((api) => api.rights.accessReport.mutate({ clientId: view.client.id }));
+    if (answer) setReport(answer);
+    return answer;
   };
   const pdf = async () => {
     const current = report ?? (await fetchReport());

@@ -1,35 +1,24 @@
 import type { ClientExport } from "@naast/shared";
-import { useContext, useState } from "preact/hooks";
+import { useContext } from "preact/hooks";
 import { offerDownload } from "../consent/statement.ts";
 import { LanguageContext, useT } from "../i18n/index.ts";
-import { describeRefusal, refusalOf } from "../i18n/refusal.ts";
 import { ErrorLine } from "../panel/ErrorLine.tsx";
 import type { ClientView, Directory } from "../panel/queries.ts";
 import type { Session } from "../storage/db.ts";
-import { createApi } from "../sync/api.ts";
 import { clientExportPdf } from "./export-pdf.ts";
+import { useHolderRequest } from "./use-holder-request.ts";
 
 /** For the holder: everything Naast holds about the client, as JSON and as a readable PDF (AVG art. 15/20); each request is audited. */
 export function ClientExportSection({ view, session, directory }: { view: ClientView; session: Session; directory: Directory }) {
   const t = useT();
   const { language } = useContext(LanguageContext);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { ask, busy, error } = useHolderRequest(session);
   const nameOf = (id: string) => directory.people.get(id)?.name ?? directory.organisations.get(id)?.name ?? id;
-  const fetchExport = async (): Promise<ClientExport | null> => {
-    setBusy(true);
-    try {
-      const answer = await createApi(session.serverUrl, session.token).rights.export.mutate({ clientId: view.client.id });
-      setError(null);
-      return answer;
-    } catch (e) {
-      setError(describeRefusal(t, refusalOf(e)));
-      return null;
-    } finally {
-      setBusy(false);
-    }
+  /** Asks for the export and offers it as a file made by `file`. */
+  const download = async (ext: "json" | "pdf", file: (data: ClientExport) => Promise<Uint8Array | string>, type?: string) => {
+    const data = await ask((api) => api.rights.export.mutate({ clientId: view.client.id }));
+    if (data) offerDownload(await file(data), `gegevens-${view.client.alias}-${data.generatedAt.slice(0, 10)}.${ext}`, type);
   };
-  const name = (ext: string, data: ClientExport) => `gegevens-${view.client.alias}-${data.generatedAt.slice(0, 10)}.${ext}`;
 
   return (
     <section class="card client-export" aria-labelledby="client-export-title" data-testid="client-export">
@@ -39,22 +28,11 @@ export function ClientExportSection({ view, session, directory }: { view: Client
         type="button"
         class="secondary"
         disabled={busy}
-        onClick={async () => {
-          const data = await fetchExport();
-          if (data) offerDownload(JSON.stringify(data, null, 2), name("json", data), "application/json");
-        }}
+        onClick={() => void download("json", async (data) => JSON.stringify(data, null, 2), "application/json")}
       >
         {t("clientExport.json")}
       </button>{" "}
-      <button
-        type="button"
-        class="secondary"
-        disabled={busy}
-        onClick={async () => {
-          const data = await fetchExport();
-          if (data) offerDownload(await clientExportPdf(language, data, nameOf), name("pdf", data));
-        }}
-      >
+      <button type="button" class="secondary" disabled={busy} onClick={() => void download("pdf", (data) => clientExportPdf(language, data, nameOf))}>
         {t("clientExport.pdf")}
       </button>
       <ErrorLine message={error} />
