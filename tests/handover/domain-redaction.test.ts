@@ -1,4 +1,5 @@
 import { createClient } from "@libsql/client";
+import type { MutationArgs } from "@naast/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ApiClient } from "../support/api.ts";
 import { createClientWithPlan, grantConsent } from "../support/fixtures.ts";
@@ -21,11 +22,9 @@ describe("a handover's life domains reach only those who may see them", () => {
   });
   afterAll(() => server.stop());
 
-  it("gives an organisation with consent for handovers and housing the housing situation, not the addiction care", async () => {
-    const clientId = await createClientWithPlan(fatima);
-    await grantConsent(fatima, clientId, ["org-c"], ["handovers", "housing"]);
-    // Within Iriszorg: from Fatima to Ruben, with her addiction care in it.
-    const args = handoverArgs(clientId, {
+  /** Within Iriszorg, from Fatima to Ruben: her housing situation and her addiction care. */
+  const toRubenWithAddiction = async (clientId: string, overrides: Partial<MutationArgs<"startHandover">> = {}) =>
+    handoverArgs(clientId, {
       kind: "colleague",
       toUserId: "ruben",
       domains: [
@@ -33,7 +32,13 @@ describe("a handover's life domains reach only those who may see them", () => {
         { domain: "addiction", score: 1, situation: "Gebruikt dagelijks; wil nog niet stoppen." },
       ],
       agreements: await carryAll(fatima, clientId, "ruben"),
+      ...overrides,
     });
+
+  it("gives an organisation with consent for handovers and housing the housing situation, not the addiction care", async () => {
+    const clientId = await createClientWithPlan(fatima);
+    await grantConsent(fatima, clientId, ["org-c"], ["handovers", "housing"]);
+    const args = await toRubenWithAddiction(clientId);
     await applied(fatima.push("startHandover", args));
 
     expect((await synced(ruben)).of("handovers", clientId)[0]?.domains.map((d) => d.domain)).toEqual(["housing", "addiction"]);
@@ -81,16 +86,9 @@ describe("a handover's life domains reach only those who may see them", () => {
   it("brings the addiction care into the GGD's copy of a handover at its next pull, once the client consents to it", async () => {
     const clientId = await createClientWithPlan(fatima);
     await grantConsent(fatima, clientId, ["org-c"], ["handovers", "housing"]);
-    const args = handoverArgs(clientId, {
-      kind: "colleague",
-      toUserId: "ruben",
-      domains: [
-        { domain: "housing", score: 2, situation: "Slaapt in de nachtopvang." },
-        { domain: "addiction", score: 1, situation: "Gebruikt dagelijks; wil nog niet stoppen." },
-      ],
+    const args = await toRubenWithAddiction(clientId, {
       risks: "Terugval in gebruik na het weekend.",
       sectionDomains: { risks: "addiction", whatWorks: "housing", text: "housing" },
-      agreements: await carryAll(fatima, clientId, "ruben"),
     });
     await applied(fatima.push("startHandover", args));
     const device = await synced(lotte);
@@ -111,15 +109,7 @@ describe("a handover's life domains reach only those who may see them", () => {
   it("takes a withdrawn life domain out of the handover a device keeps, as the extension does", async () => {
     const clientId = await createClientWithPlan(fatima);
     const consentId = await grantConsent(fatima, clientId, ["org-c"], ["handovers", "housing", "addiction"]);
-    const args = handoverArgs(clientId, {
-      kind: "colleague",
-      toUserId: "ruben",
-      domains: [
-        { domain: "housing", score: 2, situation: "Slaapt in de nachtopvang." },
-        { domain: "addiction", score: 1, situation: "Gebruikt dagelijks; wil nog niet stoppen." },
-      ],
-      agreements: await carryAll(fatima, clientId, "ruben"),
-    });
+    const args = await toRubenWithAddiction(clientId);
     await applied(fatima.push("startHandover", args));
     expect((await synced(lotte)).of("handovers", clientId)[0]?.domains.map((d) => d.domain)).toEqual(["housing", "addiction"]);
 

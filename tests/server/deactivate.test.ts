@@ -10,24 +10,13 @@ import { SyncEngine } from "../../extension/src/sync/engine.ts";
 import { freshDatabase } from "../../extension/src/testing/device.ts";
 import { type ApiClient, signedInAnswer, trpcClient } from "../support/api.ts";
 import { createClientWithPlan } from "../support/fixtures.ts";
+import { openStream } from "../support/live-stream.ts";
 import { startTestServer, type TestServer, testPassword } from "../support/test-server.ts";
 
 const run = promisify(execFile);
 
-/** Reads the live stream until it closes; answers the events it saw. */
-async function eventsUntilClosed(url: string, token: string): Promise<string[]> {
-  const response = await fetch(`${url}/events`, { headers: { authorization: `Bearer ${token}` } });
-  if (!response.body) throw new Error("no stream");
-  const reader = response.body.getReader();
-  const decoder = new TextDecoder();
-  let text = "";
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) break;
-    text += decoder.decode(value, { stream: true });
-  }
-  return [...text.matchAll(/^event: (\w+)$/gm)].map((m) => m[1] ?? "");
-}
+/** Reads the live stream until it closes; answers the names of the events it saw. */
+const eventsUntilClosed = async (url: string, token: string) => (await openStream(url, token).closed).map((e) => e.split(":")[0]);
 
 /** What a refused call says, as codes. */
 async function refusal(call: Promise<unknown>) {

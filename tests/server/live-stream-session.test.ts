@@ -2,46 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readEnv } from "../../server/src/env.ts";
 import { type RunningServer, startServer } from "../../server/src/server.ts";
 import type { signIn } from "../support/api.ts";
+import { openStream } from "../support/live-stream.ts";
 import { startTestServer, type TestServer } from "../support/test-server.ts";
 
 /** Issue 10, finding 8: the live stream ends with its session (sign-out, expiry), on every instance. */
-
-interface Stream {
-  /** Resolves when the stream has said "ready". */
-  ready: Promise<void>;
-  /** The events it saw ("event: data"), once the server closed it. */
-  closed: Promise<string[]>;
-  /** How long after opening it closed (ms). */
-  closedAfter: Promise<number>;
-  isOpen(): boolean;
-}
-
-function openStream(url: string, token: string): Stream {
-  const opened = Date.now();
-  let ready: () => void = () => {};
-  const readyPromise = new Promise<void>((r) => {
-    ready = r;
-  });
-  const closed = (async () => {
-    const response = await fetch(`${url}/events`, { headers: { authorization: `Bearer ${token}` } });
-    if (!response.body) throw new Error("no stream");
-    const reader = response.body.getReader();
-    const decoder = new TextDecoder();
-    let text = "";
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) break;
-      text += decoder.decode(value, { stream: true });
-      if (text.includes("event: ready")) ready();
-    }
-    return [...text.matchAll(/^event: (\w+)\ndata: ?(.*)$/gm)].map((m) => `${m[1]}: ${m[2]}`.trim());
-  })();
-  let open = true;
-  void closed.finally(() => {
-    open = false;
-  });
-  return { ready: readyPromise, closed, closedAfter: closed.then(() => Date.now() - opened), isOpen: () => open };
-}
 
 describe("the live stream ends with its session", () => {
   let server: TestServer;
