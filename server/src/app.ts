@@ -36,6 +36,9 @@ export function createApp(services: Services) {
       endpoint: "/trpc",
       // One request is one call: a batch would carry many pulls, or many pushes past the per-push limit.
       allowBatching: false,
+      onError: ({ error, path }) => {
+        if (error.code === "INTERNAL_SERVER_ERROR") console.error(`${path}:`, error.cause ?? error);
+      },
       createContext: (_opts, c) =>
         requestContext(services, c.req.raw.headers, getConnInfo(c).remote.address ?? "unknown", isAllowedOrigin(c.req.header("origin"), origins)),
     }),

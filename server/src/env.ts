@@ -4,6 +4,8 @@ import { z } from "zod";
 export const envSchema = z.object({
   DATABASE_URL: z.string().min(1).default("file:./data/naast.db"),
   DATABASE_AUTH_TOKEN: z.string().optional(),
+  /** Embedded database: `full` syncs every commit to disk (docs/decisions/0015-serialised-in-the-database.md). */
+  DATABASE_SYNCHRONOUS: z.enum(["full", "normal"]).default("full"),
   HOST: z.string().default("127.0.0.1"),
   PORT: z.coerce.number().int().min(0).max(65535).default(8787),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(10),

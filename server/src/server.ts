@@ -16,7 +16,7 @@ export interface RunningServer {
 
 /** Opens (and migrates) the database and serves the app; used by `pnpm start` and by the tests. */
 export async function startServer(env: Env): Promise<RunningServer> {
-  const database = await openDatabase(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN);
+  const database = await openDatabase(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN, { synchronous: env.DATABASE_SYNCHRONOUS });
   let services: Services;
   try {
     services = createServices(env, database);
@@ -26,6 +26,7 @@ export async function startServer(env: Env): Promise<RunningServer> {
     database.close();
     throw error;
   }
+  await services.changeFeed.start();
   const app = createApp(services);
   // Made (or read) now, so that no pull is the one to write it.
   await services.serverKeys.get("cursor");
@@ -43,22 +44,26 @@ export async function startServer(env: Env): Promise<RunningServer> {
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, () => resolve(s));
   });
-  // Longer than a load balancer's idle timeout (60 s is common), so the proxy, not the server,
-  // closes an idle connection: a server that closes first races a request already on its way
-  // (ECONNRESET), which a loaded event loop makes likely.
-  if ("keepAliveTimeout" in server) server.keepAliveTimeout = 65_000;
+  // Keep idle connections longer than a load balancer (or a client) does (60 s is common), so the
+  // server never closes one just as a request is sent on it: that request would fail (ECONNRESET).
+  if ("keepAliveTimeout" in server) {
+    server.keepAliveTimeout = 65_000;
+    server.headersTimeout = 66_000;
+  }
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://${env.HOST}:${port}`,
     services,
     async close() {
+      services.changeFeed.stop();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         if ("closeAllConnections" in server) server.closeAllConnections();
       });
       if (timer) clearInterval(timer);
       await stopRetention();
-      if (checkpoint) await services.writeLock.run(() => writeCheckpoint(database.db, checkpoint, true));
+      await services.changeFeed.settled();
+      if (checkpoint) await database.write((tx) => writeCheckpoint(tx, checkpoint, true));
       database.close();
     },
   };

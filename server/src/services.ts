@@ -3,8 +3,8 @@ import { type SecretBox, secretBoxFor } from "./auth/secret-box.ts";
 import { Clock } from "./clock.ts";
 import type { Database, Db } from "./db/connect.ts";
 import { ServerKeys } from "./db/server-keys.ts";
-import { WriteLock } from "./db/write-lock.ts";
 import type { Env } from "./env.ts";
+import { ChangeFeed } from "./sync/change-feed.ts";
 import { ClientGroupStore } from "./sync/client-groups.ts";
 import { LiveHub } from "./sync/live.ts";
 import { VisibleSetCache, VisibleSetStore } from "./sync/visible-set.ts";
@@ -14,9 +14,10 @@ export interface Services {
   env: Env;
   database: Database;
   db: Db;
-  writeLock: WriteLock;
   loginLimits: { perAccount: AttemptLimiter; perAddress: AttemptLimiter };
   live: LiveHub;
+  /** Follows the change head in the database and pokes `live` (started by startServer). */
+  changeFeed: ChangeFeed;
   visibleSets: VisibleSetStore;
   /** "Now" for access decisions (push, pull). */
   clock: Clock;
@@ -30,19 +31,20 @@ export interface Services {
 
 export function createServices(env: Env, database: Database): Services {
   const windowMs = env.LOGIN_WINDOW_MINUTES * 60_000;
+  const live = new LiveHub();
   return {
     env,
     database,
     db: database.db,
-    writeLock: new WriteLock(),
     loginLimits: {
       perAccount: new AttemptLimiter(env.LOGIN_LIMIT_PER_ACCOUNT, windowMs),
       perAddress: new AttemptLimiter(env.LOGIN_LIMIT_PER_ADDRESS, windowMs),
     },
-    live: new LiveHub(),
-    visibleSets: new VisibleSetStore(database.db),
+    live,
+    changeFeed: new ChangeFeed(database.db, live),
+    visibleSets: new VisibleSetStore(database),
     clock: new Clock(),
-    clientGroups: new ClientGroupStore(database.db),
+    clientGroups: new ClientGroupStore(database),
     visibleSetCache: new VisibleSetCache(),
     serverKeys: new ServerKeys(database.db),
     secretBox: secretBoxFor(env),

@@ -11,12 +11,12 @@ import { caseload, type GeneratedRecord } from "./data.ts";
  * and one change sequence, then tells live devices something changed.
  */
 export async function writeRecords(services: Services, records: readonly GeneratedRecord[]): Promise<void> {
-  await services.writeLock.run(async () => {
-    const tx = new RecordTransaction(services.db);
-    for (const { collection, record } of records) await tx.put(collection, record);
-    await commit(services.db, tx, []);
+  await services.database.write(async (tx) => {
+    const pending = new RecordTransaction(tx);
+    for (const { collection, record } of records) await pending.put(collection, record);
+    await commit(tx, pending, []);
   });
-  services.live.notify(null);
+  services.changeFeed.check();
 }
 
 export interface BulkResult {

@@ -7,9 +7,9 @@ import { createOrganisation, createUser } from "../../server/src/directory/admin
 import { readEnv } from "../../server/src/env.ts";
 import { createServices } from "../../server/src/services.ts";
 import { type ApiClient, signIn } from "../support/api.ts";
+import { type ServerProcess, startServerProcess } from "../support/server-process.ts";
 import { caseload } from "./data.ts";
 import { type BulkResult, bulkInsertOtherOrganisations, writeRecords } from "./seed.ts";
-import { type ServerProcess, startServerProcess } from "./server-process.ts";
 
 export const benchPassword = "bench-password-2026";
 export const benchEmail = "bench@bench.test";

@@ -329,7 +329,7 @@ describe("A push with bad input gets a clear error and nothing of it is written"
     const { results } = await alice.trpc.sync.push.mutate({ clientGroupId: alice.clientGroupId, mutations });
     expect(results).toHaveLength(limits.mutationsPerPush);
     expect(results.every((r) => r.status === "applied")).toBe(true);
-  });
+  }, 120_000); // generous: 500 mutations on two cores shared with other work
 
   it(`a note of ${limits.noteLength + 1} characters is refused with BAD_REQUEST and not stored`, async () => {
     const error = await refusedWithoutWriting(() =>

@@ -1,33 +1,11 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { signIn } from "../support/api.ts";
 import { Replica } from "../support/replica.ts";
-
-const serverDir = resolve(import.meta.dirname, "../../server");
-
-function startServerProcess(databaseUrl: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-    cwd: serverDir,
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: "0", DEMO: "off", SECOND_FACTOR: "optional" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  return new Promise((resolveStart, reject) => {
-    let output = "";
-    child.stdout?.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = output.match(/Naast server on (http:\/\/[^\s]+)/);
-      if (match?.[1]) resolveStart({ child, url: match[1] });
-    });
-    child.stderr?.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    child.on("exit", (code) => reject(new Error(`server exited (${code}): ${output}`)));
-  });
-}
+import { startServerProcess } from "../support/server-process.ts";
 
 describe("a server killed in the middle of pushes loses nothing it acknowledged", () => {
   const dir = mkdtempSync(join(tmpdir(), "naast-crash-"));
@@ -58,7 +36,7 @@ describe("a server killed in the middle of pushes loses nothing it acknowledged"
       }
     })();
     while (acknowledged.length < 30) await new Promise((r) => setTimeout(r, 10));
-    first.child.kill("SIGKILL");
+    await first.kill();
     killed = true;
     await stream;
 
@@ -70,7 +48,7 @@ describe("a server killed in the middle of pushes loses nothing it acknowledged"
       expect(acknowledged.length).toBeGreaterThanOrEqual(30);
       for (const text of acknowledged) expect(stored.has(text), text).toBe(true);
     } finally {
-      second.child.kill("SIGTERM");
+      await second.stop();
     }
-  }, 60_000);
+  }, 180_000); // generous: two server starts on two loaded cores
 });

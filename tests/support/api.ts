@@ -44,12 +44,17 @@ export function signedInAnswer(answer: LoginAnswer): Extract<LoginAnswer, { step
 
 export async function signIn(url: string, email: string, password: string): Promise<ApiClient> {
   const { token, user } = signedInAnswer(await trpcClient(url).auth.login.mutate({ email, password }));
+  return deviceAt(url, token, user.id);
+}
+
+/** A device with a session it already has, talking to the server at `url` (any instance: sessions live in the database). */
+export function deviceAt(url: string, token: string, userId: string, clientGroupId = `cg-${randomUUID()}`): ApiClient {
   const trpc = trpcClient(url, token);
   const client: ApiClient = {
     trpc,
     token,
-    userId: user.id,
-    clientGroupId: `cg-${randomUUID()}`,
+    userId,
+    clientGroupId,
     cursor: null,
     async push(name, args, id = randomUUID()) {
       const { results } = await trpc.sync.push.mutate({ clientGroupId: client.clientGroupId, mutations: [{ id, name, args }] });

@@ -3,7 +3,7 @@ import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from "
 import { join } from "node:path";
 import { desc, eq, gt } from "drizzle-orm";
 import { z } from "zod";
-import type { Db } from "../db/connect.ts";
+import type { Db, Sql } from "../db/connect.ts";
 import { auditLog } from "../db/schema.ts";
 import type { Env } from "../env.ts";
 import { databaseFolder, readOrMakeKeyFile } from "../keys/key-file.ts";
@@ -41,7 +41,7 @@ const macOf = (key: Buffer, c: Omit<Checkpoint, "mac">) =>
     .digest("hex");
 
 /** Writes the chain's current head; `closed` when nothing will be appended until the next start. */
-export async function writeCheckpoint(db: Db, config: CheckpointConfig, closed: boolean, now = new Date()): Promise<void> {
+export async function writeCheckpoint(db: Sql, config: CheckpointConfig, closed: boolean, now = new Date()): Promise<void> {
   const [last] = await db.select({ seq: auditLog.seq, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
   const body = { seq: last?.seq ?? 0, hash: last?.hash ?? "", at: now.toISOString(), closed };
   const temporary = `${config.file}.${process.pid}.tmp`;

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { desc } from "drizzle-orm";
-import type { Db } from "../db/connect.ts";
+import type { Sql } from "../db/connect.ts";
 import { auditLog } from "../db/schema.ts";
 
 /** Where an audited event came from; "server": the server's own scheduled work (retention). */
@@ -45,10 +45,11 @@ export function hashAuditRow(row: Omit<AuditRow, "hash">): string {
 }
 
 /**
- * Builds the next rows of the chain. Call under the write lock, and write the rows in the same
- * batch as what they describe, so the log and the data cannot disagree.
+ * Builds the next rows of the chain. Call inside a write transaction (`database.write`) and write
+ * the rows in it, with what they describe: the head read here stays the head until it commits, in
+ * every instance, so the chain cannot fork and the log and the data cannot disagree.
  */
-export async function chainAuditRows(db: Db, facts: AuditFacts[]): Promise<AuditRow[]> {
+export async function chainAuditRows(db: Sql, facts: AuditFacts[]): Promise<AuditRow[]> {
   const [last] = await db.select({ seq: auditLog.seq, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
   let seq = last?.seq ?? 0;
   let prevHash = last?.hash ?? genesisHash;

@@ -45,7 +45,7 @@ async function signedIn(ctx: RequestContext, person: Person, deviceId: string | 
       throw error;
     }
   }
-  const session = await startSession(db, person.id, ctx.accessPoint, env.SESSION_TTL_HOURS);
+  const session = await ctx.services.database.write((tx) => startSession(tx, person.id, ctx.accessPoint, env.SESSION_TTL_HOURS));
   return { token: session.token, expiresAt: session.expiresAt, user: person, deviceSecret };
 }
 
@@ -113,7 +113,7 @@ export const authRouter = router({
     }),
 
   logout: signedInProcedure.mutation(async ({ ctx }) => {
-    await revokeSession(ctx.services.db, ctx.tokenHash);
+    await ctx.services.database.write((tx) => revokeSession(tx, ctx.tokenHash));
     // Her live streams on this instance end now; on the others at their next heartbeat.
     ctx.services.live.recheckUser(ctx.user.id);
     return { signedOut: true as const };

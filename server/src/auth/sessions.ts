@@ -1,11 +1,12 @@
 import { type Person, personSchema } from "@naast/shared";
 import { and, eq, isNull } from "drizzle-orm";
 import type { AccessPoint } from "../audit/entry.ts";
-import type { Db } from "../db/connect.ts";
+import type { Db, Sql } from "../db/connect.ts";
 import { records, sessions } from "../db/schema.ts";
 import { hashToken, newSessionToken } from "./tokens.ts";
 
-export async function startSession(db: Db, userId: string, accessPoint: AccessPoint, ttlHours: number, now = new Date()) {
+/** Run inside `database.write`, like every write. */
+export async function startSession(db: Sql, userId: string, accessPoint: AccessPoint, ttlHours: number, now = new Date()) {
   const token = newSessionToken();
   const expiresAt = new Date(now.getTime() + ttlHours * 3600_000).toISOString();
   await db.insert(sessions).values({ tokenHash: hashToken(token), userId, accessPoint, createdAt: now.toISOString(), expiresAt });
@@ -28,7 +29,8 @@ export async function lookUpSession(db: Db, token: string, now = new Date()): Pr
   return { status: "valid", person, tokenHash, expiresAt: session.expiresAt };
 }
 
-export async function revokeSession(db: Db, tokenHash: string, now = new Date()) {
+/** Run inside `database.write`, like every write. */
+export async function revokeSession(db: Sql, tokenHash: string, now = new Date()) {
   await db
     .update(sessions)
     .set({ revokedAt: now.toISOString() })

@@ -79,7 +79,7 @@ const parsed = (() => {
 const { values } = parsed;
 
 const env = readEnv();
-const database = await openDatabase(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN);
+const database = await openDatabase(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN, { synchronous: env.DATABASE_SYNCHRONOUS });
 const services = createServices(env, database);
 let exitCode = 0;
 try {

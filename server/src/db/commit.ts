@@ -1,29 +1,31 @@
 import { eq, sql } from "drizzle-orm";
-import type { BatchItem } from "drizzle-orm/batch";
 import { type AuditFacts, chainAuditRows } from "../audit/entry.ts";
-import type { Db } from "./connect.ts";
+import type { Sql } from "./connect.ts";
 import type { RecordTransaction } from "./record-store.ts";
 import { accessVersionRow, auditLog, changeSeqRow, syncState } from "./schema.ts";
 
+/** A statement built on the same write transaction, run when awaited (drizzle's builders are lazy). */
+export type Statement = PromiseLike<unknown>;
+
 /**
- * Makes a transaction's writes real in one batch, together with their audit rows and whatever
- * else must happen atomically with them. Call under the write lock.
+ * Makes a transaction's writes real together with their audit rows and whatever else must happen
+ * atomically with them. Call inside `database.write`, with that transaction: the change sequence
+ * and the audit chain's head are read and advanced under the database's write lock, so no other
+ * writer (another instance, the CLI) can take the same number.
  */
-export async function commit(db: Db, tx: RecordTransaction | null, facts: AuditFacts[], extra: BatchItem<"sqlite">[] = []): Promise<void> {
-  const statements: BatchItem<"sqlite">[] = [...extra];
-  if (tx?.hasWrites) {
-    const [state] = await db.select({ seq: syncState.seq }).from(syncState).where(eq(syncState.id, changeSeqRow));
+export async function commit(tx: Sql, records: RecordTransaction | null, facts: AuditFacts[], extra: Statement[] = []): Promise<void> {
+  for (const statement of extra) await statement;
+  if (records?.hasWrites) {
+    const [state] = await tx.select({ seq: syncState.seq }).from(syncState).where(eq(syncState.id, changeSeqRow));
     const version = (state?.seq ?? 0) + 1;
-    statements.push(...tx.statements(version));
+    for (const statement of records.statements(version)) await statement;
     const stamp = (id: number) =>
-      db
+      tx
         .insert(syncState)
         .values({ id, seq: version })
         .onConflictDoUpdate({ target: syncState.id, set: { seq: sql`excluded.seq` } });
-    statements.push(stamp(changeSeqRow));
-    if (tx.changesAccess) statements.push(stamp(accessVersionRow));
+    await stamp(changeSeqRow);
+    if (records.changesAccess) await stamp(accessVersionRow);
   }
-  if (facts.length > 0) statements.push(db.insert(auditLog).values(await chainAuditRows(db, facts)));
-  const [first, ...rest] = statements;
-  if (first) await db.batch([first, ...rest]);
+  if (facts.length > 0) await tx.insert(auditLog).values(await chainAuditRows(tx, facts));
 }

@@ -1,17 +1,33 @@
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type Client, createClient } from "@libsql/client";
+import { type Client, createClient, type ResultSet } from "@libsql/client";
+import type { ExtractTablesWithRelations } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/libsql";
 import { migrate } from "drizzle-orm/libsql/migrator";
+import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
 import * as schema from "./schema.ts";
+import { WriteQueue } from "./write-transaction.ts";
 
 const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), "../../drizzle");
 
 export type Db = ReturnType<typeof drizzle<typeof schema>>;
+/** The database or an open write transaction on it: what reads and writes run on. */
+export type Sql = BaseSQLiteDatabase<"async", ResultSet, typeof schema, ExtractTablesWithRelations<typeof schema>>;
+
+/** How an embedded database syncs a commit to disk (docs/decisions/0015-serialised-in-the-database.md). */
+export type Synchronous = "full" | "normal";
+
 export interface Database {
   db: Db;
   client: Client;
+  /**
+   * Runs a read-decide-write inside a write transaction in the database (`BEGIN IMMEDIATE`), so it
+   * is serialised against every other writer: this process, other server instances, the CLI.
+   * Resolves once committed. The work may run more than once (when the database was busy), so it
+   * must read and write only through `tx`. See WriteQueue.
+   */
+  write<T>(work: (tx: Sql) => Promise<T>): Promise<T>;
   close(): void;
 }
 
@@ -20,18 +36,44 @@ export interface Database {
  * (its folder is created on first start); a `libsql://` or `http://` URL uses a libSQL server
  * with the same code.
  */
-export async function openDatabase(url: string, authToken?: string): Promise<Database> {
-  if (url.startsWith("file:")) keepPrivate(resolve(url.slice("file:".length)));
-  const client = createClient(authToken ? { url, authToken } : { url });
-  if (url.startsWith("file:")) {
-    // WAL lets pulls read while a push writes; NORMAL sync is still durable when the process dies.
-    await client.execute("PRAGMA journal_mode = WAL");
-    await client.execute("PRAGMA synchronous = NORMAL");
-    await client.execute("PRAGMA busy_timeout = 5000");
-  }
+export async function openDatabase(url: string, authToken?: string, options: { synchronous?: Synchronous } = {}): Promise<Database> {
+  const embedded = url.startsWith("file:");
+  if (embedded) keepPrivate(resolve(url.slice("file:".length)));
+  // Reads share a pool of connections (under WAL they do not wait for writers; the 5 s are for the
+  // few single-statement writes of sign-in that do not go through `write`). Every write goes
+  // through `write`: one connection, one transaction at a time in this process, with a very short
+  // busy timeout, because an embedded database waits synchronously, stopping this process's event
+  // loop; waiting for another instance's lock is retried asynchronously instead (withBusyRetry).
+  const client = createClient({ url, ...(authToken ? { authToken } : {}), timeout: 5_000 });
+  const writer = createClient({ url, ...(authToken ? { authToken } : {}), concurrency: 1, timeout: 5 });
+  if (embedded) await client.execute("PRAGMA journal_mode = WAL");
   const db = drizzle(client, { schema });
-  await migrate(db, { migrationsFolder });
-  return { db, client, close: () => client.close() };
+  const writerDb = drizzle(writer, { schema });
+  await migrate(db, { migrationsFolder }).catch(async () => {
+    // Instances started together on a fresh database: another one may have been migrating it. Once more, then for real.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await migrate(db, { migrationsFolder });
+  });
+  const synchronous = `PRAGMA synchronous = ${(options.synchronous ?? "full").toUpperCase()}`;
+  const queue = new WriteQueue({
+    async transaction(group) {
+      // Set per connection and never inside a transaction: one statement on the writer's own connection.
+      if (embedded) await writer.execute(synchronous);
+      return writerDb.transaction((tx) => group(tx));
+    },
+    recover: async () => {
+      await writer.reconnect();
+    },
+  });
+  return {
+    db,
+    client,
+    write: (work) => queue.run(work),
+    close: () => {
+      client.close();
+      writer.close();
+    },
+  };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { type CollectionName, clientIdOf, collections, encodeVisibility, type RecordOf, visibilityOf, type WriteTransaction } from "@naast/shared";
 import { and, eq, sql } from "drizzle-orm";
-import type { BatchItem } from "drizzle-orm/batch";
-import type { Db } from "./connect.ts";
+import type { Statement } from "./commit.ts";
+import type { Sql } from "./connect.ts";
 import { clientOrganisations, records } from "./schema.ts";
 
 interface PendingWrite {
@@ -10,14 +10,14 @@ interface PendingWrite {
 }
 
 /**
- * The server's side of the mutators' storage interface. Reads go to the database (and see this
- * transaction's own writes); writes are held back and become one batch, so a mutator that
- * throws half-way leaves nothing behind.
+ * The server's side of the mutators' storage interface, on one write transaction. Reads go to the
+ * database (and see this transaction's own writes); writes are held back until `commit`, so a
+ * mutator that throws half-way leaves nothing behind.
  */
 export class RecordTransaction implements WriteTransaction {
   readonly #pending = new Map<string, PendingWrite>();
 
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: Sql) {}
 
   async get<C extends CollectionName>(collection: C, id: string): Promise<RecordOf<C> | undefined> {
     const pending = this.#pending.get(`${collection}/${id}`);
@@ -69,8 +69,8 @@ export class RecordTransaction implements WriteTransaction {
   }
 
   /** The statements that make the held-back writes real, stamped with the change sequence. */
-  statements(version: number): BatchItem<"sqlite">[] {
-    const out: BatchItem<"sqlite">[] = [];
+  statements(version: number): Statement[] {
+    const out: Statement[] = [];
     for (const { collection, record } of this.#pending.values()) {
       const clientId = clientIdOf(collection, record);
       const row = {

@@ -3,23 +3,26 @@ import { type Organisation, organisationSchema, type Person, type Role } from "@
 import { eq } from "drizzle-orm";
 import type { AccessPoint, AuditFacts } from "../audit/entry.ts";
 import { hashPassword } from "../auth/passwords.ts";
-import { commit } from "../db/commit.ts";
+import { commit, type Statement } from "../db/commit.ts";
+import type { Sql } from "../db/connect.ts";
 import { RecordTransaction } from "../db/record-store.ts";
 import { accounts } from "../db/schema.ts";
 import type { Services } from "../services.ts";
 
-/** Administrative changes (CLI, demo seed): written like a mutation, audited, and synced. */
+/**
+ * Administrative changes (CLI, demo seed): written like a mutation, in one write transaction in the
+ * database (so the CLI may run beside running servers), audited, and synced.
+ */
 export async function adminChange(
   services: Services,
   event: string,
   accessPoint: AccessPoint,
-  write: (tx: RecordTransaction) => Promise<unknown[] | undefined>,
+  write: (records: RecordTransaction, tx: Sql) => Promise<Statement[] | undefined>,
   who: Partial<Pick<AuditFacts, "userId" | "organisationId" | "responsibleUserId">> = {},
 ) {
-  const { db, writeLock, live } = services;
-  await writeLock.run(async () => {
-    const tx = new RecordTransaction(db);
-    const extra = (await write(tx)) ?? [];
+  await services.database.write(async (tx) => {
+    const records = new RecordTransaction(tx);
+    const extra = (await write(records, tx)) ?? [];
     const facts: AuditFacts = {
       at: new Date().toISOString(),
       event,
@@ -33,15 +36,15 @@ export async function adminChange(
       outcome: "ok",
       ...who,
     };
-    await commit(db, tx, [facts], extra as Parameters<typeof commit>[3]);
+    await commit(tx, records, [facts], extra);
   });
-  live.notify(null);
+  services.changeFeed.check();
 }
 
 export async function createOrganisation(services: Services, input: Omit<Organisation, "id"> & { id?: string }, accessPoint: AccessPoint = "cli") {
   const organisation = organisationSchema.parse({ ...input, id: input.id ?? randomUUID() });
-  await adminChange(services, "admin.createOrganisation", accessPoint, async (tx) => {
-    await tx.put("organisations", organisation);
+  await adminChange(services, "admin.createOrganisation", accessPoint, async (records) => {
+    await records.put("organisations", organisation);
     return undefined;
   });
   return organisation;
@@ -59,14 +62,15 @@ export interface NewUser {
 export async function createUser(services: Services, input: NewUser, accessPoint: AccessPoint = "cli"): Promise<Person> {
   const email = input.email.toLowerCase();
   if (input.password.length < 10) throw new Error("a password needs at least 10 characters");
-  const [existing] = await services.db.select({ userId: accounts.userId }).from(accounts).where(eq(accounts.email, email));
-  if (existing) throw new Error(`an account for ${email} exists already`);
   const person: Person = { id: input.id ?? randomUUID(), name: input.name, organisationId: input.organisationId, role: input.role, active: true };
   const passwordHash = await hashPassword(input.password);
-  await adminChange(services, "admin.createUser", accessPoint, async (tx) => {
-    if (!(await tx.get("organisations", person.organisationId))) throw new Error(`unknown organisation ${person.organisationId}`);
-    await tx.put("people", person);
-    return [services.db.insert(accounts).values({ userId: person.id, email, passwordHash, createdAt: new Date().toISOString() })];
+  await adminChange(services, "admin.createUser", accessPoint, async (records, tx) => {
+    // Checked in the transaction that writes it: another instance cannot slip the same address in between.
+    const [existing] = await tx.select({ userId: accounts.userId }).from(accounts).where(eq(accounts.email, email));
+    if (existing) throw new Error(`an account for ${email} exists already`);
+    if (!(await records.get("organisations", person.organisationId))) throw new Error(`unknown organisation ${person.organisationId}`);
+    await records.put("people", person);
+    return [tx.insert(accounts).values({ userId: person.id, email, passwordHash, createdAt: new Date().toISOString() })];
   });
   return person;
 }

@@ -37,15 +37,15 @@ async function deactivatePeople(services: Services, event: string, people: Perso
     services,
     event,
     by.accessPoint,
-    async (tx) => {
-      for (const person of people) await tx.put("people", { ...person, active: false });
+    async (records, tx) => {
+      for (const person of people) await records.put("people", { ...person, active: false });
       if (ids.length === 0) return [];
       return [
-        services.db
+        tx
           .update(sessions)
           .set({ revokedAt: now })
           .where(and(inArray(sessions.userId, ids), isNull(sessions.revokedAt))),
-        services.db.delete(deviceKeys).where(inArray(deviceKeys.userId, ids)),
+        tx.delete(deviceKeys).where(inArray(deviceKeys.userId, ids)),
       ];
     },
     // For an admin change, responsibleUserId names the person it is about (one person), and

@@ -1,8 +1,7 @@
 import { addMonths, collections, erasableFrom } from "@naast/shared";
 import { and, eq, inArray, like, lt, sql } from "drizzle-orm";
-import type { BatchItem } from "drizzle-orm/batch";
 import { type AccessPoint, type AuditFacts, chainAuditRows } from "../audit/entry.ts";
-import type { Db } from "../db/connect.ts";
+import type { Sql } from "../db/connect.ts";
 import {
   accessVersionRow,
   auditLog,
@@ -36,7 +35,7 @@ export interface RetentionReport {
 }
 
 /** The closed clients whose retention period has ended at `asOf`, with what the server holds of each. */
-export async function findErasable(db: Db, asOf: string, months: number): Promise<ErasableClient[]> {
+export async function findErasable(db: Sql, asOf: string, months: number): Promise<ErasableClient[]> {
   const closed = await db
     .select({ data: records.data })
     .from(records)
@@ -77,31 +76,30 @@ export async function findErasable(db: Db, asOf: string, months: number): Promis
  * write lock in one batch, so a client reopened meanwhile is not erased.
  */
 export async function runRetention(services: Services, options: { dryRun: boolean; accessPoint: AccessPoint; asOf?: string }): Promise<RetentionReport> {
-  const { db } = services;
   const months = services.env.RETENTION_MONTHS;
   const asOf = options.asOf ?? services.clock.nowIso();
   const pushCutoff = addMonths(asOf, -months);
-  const report = async (): Promise<RetentionReport> => {
+  const report = async (db: Sql = services.db): Promise<RetentionReport> => {
     const [old] = await db.select({ n: sql<number>`count(*)` }).from(processedMutations).where(lt(processedMutations.processedAt, pushCutoff));
     return { asOf, months, clients: await findErasable(db, asOf, months), oldPushAnswers: Number(old?.n ?? 0), erased: false };
   };
   if (options.dryRun) return report();
-  return services.writeLock.run(async () => {
-    const found = await report();
+  const outcome = await services.database.write(async (tx) => {
+    const found = await report(tx);
     if (found.clients.length === 0 && found.oldPushAnswers === 0) return found;
-    const statements: BatchItem<"sqlite">[] = [db.delete(processedMutations).where(lt(processedMutations.processedAt, pushCutoff))];
+    const statements: PromiseLike<unknown>[] = [tx.delete(processedMutations).where(lt(processedMutations.processedAt, pushCutoff))];
     const facts: AuditFacts[] = [];
     if (found.clients.length > 0) {
-      const [state] = await db.select({ seq: syncState.seq }).from(syncState).where(eq(syncState.id, changeSeqRow));
+      const [state] = await tx.select({ seq: syncState.seq }).from(syncState).where(eq(syncState.id, changeSeqRow));
       const version = (state?.seq ?? 0) + 1;
       for (const { clientId } of found.clients) {
         statements.push(
-          db.delete(records).where(eq(records.clientId, clientId)),
-          db.delete(clientOrganisations).where(eq(clientOrganisations.clientId, clientId)),
+          tx.delete(records).where(eq(records.clientId, clientId)),
+          tx.delete(clientOrganisations).where(eq(clientOrganisations.clientId, clientId)),
           // A stored visible set that names her would tell which categories someone saw: gone; a
           // device whose cursor pointed at it starts afresh.
-          db.delete(visibleSets).where(like(visibleSets.data, `%${JSON.stringify(clientId)}%`)),
-          db.insert(erasedClients).values({ clientId, erasedAt: asOf, version }).onConflictDoUpdate({ target: erasedClients.clientId, set: { version } }),
+          tx.delete(visibleSets).where(like(visibleSets.data, `%${JSON.stringify(clientId)}%`)),
+          tx.insert(erasedClients).values({ clientId, erasedAt: asOf, version }).onConflictDoUpdate({ target: erasedClients.clientId, set: { version } }),
         );
         facts.push({
           at: asOf,
@@ -119,17 +117,20 @@ export async function runRetention(services: Services, options: { dryRun: boolea
       // A change to who may see what: every instance's visible sets are recomputed, every cursor moves on.
       for (const id of [changeSeqRow, accessVersionRow]) {
         statements.push(
-          db
+          tx
             .insert(syncState)
             .values({ id, seq: version })
             .onConflictDoUpdate({ target: syncState.id, set: { seq: sql`excluded.seq` } }),
         );
       }
-      statements.push(db.insert(auditLog).values(await chainAuditRows(db, facts)));
+      statements.push(tx.insert(auditLog).values(await chainAuditRows(tx, facts)));
     }
-    const [first, ...rest] = statements;
-    if (first) await db.batch([first, ...rest]);
-    if (found.clients.length > 0) services.live.notify(null);
+    // Inside the write transaction: all of it or nothing, serialised against every instance.
+    for (const statement of statements) await statement;
     return { ...found, erased: true };
   });
+  // Erased records leave no changed row for the change feed to find: every device hears it here
+  // (other instances' devices at their next pull).
+  if (outcome.clients.length > 0) services.live.notify(null);
+  return outcome;
 }

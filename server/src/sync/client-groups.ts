@@ -1,6 +1,6 @@
 import { refusal } from "@naast/shared";
 import { eq } from "drizzle-orm";
-import type { Db } from "../db/connect.ts";
+import type { Database } from "../db/connect.ts";
 import { clientGroups } from "../db/schema.ts";
 import { refuse } from "../refusal.ts";
 
@@ -12,13 +12,14 @@ import { refuse } from "../refusal.ts";
 export class ClientGroupStore {
   readonly #owners = new Map<string, string>();
 
-  constructor(private readonly db: Db) {}
+  constructor(private readonly database: Database) {}
 
   async claim(clientGroupId: string, userId: string): Promise<void> {
     let owner = this.#owners.get(clientGroupId);
     if (owner === undefined) {
-      await this.db.insert(clientGroups).values({ id: clientGroupId, userId, createdAt: new Date().toISOString() }).onConflictDoNothing();
-      const [group] = await this.db.select({ userId: clientGroups.userId }).from(clientGroups).where(eq(clientGroups.id, clientGroupId));
+      const createdAt = new Date().toISOString();
+      await this.database.write((tx) => tx.insert(clientGroups).values({ id: clientGroupId, userId, createdAt }).onConflictDoNothing());
+      const [group] = await this.database.db.select({ userId: clientGroups.userId }).from(clientGroups).where(eq(clientGroups.id, clientGroupId));
       owner = group?.userId;
       if (owner !== undefined) {
         if (this.#owners.size > 100_000) this.#owners.clear();

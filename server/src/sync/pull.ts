@@ -249,9 +249,7 @@ async function auditDelivery(services: Services, input: PullInput, now: string, 
       outcome: "ok",
     };
   });
-  const { db, writeLock } = services;
-  await writeLock.run(async () => {
-    const rowsToWrite = await chainAuditRows(db, facts);
-    await db.insert(auditLog).values(rowsToWrite);
+  await services.database.write(async (tx) => {
+    await tx.insert(auditLog).values(await chainAuditRows(tx, facts));
   });
 }

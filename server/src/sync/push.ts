@@ -11,12 +11,13 @@ import {
   rejectionKinds,
 } from "@naast/shared";
 import { TRPCError } from "@trpc/server";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { AccessPoint, AuditFacts } from "../audit/entry.ts";
 import { commit } from "../db/commit.ts";
+import type { Sql } from "../db/connect.ts";
 import { RecordTransaction } from "../db/record-store.ts";
-import { clientOrganisations, processedMutations } from "../db/schema.ts";
+import { processedMutations } from "../db/schema.ts";
 import type { Services } from "../services.ts";
 import { InvalidMutation } from "./refusals.ts";
 
@@ -65,28 +66,23 @@ interface PushInput {
 }
 
 /**
- * Applies each mutation in its own transaction, in order. A replay is answered from the record
- * of the first time; a rejection is recorded too and does not stop the ones after it.
+ * Applies the mutations in order, in one write transaction, each with its own change sequence. A
+ * replay is answered from the record of the first time (read in the same transaction, so a replay
+ * through another instance at the same moment is still applied once); a rejection is recorded
+ * too and does not stop the ones after it. A failure of the database itself writes nothing of it.
  */
 export async function applyPush(services: Services, input: PushInput): Promise<MutationResult[]> {
-  const results: MutationResult[] = [];
-  const touched: Touched = { clients: new Set(), organisations: new Set(), everyone: false };
-  for (const mutation of input.mutations) {
-    results.push(await services.writeLock.run(() => applyOne(services, input, mutation, touched)));
-  }
-  await notifyOrganisations(services, touched);
+  const results = await services.database.write(async (tx) => {
+    const out: MutationResult[] = [];
+    for (const mutation of input.mutations) out.push(await applyOne(services, tx, input, mutation));
+    return out;
+  });
+  // Every instance follows the change head; this one looks at once, so its own devices hear it now.
+  services.changeFeed.check();
   return results;
 }
 
-/** Who to poke after a push: those who might see the clients, the holders of changed totals, or all (a setting). */
-interface Touched {
-  clients: Set<string>;
-  organisations: Set<string>;
-  everyone: boolean;
-}
-
-async function applyOne(services: Services, input: PushInput, mutation: ValidMutation, touched: Touched): Promise<MutationResult> {
-  const { db } = services;
+async function applyOne(services: Services, db: Sql, input: PushInput, mutation: ValidMutation): Promise<MutationResult> {
   const [previous] = await db
     .select()
     .from(processedMutations)
@@ -101,7 +97,7 @@ async function applyOne(services: Services, input: PushInput, mutation: ValidMut
 
   const now = services.clock.nowIso();
   const ctx = { user: input.user, now, mutationId: mutation.id };
-  const tx = new RecordTransaction(db);
+  const records = new RecordTransaction(db);
   const audit: Omit<AuditFacts, "clientId" | "responsibleUserId" | "categories" | "consentId" | "outcome"> = {
     at: now,
     event: mutation.name,
@@ -112,15 +108,12 @@ async function applyOne(services: Services, input: PushInput, mutation: ValidMut
   let result: MutationResult;
   let facts: AuditFacts;
   try {
-    const effect = await mutation.apply(tx, ctx);
+    const effect = await mutation.apply(records, ctx);
     result = { id: mutation.id, status: "applied" };
     facts = { ...audit, ...effect, outcome: "ok" };
-    if (effect.clientId) touched.clients.add(effect.clientId);
-    else touched.everyone = true;
-    for (const organisationId of tx.organisationRecordsWritten) touched.organisations.add(organisationId);
   } catch (error) {
     // Whatever goes wrong inside one mutation is that mutation's rejection, never the push's 500:
-    // the mutations before it are committed already, and those after it still get their turn.
+    // the mutations before it stay applied, and those after it still get their turn.
     if (!(error instanceof MutationRejected)) console.error(`push: ${mutation.name} ${mutation.id} failed`, error);
     result =
       error instanceof MutationRejected
@@ -138,7 +131,7 @@ async function applyOne(services: Services, input: PushInput, mutation: ValidMut
 
   await commit(
     db,
-    result.status === "applied" ? tx : null,
+    result.status === "applied" ? records : null,
     [facts],
     [
       db.insert(processedMutations).values({
@@ -171,15 +164,3 @@ function storedRejection(id: string, row: { code: string | null; reason: string 
   return { id, status: "rejected", kind, refusal: parsed.success ? parsed.data : refusal("unexpected", { message: row.reason ?? "" }) };
 }
 
-async function notifyOrganisations(services: Services, touched: Touched) {
-  if (touched.everyone) return services.live.notify(null);
-  if (touched.clients.size === 0 && touched.organisations.size === 0) return;
-  const rows =
-    touched.clients.size === 0
-      ? []
-      : await services.db
-          .select({ organisationId: clientOrganisations.organisationId })
-          .from(clientOrganisations)
-          .where(inArray(clientOrganisations.clientId, [...touched.clients]));
-  services.live.notify(new Set([...rows.map((r) => r.organisationId), ...touched.organisations]));
-}

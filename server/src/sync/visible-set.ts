@@ -13,7 +13,7 @@ import {
 } from "@naast/shared";
 import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
-import type { Db } from "../db/connect.ts";
+import type { Database, Db } from "../db/connect.ts";
 import { clientOrganisations, records, visibleSets } from "../db/schema.ts";
 
 /** Per client the user may see: the categories, and the decision that allows each. */
@@ -162,12 +162,12 @@ export const hashSummary = (userId: string, summary: VisibleSummary) =>
 export class VisibleSetStore {
   readonly #cache = new Map<string, VisibleSummary>();
 
-  constructor(private readonly db: Db) {}
+  constructor(private readonly database: Database) {}
 
   async load(userId: string, hash: string): Promise<VisibleSummary | undefined> {
     let summary = this.#cache.get(hash);
     if (!summary) {
-      const [row] = await this.db.select({ data: visibleSets.data }).from(visibleSets).where(eq(visibleSets.hash, hash));
+      const [row] = await this.database.db.select({ data: visibleSets.data }).from(visibleSets).where(eq(visibleSets.hash, hash));
       if (!row) return undefined;
       summary = visibleSummarySchema.parse(JSON.parse(row.data));
       this.#remember(hash, summary);
@@ -177,10 +177,12 @@ export class VisibleSetStore {
 
   async save(userId: string, summary: VisibleSummary, hash = hashSummary(userId, summary)): Promise<string> {
     if (!this.#cache.has(hash)) {
-      await this.db
-        .insert(visibleSets)
-        .values({ hash, data: JSON.stringify(summary) })
-        .onConflictDoNothing();
+      await this.database.write((tx) =>
+        tx
+          .insert(visibleSets)
+          .values({ hash, data: JSON.stringify(summary) })
+          .onConflictDoNothing(),
+      );
       this.#remember(hash, summary);
     }
     return hash;

@@ -5,6 +5,8 @@ export interface ServerProcess {
   url: string;
   pid: number;
   stop(): Promise<void>;
+  /** SIGKILL: no shutdown at all, as a crash or an OOM kill. */
+  kill(): Promise<void>;
 }
 
 const serverDir = resolve(import.meta.dirname, "../../server");
@@ -13,7 +15,7 @@ const serverDir = resolve(import.meta.dirname, "../../server");
  * The real server (`server/src/main.ts`, as `pnpm start` runs it, without the demo) in its own
  * Node process on a free loopback port, so load generated here does not share its event loop.
  */
-export async function startServerProcess(databaseUrl: string, nodeArgs: string[] = []): Promise<ServerProcess> {
+export async function startServerProcess(databaseUrl: string, nodeArgs: string[] = [], env: Record<string, string> = {}): Promise<ServerProcess> {
   const child: ChildProcess = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "src/main.ts"], {
     cwd: serverDir,
     env: {
@@ -26,6 +28,7 @@ export async function startServerProcess(databaseUrl: string, nodeArgs: string[]
       // The bench signs in a handful of times; the default limits are for people.
       LOGIN_LIMIT_PER_ACCOUNT: "1000",
       LOGIN_LIMIT_PER_ADDRESS: "1000",
+      ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -36,6 +39,7 @@ export async function startServerProcess(databaseUrl: string, nodeArgs: string[]
     const timer = setTimeout(() => reject(new Error(`server did not start in 60 s:\n${output}`)), 60_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
+      if (process.env.NAAST_SERVER_OUTPUT) process.stderr.write(chunk);
       const match = /Naast server on (http:\/\/[^\s]+)/.exec(output);
       if (match?.[1]) {
         clearTimeout(timer);
@@ -49,16 +53,37 @@ export async function startServerProcess(databaseUrl: string, nodeArgs: string[]
       reject(new Error(`server exited with ${code}:\n${output}`));
     });
   });
+  const exited = new Promise<void>((done) => child.once("exit", () => done()));
   return {
     url,
     pid,
+    async kill() {
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+      await exited;
+    },
     async stop() {
-      if (child.exitCode !== null) return;
-      const exited = new Promise<void>((done) => child.once("exit", () => done()));
+      if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill("SIGTERM");
       const timeout = setTimeout(() => child.kill("SIGKILL"), 10_000);
       await exited;
       clearTimeout(timeout);
     },
   };
+}
+
+/** `pnpm cli <args>` as its own process on that database: its exit code and everything it printed. */
+export function runCli(databaseUrl: string, args: string[], env: Record<string, string> = {}): Promise<{ code: number; output: string }> {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], {
+    cwd: serverDir,
+    env: { ...process.env, DATABASE_URL: databaseUrl, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout?.on("data", (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  child.stderr?.on("data", (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  return new Promise((resolveRun) => child.once("exit", (code) => resolveRun({ code: code ?? -1, output })));
 }
