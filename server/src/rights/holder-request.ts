@@ -16,10 +16,10 @@ async function recordOf<C extends "clients" | "organisations">(services: Service
   return row ? (collections[collection].parse(JSON.parse(row.data)) as RecordOf<C>) : undefined;
 }
 
-/** Writes one audit row now, under the write lock, chained like every other. */
+/** Writes one audit row now, in a write transaction (serialised with every instance), chained like every other. */
 export async function audit(services: Services, facts: AuditFacts): Promise<void> {
-  await services.writeLock.run(async () => {
-    await services.db.insert(auditLog).values(await chainAuditRows(services.db, [facts]));
+  await services.database.write(async (tx) => {
+    await tx.insert(auditLog).values(await chainAuditRows(tx, [facts]));
   });
 }
 
