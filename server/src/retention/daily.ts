@@ -5,14 +5,13 @@ import { type RetentionReport, runRetention } from "./erase.ts";
 
 /**
  * Claims today's run of a job for this instance. The database decides: of several instances on
- * one database, only the one whose insert of the (job, day) row succeeds runs it that day.
+ * one database, only the one whose insert of the (job, day) row succeeds runs it that day. A
+ * write like every other (db/write-transaction.ts), so it waits its turn instead of failing busy.
  */
 export async function claimDailyRun(services: Services, job: string, day: string): Promise<boolean> {
-  const claimed = await services.db
-    .insert(scheduledRuns)
-    .values({ job, day, startedAt: new Date().toISOString() })
-    .onConflictDoNothing()
-    .returning({ job: scheduledRuns.job });
+  const claimed = await services.database.write((tx) =>
+    tx.insert(scheduledRuns).values({ job, day, startedAt: new Date().toISOString() }).onConflictDoNothing().returning({ job: scheduledRuns.job }),
+  );
   return claimed.length === 1;
 }
 
@@ -21,17 +20,19 @@ export async function runDailyRetention(services: Services): Promise<RetentionRe
   const day = services.clock.nowIso().slice(0, 10);
   if (!(await claimDailyRun(services, "retention", day))) return null;
   const report = await runRetention(services, { dryRun: false, accessPoint: "server" });
-  await services.db
-    .update(scheduledRuns)
-    .set({ finishedAt: new Date().toISOString() })
-    .where(and(eq(scheduledRuns.job, "retention"), eq(scheduledRuns.day, day)));
+  await services.database.write((tx) =>
+    tx
+      .update(scheduledRuns)
+      .set({ finishedAt: new Date().toISOString() })
+      .where(and(eq(scheduledRuns.job, "retention"), eq(scheduledRuns.day, day))),
+  );
   if (report.clients.length > 0) console.log(`retention: ${report.clients.length} closed clients erased`);
   return report;
 }
 
 /**
  * Looks every `RETENTION_CHECK_MINUTES` whether today's retention ran, and runs it if not: daily,
- * whichever instance is first. A run that failed half-way wrote nothing (one batch); the next
+ * whichever instance is first. A run that failed half-way wrote nothing (one transaction); the next
  * day's run catches up.
  */
 export function scheduleRetention(services: Services): () => Promise<void> {

@@ -72,8 +72,8 @@ export async function findErasable(db: Sql, asOf: string, months: number): Promi
  * period is deleted, with her place in who-might-see-whom and every stored visible set that names
  * her; a tombstone makes every device purge her (her EPD links too) at its next pull. The audit
  * log keeps its rows (they hold no health content) and gets one more per client. Remembered push
- * answers older than the period go too. `dryRun` only reports. Decided and written under the
- * write lock in one batch, so a client reopened meanwhile is not erased.
+ * answers older than the period go too. `dryRun` only reports. Decided and written in one write
+ * transaction (serialised in the database against every instance and the CLI), so a client reopened meanwhile is not erased.
  */
 export async function runRetention(services: Services, options: { dryRun: boolean; accessPoint: AccessPoint; asOf?: string }): Promise<RetentionReport> {
   const months = services.env.RETENTION_MONTHS;
