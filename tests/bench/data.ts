@@ -120,6 +120,7 @@ export function caseload(options: CaseloadOptions): GeneratedRecord[] {
         createdBy: responsibleUserId,
         closedAt: null,
         closedBy: null,
+        cancelReason: null,
       };
       out.push({ collection: "agreements", record: agreement });
     }

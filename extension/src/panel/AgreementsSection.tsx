@@ -1,15 +1,13 @@
-import { type AccessDecision, caseWorkers, type DataCategory, isOverdue, type LifeDomain, lifeDomains, mayOwnAgreements } from "@naast/shared";
-import { useContext, useState } from "preact/hooks";
-import { categoryLabel, formatDay, LanguageContext, useT } from "../i18n/index.ts";
+import { type AccessDecision, agreementOwnerRoles, type DataCategory, type LifeDomain, lifeDomains, mayOwnAgreements } from "@naast/shared";
+import { useState } from "preact/hooks";
+import { categoryLabel, useT } from "../i18n/index.ts";
+import { AgreementRow } from "./AgreementRow.tsx";
 import { ErrorLine } from "./ErrorLine.tsx";
 import type { ClientView, Directory } from "./queries.ts";
 import { useMutate } from "./use-mutate.ts";
 
-const today = () => new Date().toISOString().slice(0, 10);
-
 export function AgreementsSection({ view, directory, accessible }: { view: ClientView; directory: Directory; accessible: Map<DataCategory, AccessDecision> }) {
   const t = useT();
-  const { language } = useContext(LanguageContext);
   const { run, error } = useMutate();
   const [text, setText] = useState("");
   const [owner, setOwner] = useState("");
@@ -28,7 +26,7 @@ export function AgreementsSection({ view, directory, accessible }: { view: Clien
   const now = new Date().toISOString();
   // Only colleagues whose organisation may see the agreements can own one.
   const owners = [...directory.people.values()].filter(
-    (p) => p.active && caseWorkers.includes(p.role) && mayOwnAgreements(p, view.client, view.consentEvents, now, domain || null),
+    (p) => p.active && agreementOwnerRoles.includes(p.role) && mayOwnAgreements(p, view.client, view.consentEvents, now, domain || null),
   );
 
   const add = async (event: Event) => {
@@ -45,27 +43,9 @@ export function AgreementsSection({ view, directory, accessible }: { view: Clien
       <h2 id="agreements-title">{t("agreements.title")}</h2>
       {open.length === 0 && <p class="hint">{t("agreements.empty")}</p>}
       <ul>
-        {open.map((a) => {
-          const person = directory.people.get(a.ownerUserId);
-          const overdue = isOverdue(a, today());
-          return (
-            <li key={a.id} class={overdue ? "overdue" : ""} data-testid="agreement">
-              <span class="text">{a.text}</span>{" "}
-              <span class="meta">
-                {person?.name ?? "?"} ({directory.organisations.get(a.ownerOrganisationId)?.shortName ?? "?"}) ·{" "}
-                {t("agreements.due", { date: formatDay(language, a.dueDate) })}
-                {overdue && <strong class="badge">{t("agreements.overdue")}</strong>}
-              </span>{" "}
-              <button
-                type="button"
-                class="secondary"
-                onClick={() => void run("setAgreementStatus", { clientId: view.client.id, agreementId: a.id, status: "done" })}
-              >
-                {t("agreements.done")}
-              </button>
-            </li>
-          );
-        })}
+        {open.map((a) => (
+          <AgreementRow key={a.id} agreement={a} view={view} directory={directory} />
+        ))}
       </ul>
       <details>
         <summary>{t("agreements.add")}</summary>

@@ -7,6 +7,7 @@ import { AccessReportSection } from "../rights/AccessReportSection.tsx";
 import { ClientExportSection } from "../rights/ClientExportSection.tsx";
 import { db, type Session } from "../storage/db.ts";
 import { AgreementsSection } from "./AgreementsSection.tsx";
+import { ClientStatusControl } from "./ClientStatusControl.tsx";
 import { ContactsSection } from "./ContactsSection.tsx";
 import { PlanSection } from "./PlanSection.tsx";
 import { loadClientView, loadDirectory } from "./queries.ts";
@@ -50,6 +51,7 @@ export function ClientView({ clientId, session }: { clientId: string; session: S
           })}{" "}
           · {t(`client.status.${client.status}`)}
         </p>
+        <ClientStatusControl client={client} user={session.user} />
         {client.closure && (
           <p class="warning" data-testid="closed-sharing-ends">
             {t("client.closedSharingEnds", { closed: formatDay(language, client.closure.closedAt), until: formatDay(language, client.closure.sharingEndsAt) })}

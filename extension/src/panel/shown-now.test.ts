@@ -79,6 +79,7 @@ describe("what the panel shows of a client, decided on the device", () => {
       createdBy: "fatima",
       closedAt: null,
       closedBy: null,
+      cancelReason: null,
     });
     const withAgreements: ClientView = {
       ...stored,

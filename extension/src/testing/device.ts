@@ -44,7 +44,18 @@ export function planDomainRecord(clientId: string, domain: PlanDomain["domain"],
 }
 
 export function noteRecord(id: string, clientId: string, text = "Gesprek gehad."): Note {
-  return { id, clientId, text, authorUserId: "fatima", authorOrganisationId: "iriszorg", createdAt: at, correctsNoteId: null, contactAt: at, contactType: "street", noShow: false };
+  return {
+    id,
+    clientId,
+    text,
+    authorUserId: "fatima",
+    authorOrganisationId: "iriszorg",
+    createdAt: at,
+    correctsNoteId: null,
+    contactAt: at,
+    contactType: "street",
+    noShow: false,
+  };
 }
 
 export function epdLinkRecord(clientId: string, organisationId: string, epdClientId: string): EpdLink {

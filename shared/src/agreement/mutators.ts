@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { type AccessSubject, canAccess, canAccessAll } from "../consent/can-access.ts";
 import type { ConsentEvent } from "../consent/schema.ts";
-import { caseWorkers, defineMutator, MutationRejected } from "../mutators/define.ts";
-import type { SessionUser } from "../organisation/schema.ts";
+import { caseWorkers, defineMutator, type MutationContext, MutationRejected } from "../mutators/define.ts";
+import type { Role, SessionUser } from "../organisation/schema.ts";
 import type { LifeDomain } from "../plan/domains.ts";
-import { idSchema } from "../primitives.ts";
+import { idSchema, shortTextSchema } from "../primitives.ts";
+import type { WriteTransaction } from "../store/transaction.ts";
 import { agreementSchema } from "./schema.ts";
 
 /**
@@ -23,6 +24,9 @@ export function mayOwnAgreements(
   return decision.allowed && decision.basis !== "handover";
 }
 
+/** Who can own an afspraak: the case workers, and the ervaringsdeskundige. */
+export const agreementOwnerRoles: readonly Role[] = ["casemanager", "coordinator", "ervaringsdeskundige"];
+
 export const addAgreement = defineMutator({
   name: "addAgreement",
   args: agreementSchema.pick({ id: true, clientId: true, domain: true, text: true, ownerUserId: true, dueDate: true }),
@@ -32,6 +36,7 @@ export const addAgreement = defineMutator({
     if (await tx.get("agreements", args.id)) throw new MutationRejected("conflict", "change.duplicate");
     const owner = await tx.get("people", args.ownerUserId);
     if (!owner?.active) throw new MutationRejected("invalid", "agreement.owner-inactive", { person: owner?.name ?? "" });
+    if (!agreementOwnerRoles.includes(owner.role)) throw new MutationRejected("invalid", "agreement.owner-role", { person: owner.name, role: owner.role });
     const client = await tx.get("clients", args.clientId);
     const consents = await tx.listByClient("consentEvents", args.clientId);
     if (!client || !mayOwnAgreements(owner, client, consents, ctx.now, args.domain)) {
@@ -46,30 +51,94 @@ export const addAgreement = defineMutator({
       createdBy: ctx.user.id,
       closedAt: null,
       closedBy: null,
+      cancelReason: null,
     });
   },
 });
 
+/** The agreement as this user may see it: one about a life domain she may not see is, for her, not there. */
+async function visibleAgreement(tx: WriteTransaction, clientId: string, agreementId: string, ctx: MutationContext) {
+  const agreement = await tx.get("agreements", agreementId);
+  const client = await tx.get("clients", clientId);
+  const visible =
+    agreement?.clientId === clientId &&
+    client !== undefined &&
+    (agreement.domain === null || canAccess(ctx.user, client, agreement.domain, await tx.listByClient("consentEvents", clientId), ctx.now).allowed);
+  if (!agreement || !client || !visible) throw new MutationRejected("not-found", "agreement.not-found");
+  return { agreement, client };
+}
+
 export const setAgreementStatus = defineMutator({
   name: "setAgreementStatus",
-  args: z.object({ clientId: idSchema, agreementId: idSchema, status: agreementSchema.shape.status }),
+  args: z.object({
+    clientId: idSchema,
+    agreementId: idSchema,
+    status: agreementSchema.shape.status,
+    /** Why it is cancelled: the panel asks for it; older extensions send none. */
+    reason: shortTextSchema.nullable().optional(),
+  }),
   roles: caseWorkers,
   requires: (args) => ({ kind: "category", clientId: args.clientId, category: "agreements" }),
   async run(tx, args, ctx) {
-    const agreement = await tx.get("agreements", args.agreementId);
-    const client = await tx.get("clients", args.clientId);
-    // An agreement about a life domain she may not see is, for her, not there.
-    const visible =
-      agreement?.clientId === args.clientId &&
-      client !== undefined &&
-      (agreement.domain === null || canAccess(ctx.user, client, agreement.domain, await tx.listByClient("consentEvents", args.clientId), ctx.now).allowed);
-    if (!agreement || !visible) throw new MutationRejected("not-found", "agreement.not-found");
+    const { agreement } = await visibleAgreement(tx, args.clientId, args.agreementId, ctx);
     const closing = args.status !== "open";
     await tx.put("agreements", {
       ...agreement,
       status: args.status,
       closedAt: closing ? ctx.now : null,
       closedBy: closing ? ctx.user.id : null,
+      cancelReason: args.status === "cancelled" ? (args.reason ?? null) : null,
     });
   },
 });
+
+/**
+ * Changes an open agreement's text, due date or owner (to a colleague whose organisation may own
+ * it, the ervaringsdeskundige too). Only the fields given change.
+ */
+export const updateAgreement = defineMutator({
+  name: "updateAgreement",
+  args: z.object({
+    clientId: idSchema,
+    agreementId: idSchema,
+    text: agreementSchema.shape.text.optional(),
+    dueDate: agreementSchema.shape.dueDate.optional(),
+    ownerUserId: idSchema.optional(),
+  }),
+  roles: caseWorkers,
+  requires: (args) => ({ kind: "category", clientId: args.clientId, category: "agreements" }),
+  async run(tx, args, ctx) {
+    const { agreement, client } = await visibleAgreement(tx, args.clientId, args.agreementId, ctx);
+    if (agreement.status !== "open") throw new MutationRejected("invalid", "agreement.not-open", { agreement: agreement.text });
+    let owner = { userId: agreement.ownerUserId, organisationId: agreement.ownerOrganisationId };
+    if (args.ownerUserId && args.ownerUserId !== agreement.ownerUserId) {
+      const person = await tx.get("people", args.ownerUserId);
+      if (!person?.active) throw new MutationRejected("invalid", "agreement.owner-inactive", { person: person?.name ?? "" });
+      if (!agreementOwnerRoles.includes(person.role)) throw new MutationRejected("invalid", "agreement.owner-role", { person: person.name, role: person.role });
+      const consents = await tx.listByClient("consentEvents", args.clientId);
+      if (!mayOwnAgreements(person, client, consents, ctx.now, agreement.domain)) {
+        const organisation = await tx.get("organisations", person.organisationId);
+        throw new MutationRejected("invalid", "agreement.owner-no-access", { person: person.name, organisation: organisation?.name ?? person.organisationId });
+      }
+      owner = { userId: person.id, organisationId: person.organisationId };
+    }
+    await tx.put("agreements", {
+      ...agreement,
+      text: args.text ?? agreement.text,
+      dueDate: args.dueDate ?? agreement.dueDate,
+      ownerUserId: owner.userId,
+      ownerOrganisationId: owner.organisationId,
+    });
+  },
+});
+
+/** Whether the panel offers changing this client's afspraken (about `domain`): the same rule the mutators run. */
+export function mayChangeAgreements(
+  user: SessionUser,
+  client: AccessSubject,
+  consents: readonly ConsentEvent[],
+  now: string,
+  domain: LifeDomain | null = null,
+): boolean {
+  return caseWorkers.includes(user.role) && mayOwnAgreements(user, client, consents, now, domain);
+}

@@ -19,6 +19,8 @@ export const agreementSchema = z.object({
   createdBy: idSchema,
   closedAt: instantSchema.nullable(),
   closedBy: idSchema.nullable(),
+  /** Why it was cancelled (a cancellation names its reason); null otherwise and for older ones. */
+  cancelReason: shortTextSchema.nullable().default(null),
 });
 export type Agreement = z.infer<typeof agreementSchema>;
 

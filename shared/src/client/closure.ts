@@ -1,5 +1,7 @@
 import { defaultReadOnlyDays } from "../handover/schema.ts";
-import type { Client } from "./schema.ts";
+import { caseWorkers } from "../mutators/define.ts";
+import type { SessionUser } from "../organisation/schema.ts";
+import type { Client, CloseReason } from "./schema.ts";
 
 /**
  * After the holder closes a client, the others keep what they may see for the same period a
@@ -10,9 +12,18 @@ import type { Client } from "./schema.ts";
 export const closingPeriodDays = defaultReadOnlyDays;
 
 /** The client with the status a change asks for, stamping or clearing when sharing ends. */
-export function withStatus(client: Client, status: Client["status"], now: string): Client {
+export function withStatus(client: Client, status: Client["status"], now: string, reason: CloseReason | null = null): Client {
   if (status !== "closed") return { ...client, status, closure: null, updatedAt: now };
   // Closing a client closed already keeps the first closing's end: it cannot be stretched.
-  const closure = client.closure ?? { closedAt: now, sharingEndsAt: new Date(Date.parse(now) + closingPeriodDays * 86_400_000).toISOString() };
+  const closure = client.closure ?? {
+    closedAt: now,
+    sharingEndsAt: new Date(Date.parse(now) + closingPeriodDays * 86_400_000).toISOString(),
+    reason,
+  };
   return { ...client, status, closure, updatedAt: now };
+}
+
+/** Whether the panel offers closing and reopening: the holder's case workers, as setClientStatus requires. */
+export function mayChangeClientStatus(user: SessionUser, client: Pick<Client, "ownerOrganisationId">): boolean {
+  return caseWorkers.includes(user.role) && client.ownerOrganisationId === user.organisationId;
 }

@@ -4,7 +4,7 @@ import { caseWorkers, defineMutator, MutationRejected } from "../mutators/define
 import { idSchema } from "../primitives.ts";
 import type { WriteTransaction } from "../store/transaction.ts";
 import { withStatus } from "./closure.ts";
-import { clientSchema, clientStatusSchema, epdLinkId, epdLinkSchema } from "./schema.ts";
+import { clientSchema, clientStatusSchema, closeReasonSchema, epdLinkId, epdLinkSchema } from "./schema.ts";
 
 const epdClientIdSchema = epdLinkSchema.shape.epdClientId;
 
@@ -63,12 +63,13 @@ export const linkEpdRecord = defineMutator({
 
 export const setClientStatus = defineMutator({
   name: "setClientStatus",
-  args: z.object({ clientId: idSchema, status: clientStatusSchema }),
+  /** Closing names why (the panel asks); reopening is setting her active again. */
+  args: z.object({ clientId: idSchema, status: clientStatusSchema, reason: closeReasonSchema.nullable().optional() }),
   roles: caseWorkers,
   requires: (args) => ({ kind: "owner", clientId: args.clientId }),
   async run(tx, args, ctx) {
     const client = await tx.get("clients", args.clientId);
     if (!client) throw new MutationRejected("not-found", "client.not-found");
-    await tx.put("clients", withStatus(client, args.status, ctx.now));
+    await tx.put("clients", withStatus(client, args.status, ctx.now, args.reason ?? null));
   },
 });

@@ -3,6 +3,10 @@ import { formerOwnerSchema } from "../handover/schema.ts";
 import { derivedId, idSafe, idSchema, instantSchema } from "../primitives.ts";
 
 export const clientStatuses = ["active", "monitoring", "closed"] as const;
+/** Why the support ended; these feed later reporting (the municipality's counts of flows). */
+export const closeReasons = ["regular_care", "moved", "deceased", "lost_contact", "other"] as const;
+export const closeReasonSchema = z.enum(closeReasons);
+export type CloseReason = z.infer<typeof closeReasonSchema>;
 export const clientStatusSchema = z.enum(clientStatuses);
 
 /**
@@ -25,7 +29,15 @@ export const clientSchema = z.object({
    * Set when the holder closes the client (see closure.ts): sharing with every other organisation
    * ends at `sharingEndsAt`. Null while she is active or in monitoring.
    */
-  closure: z.object({ closedAt: instantSchema, sharingEndsAt: instantSchema }).nullable().default(null),
+  closure: z
+    .object({
+      closedAt: instantSchema,
+      sharingEndsAt: instantSchema,
+      /** Null for a closing from before reasons, or through a handover out of Naast (its kind says where she went). */
+      reason: closeReasonSchema.nullable().default(null),
+    })
+    .nullable()
+    .default(null),
   createdAt: instantSchema,
   updatedAt: instantSchema,
 });

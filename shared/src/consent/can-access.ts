@@ -29,7 +29,7 @@ const rolesWithoutClientData = new Set<SessionUser["role"]>(["policy", "admin"])
  */
 export type AccessSubject = Pick<Client, "ownerOrganisationId"> & {
   formerOwners?: readonly FormerOwner[] | undefined;
-  closure?: Client["closure"] | undefined;
+  closure?: Pick<NonNullable<Client["closure"]>, "closedAt" | "sharingEndsAt"> | null | undefined;
 };
 
 /**

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { addAgreement, setAgreementStatus } from "../agreement/mutators.ts";
+import { addAgreement, setAgreementStatus, updateAgreement } from "../agreement/mutators.ts";
 import { createClient, linkEpdRecord, setClientStatus } from "../client/mutators.ts";
 import { recordConsentConversation } from "../consent/conversation.ts";
 import { recordConsent, withdrawConsent } from "../consent/mutators.ts";
@@ -28,6 +28,7 @@ export const mutators = {
   recordZrmScore,
   updatePlanDomain,
   addAgreement,
+  updateAgreement,
   setAgreementStatus,
   addNote,
   startHandover,

@@ -40,6 +40,8 @@ export const refusalCodes = {
   "agreement.not-found": {},
   "agreement.owner-inactive": { person: "text" },
   "agreement.owner-no-access": { person: "text", organisation: "text" },
+  "agreement.owner-role": { person: "text", role: "role" },
+  "agreement.not-open": { agreement: "text" },
   "note.correct-not-found": {},
   "contact.in-future": {},
   "handover.not-found": {},

@@ -82,6 +82,7 @@ export const validArgs: { [N in MutatorName]: MutationArgs<N> } = {
   updatePlanDomain: { clientId: "anna", domain: "housing", situation: "Slaapt wisselend bij kennissen", goal: "Time-out plek" },
   addAgreement: { id: "a1", clientId: "anna", domain: "housing", text: "Aanmelden time-out", ownerUserId: "fatima", dueDate: "2024-03-11" },
   setAgreementStatus: { clientId: "anna", agreementId: "a1", status: "done" },
+  updateAgreement: { clientId: "anna", agreementId: "a1", text: "Samen aanmelden time-out", dueDate: "2024-03-18", ownerUserId: "joost" },
   addNote: {
     id: "n1",
     clientId: "anna",

@@ -110,6 +110,7 @@ const agreement = (
   createdBy: "fatima",
   closedAt: status === "open" ? null : now,
   closedBy: status === "open" ? null : "fatima",
+  cancelReason: null,
 });
 
 export const agreements: Agreement[] = [

@@ -1,0 +1,104 @@
+import { type Agreement, agreementOwnerRoles, isOverdue, mayChangeAgreements, mayOwnAgreements } from "@naast/shared";
+import { useContext, useState } from "preact/hooks";
+import { formatDay, LanguageContext, useT } from "../i18n/index.ts";
+import { db } from "../storage/db.ts";
+import { ErrorLine } from "./ErrorLine.tsx";
+import type { ClientView, Directory } from "./queries.ts";
+import { useLiveQuery } from "./use-live-query.ts";
+import { useMutate } from "./use-mutate.ts";
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** One open afspraak: done, or changed (text, due date, owner), or cancelled with a reason. */
+export function AgreementRow({ agreement: a, view, directory }: { agreement: Agreement; view: ClientView; directory: Directory }) {
+  const t = useT();
+  const { language } = useContext(LanguageContext);
+  const { run, error } = useMutate();
+  const session = useLiveQuery(() => db.getMeta("session"), []);
+  const [mode, setMode] = useState<"view" | "edit" | "cancel">("view");
+  const [text, setText] = useState(a.text);
+  const [dueDate, setDueDate] = useState(a.dueDate);
+  const [owner, setOwner] = useState(a.ownerUserId);
+  const [reason, setReason] = useState("");
+  const now = new Date().toISOString();
+  const person = directory.people.get(a.ownerUserId);
+  const overdue = isOverdue(a, today());
+  const may = session ? mayChangeAgreements(session.user, view.client, view.consentEvents, now, a.domain) : false;
+  const owners = [...directory.people.values()].filter(
+    (p) => p.active && agreementOwnerRoles.includes(p.role) && mayOwnAgreements(p, view.client, view.consentEvents, now, a.domain),
+  );
+  const base = { clientId: view.client.id, agreementId: a.id };
+
+  return (
+    <li class={overdue ? "overdue" : ""} data-testid="agreement" data-agreement-id={a.id} id={`agreement-${a.id}`}>
+      <span class="text">{a.text}</span>{" "}
+      <span class="meta">
+        {person?.name ?? "?"} ({directory.organisations.get(a.ownerOrganisationId)?.shortName ?? "?"}) ·{" "}
+        {t("agreements.due", { date: formatDay(language, a.dueDate) })}
+        {overdue && <strong class="badge">{t("agreements.overdue")}</strong>}
+      </span>{" "}
+      {may && mode === "view" && (
+        <span class="actions">
+          <button type="button" class="secondary" onClick={() => void run("setAgreementStatus", { ...base, status: "done" })}>
+            {t("agreements.done")}
+          </button>
+          <button type="button" class="link" onClick={() => setMode("edit")} aria-label={`${t("agreements.edit")}: ${a.text}`}>
+            {t("agreements.edit")}
+          </button>
+          <button type="button" class="link" onClick={() => setMode("cancel")} aria-label={`${t("agreements.cancel")}: ${a.text}`}>
+            {t("agreements.cancel")}
+          </button>
+        </span>
+      )}
+      {mode === "edit" && (
+        <form
+          onSubmit={async (e) => {
+            e.preventDefault();
+            if (await run("updateAgreement", { ...base, text, dueDate, ownerUserId: owner })) setMode("view");
+          }}
+        >
+          <label>
+            {t("agreements.text")}
+            <input name="agreement-edit-text" required maxLength={500} value={text} onInput={(e) => setText(e.currentTarget.value)} />
+          </label>
+          <label>
+            {t("agreements.dueDate")}
+            <input name="agreement-edit-due" type="date" required value={dueDate} onInput={(e) => setDueDate(e.currentTarget.value)} />
+          </label>
+          <label>
+            {t("agreements.owner")}
+            <select name="agreement-edit-owner" value={owner} onChange={(e) => setOwner(e.currentTarget.value)}>
+              {owners.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name} ({directory.organisations.get(p.organisationId)?.shortName ?? "?"})
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit">{t("plan.save")}</button>
+          <button type="button" class="secondary" onClick={() => setMode("view")}>
+            {t("plan.cancel")}
+          </button>
+        </form>
+      )}
+      {mode === "cancel" && (
+        <form
+          onSubmit={async (e) => {
+            e.preventDefault();
+            if (await run("setAgreementStatus", { ...base, status: "cancelled", reason })) setMode("view");
+          }}
+        >
+          <label>
+            {t("agreements.cancelReason")}
+            <input name="agreement-cancel-reason" required maxLength={500} value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
+          </label>
+          <button type="submit">{t("agreements.cancelConfirm")}</button>
+          <button type="button" class="secondary" onClick={() => setMode("view")}>
+            {t("plan.cancel")}
+          </button>
+        </form>
+      )}
+      <ErrorLine message={error} />
+    </li>
+  );
+}
