@@ -21,7 +21,7 @@ export async function startServer(env: Env): Promise<RunningServer> {
   try {
     services = createServices(env, database);
     // Secrets an older server stored in the clear are sealed now; a wrong key stops the start here.
-    await sealStoredSecrets(database.db, services.secretBox);
+    await sealStoredSecrets(database, services.secretBox);
   } catch (error) {
     database.close();
     throw error;

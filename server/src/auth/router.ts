@@ -71,7 +71,7 @@ export const authRouter = router({
       const factor = await secondFactorOf(db, ctx.services.secretBox, person.id);
       if (factor.kind === "enrolled") return { step: "second-factor" as const, challenge: await startChallenge(db, person.id, ctx.accessPoint) };
       if (factor.kind === "enrolling" || env.SECOND_FACTOR === "required") {
-        const { secret, otpauthUri } = await beginEnrolment(db, ctx.services.secretBox, person.id, input.email);
+        const { secret, otpauthUri } = await beginEnrolment(ctx.services.database, ctx.services.secretBox, person.id, input.email);
         return { step: "enrol" as const, challenge: await startChallenge(db, person.id, ctx.accessPoint), secret, otpauthUri };
       }
       return { step: "signed-in" as const, ...(await signedIn(ctx, person, input.deviceId)), recoveryCodes: null };
@@ -96,7 +96,7 @@ export const authRouter = router({
       const factor = await secondFactorOf(db, secretBox, pending.userId);
       const step = factor.kind === "none" ? null : totpStep(factor.secret, input.code);
       // A right code counts once: sent again (a replay, or a second tab) it is refused, and, like a wrong one, counted.
-      if (step !== null && !(await useTotpStep(db, pending.userId, step))) {
+      if (step !== null && !(await useTotpStep(ctx.services.database, pending.userId, step))) {
         throw refuse("UNAUTHORIZED", refusal("signIn.code-used"), "that code was used already; wait for the next code in your authenticator app");
       }
       const right =

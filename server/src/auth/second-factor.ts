@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { and, eq, isNull, lt, or } from "drizzle-orm";
 import { Secret, TOTP } from "otpauth";
 import type { AccessPoint } from "../audit/entry.ts";
-import type { Db } from "../db/connect.ts";
+import type { Database, Db } from "../db/connect.ts";
 import { loginChallenges, recoveryCodes, secondFactors } from "../db/schema.ts";
 import type { SecretBox } from "./secret-box.ts";
 import { hashToken, newSessionToken } from "./tokens.ts";
@@ -29,13 +29,16 @@ export async function secondFactorOf(db: Db, box: SecretBox, userId: string): Pr
  * Starts (or restarts) enrolment: a fresh secret, unconfirmed until the first right code. A
  * restart replaces an unconfirmed secret, so a QR code shown earlier on a lost screen stops working.
  */
-export async function beginEnrolment(db: Db, box: SecretBox, userId: string, email: string, now = new Date()) {
+export async function beginEnrolment(database: Database, box: SecretBox, userId: string, email: string, now = new Date()) {
   const secret = new Secret({ size: 20 }).base32;
   const sealed = box.seal(userId, secret);
-  await db
-    .insert(secondFactors)
-    .values({ userId, secret: sealed, createdAt: now.toISOString(), confirmedAt: null, lastUsedStep: null })
-    .onConflictDoUpdate({ target: secondFactors.userId, set: { secret: sealed, createdAt: now.toISOString(), confirmedAt: null, lastUsedStep: null } });
+  const row = { secret: sealed, createdAt: now.toISOString(), confirmedAt: null, lastUsedStep: null };
+  await database.write((tx) =>
+    tx
+      .insert(secondFactors)
+      .values({ userId, ...row })
+      .onConflictDoUpdate({ target: secondFactors.userId, set: row }),
+  );
   return { secret, otpauthUri: totpOf(secret, email).toString() };
 }
 
@@ -55,12 +58,14 @@ export function totpStep(secret: string, code: string, now = Date.now()): number
  * taken once, and none older than one already taken (RFC 6238, 5.2); one conditional update, so
  * two requests with the same code, on any instances, get one yes.
  */
-export async function useTotpStep(db: Db, userId: string, step: number): Promise<boolean> {
-  const used = await db
-    .update(secondFactors)
-    .set({ lastUsedStep: step })
-    .where(and(eq(secondFactors.userId, userId), or(isNull(secondFactors.lastUsedStep), lt(secondFactors.lastUsedStep, step))))
-    .returning({ userId: secondFactors.userId });
+export async function useTotpStep(database: Database, userId: string, step: number): Promise<boolean> {
+  const used = await database.write((tx) =>
+    tx
+      .update(secondFactors)
+      .set({ lastUsedStep: step })
+      .where(and(eq(secondFactors.userId, userId), or(isNull(secondFactors.lastUsedStep), lt(secondFactors.lastUsedStep, step))))
+      .returning({ userId: secondFactors.userId }),
+  );
   return used.length === 1;
 }
 

@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
 import { join } from "node:path";
 import { and, eq, notLike } from "drizzle-orm";
-import type { Db } from "../db/connect.ts";
+import type { Database } from "../db/connect.ts";
 import { secondFactors } from "../db/schema.ts";
 import type { Env } from "../env.ts";
 import { databaseFolder, readOrMakeKeyFile } from "../keys/key-file.ts";
@@ -61,22 +61,24 @@ export function secretBoxFor(env: Env): SecretBox {
 }
 
 /**
- * At start: seals every secret an older server stored in the clear (a compare-and-set per row,
- * so instances starting together do it once), then checks that the key opens what is stored, so
+ * At start: seals every secret an older server stored in the clear (in one write transaction, so
+ * instances starting together do it once), then checks that the key opens what is stored, so
  * a wrong key stops the start with a clear message rather than refusing every code.
  */
-export async function sealStoredSecrets(db: Db, box: SecretBox): Promise<void> {
-  const plain = await db
-    .select({ userId: secondFactors.userId, secret: secondFactors.secret })
-    .from(secondFactors)
-    .where(notLike(secondFactors.secret, `${version}%`));
-  for (const row of plain) {
-    await db
-      .update(secondFactors)
-      .set({ secret: box.seal(row.userId, row.secret) })
-      .where(and(eq(secondFactors.userId, row.userId), eq(secondFactors.secret, row.secret)));
-  }
-  const [sample] = await db.select({ userId: secondFactors.userId, secret: secondFactors.secret }).from(secondFactors).limit(1);
+export async function sealStoredSecrets(database: Database, box: SecretBox): Promise<void> {
+  await database.write(async (tx) => {
+    const plain = await tx
+      .select({ userId: secondFactors.userId, secret: secondFactors.secret })
+      .from(secondFactors)
+      .where(notLike(secondFactors.secret, `${version}%`));
+    for (const row of plain) {
+      await tx
+        .update(secondFactors)
+        .set({ secret: box.seal(row.userId, row.secret) })
+        .where(and(eq(secondFactors.userId, row.userId), eq(secondFactors.secret, row.secret)));
+    }
+  });
+  const [sample] = await database.db.select({ userId: secondFactors.userId, secret: secondFactors.secret }).from(secondFactors).limit(1);
   if (!sample) return;
   try {
     box.open(sample.userId, sample.secret);
