@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from "preact/hooks";
+import { HolderOverview } from "../flexbudget/HolderOverview.tsx";
 import { HandoverInbox } from "../handover/HandoverInbox.tsx";
 import { type Language, LanguageContext, translator } from "../i18n/index.ts";
 import { signOut } from "../session/session.ts";
@@ -68,6 +69,7 @@ export function App() {
             </p>
             <StatusBar />
             <HandoverInbox session={session} directory={directory} onOpen={setOpened} />
+            <HolderOverview session={session} />
             {opened ? (
               <>
                 <button type="button" class="secondary" onClick={() => setOpened(null)}>

@@ -1,16 +1,18 @@
 import { accessibleCategories, whyHidden } from "@naast/shared";
 import { useContext, useState } from "preact/hooks";
 import { ConsentSection } from "../consent/ConsentSection.tsx";
+import { FlexbudgetSection } from "../flexbudget/FlexbudgetSection.tsx";
 import { HandoverSection } from "../handover/HandoverSection.tsx";
 import { formatDay, LanguageContext, useT } from "../i18n/index.ts";
 import { AccessReportSection } from "../rights/AccessReportSection.tsx";
 import { ClientExportSection } from "../rights/ClientExportSection.tsx";
 import { db, type Session } from "../storage/db.ts";
+import { TimeoutSection } from "../timeout/TimeoutSection.tsx";
 import { AgreementsSection } from "./AgreementsSection.tsx";
 import { ClientStatusControl } from "./ClientStatusControl.tsx";
 import { ContactsSection } from "./ContactsSection.tsx";
 import { PlanSection } from "./PlanSection.tsx";
-import { loadClientView, loadDirectory } from "./queries.ts";
+import { loadClientView, loadDirectory, loadYearFigures } from "./queries.ts";
 import { shownNow } from "./shown-now.ts";
 import { useLiveQuery } from "./use-live-query.ts";
 
@@ -19,9 +21,11 @@ export function ClientView({ clientId, session }: { clientId: string; session: S
   const { language } = useContext(LanguageContext);
   const stored = useLiveQuery(() => loadClientView(db, clientId), [clientId]);
   const directory = useLiveQuery(() => loadDirectory(db), []);
+  const year = new Date().getFullYear();
+  const figures = useLiveQuery(() => loadYearFigures(db, year), [year]);
   // A handover to an organisation the consent does not cover asks for that consent first.
   const [consentRequests, setConsentRequests] = useState(0);
-  if (!stored || !directory) return <p class="card hint">{t("context.loading")}</p>;
+  if (!stored || !directory || !figures) return <p class="card hint">{t("context.loading")}</p>;
 
   const now = new Date().toISOString();
   const accessible = accessibleCategories(session.user, stored.client, stored.consentEvents, now);
@@ -71,6 +75,8 @@ export function ClientView({ clientId, session }: { clientId: string; session: S
       <ConsentSection view={view} directory={directory} session={session} recordRequests={consentRequests} />
       <fieldset class="sections" disabled={readOnly?.basis === "handover"}>
         <ContactsSection view={view} directory={directory} accessible={accessible} />
+        <FlexbudgetSection view={view} directory={directory} accessible={accessible} session={session} figures={figures} />
+        <TimeoutSection view={view} accessible={accessible} session={session} figures={figures} />
       </fieldset>
       <HandoverSection view={view} directory={directory} session={session} onRecordConsent={() => setConsentRequests((n) => n + 1)} />
       {/* The client's rights under the AVG: the holder asks on her behalf. */}

@@ -1,4 +1,4 @@
-import { type CollectionName, epdLinkId, type RecordOf } from "@naast/shared";
+import { type CollectionName, epdLinkId, flexbudgetId, flexbudgetTotalsId, type RecordOf, timeoutSettingsId, timeoutTotalsId } from "@naast/shared";
 import type { NaastDatabase } from "../storage/db.ts";
 
 async function all<C extends CollectionName>(db: NaastDatabase, collection: C): Promise<RecordOf<C>[]> {
@@ -33,6 +33,8 @@ export interface ClientView {
   handovers: RecordOf<"handovers">[];
   handoverEvents: RecordOf<"handoverEvents">[];
   handoverExports: RecordOf<"handoverExports">[];
+  flexbudgetEntries: RecordOf<"flexbudgetEntries">[];
+  timeoutEvents: RecordOf<"timeoutEvents">[];
 }
 
 /**
@@ -55,7 +57,29 @@ export async function loadClientView(db: NaastDatabase, clientId: string): Promi
     handovers: of("handovers"),
     handoverEvents: of("handoverEvents"),
     handoverExports: of("handoverExports"),
+    flexbudgetEntries: of("flexbudgetEntries"),
+    timeoutEvents: of("timeoutEvents"),
   };
+}
+
+/** A year's flexbudget and time-out as this device has them; the totals only on the holder's devices. */
+export interface YearFigures {
+  year: number;
+  flexbudget: RecordOf<"flexbudgets"> | undefined;
+  flexbudgetTotals: RecordOf<"flexbudgetTotals"> | undefined;
+  timeoutSettings: RecordOf<"timeoutSettings"> | undefined;
+  timeoutTotals: RecordOf<"timeoutTotals"> | undefined;
+}
+
+export async function loadYearFigures(db: NaastDatabase, year: number): Promise<YearFigures> {
+  const get = async <C extends CollectionName>(collection: C, id: string) => (await db.records.get([collection, id]))?.data as RecordOf<C> | undefined;
+  const [flexbudget, flexbudgetTotals, timeoutSettings, timeoutTotals] = await Promise.all([
+    get("flexbudgets", flexbudgetId(year)),
+    get("flexbudgetTotals", flexbudgetTotalsId(year)),
+    get("timeoutSettings", timeoutSettingsId(year)),
+    get("timeoutTotals", timeoutTotalsId(year)),
+  ]);
+  return { year, flexbudget, flexbudgetTotals, timeoutSettings, timeoutTotals };
 }
 
 export interface Directory {

@@ -50,6 +50,8 @@ const stored: ClientView = {
   handovers: [],
   handoverEvents: [],
   handoverExports: [],
+  flexbudgetEntries: [],
+  timeoutEvents: [],
 };
 
 describe("what the panel shows of a client, decided on the device", () => {

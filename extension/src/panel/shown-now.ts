@@ -24,5 +24,7 @@ export function shownNow(view: ClientView, accessible: Accessible): ClientView {
     handovers: shown("handovers", view.handovers).map((h) => handoverFor(h, (category) => may(category as DataCategory))),
     handoverEvents: shown("handoverEvents", view.handoverEvents),
     handoverExports: shown("handoverExports", view.handoverExports),
+    flexbudgetEntries: shown("flexbudgetEntries", view.flexbudgetEntries),
+    timeoutEvents: shown("timeoutEvents", view.timeoutEvents),
   };
 }

@@ -1,0 +1,42 @@
+import { remainingCents } from "@naast/shared";
+import { useContext } from "preact/hooks";
+import { formatEuros, LanguageContext, useT } from "../i18n/index.ts";
+import { loadYearFigures } from "../panel/queries.ts";
+import { useLiveQuery } from "../panel/use-live-query.ts";
+import { db, type Session } from "../storage/db.ts";
+
+/**
+ * For the organisation that holds this year's flexbudget and time-out: what is left, and how
+ * many trajectories. Aggregate only (the totals name no client), so only its own devices have them.
+ */
+export function HolderOverview({ session }: { session: Session }) {
+  const t = useT();
+  const { language } = useContext(LanguageContext);
+  const year = new Date().getFullYear();
+  const figures = useLiveQuery(() => loadYearFigures(db, year), [year]);
+  if (!figures) return null;
+  const { flexbudget, flexbudgetTotals, timeoutSettings, timeoutTotals } = figures;
+  const budget = flexbudget && flexbudgetTotals?.holderOrganisationId === session.user.organisationId ? { flexbudget, totals: flexbudgetTotals } : null;
+  const stays =
+    session.user.role === "coordinator" && timeoutSettings && timeoutTotals?.holderOrganisationId === session.user.organisationId ? timeoutTotals : null;
+  if (!budget && !stays) return null;
+  return (
+    <section class="card holder-overview" aria-labelledby="holder-overview-title">
+      <h2 id="holder-overview-title">{t("holder.title", { year })}</h2>
+      {budget && (
+        <p data-testid="budget-left">
+          {t("holder.budgetLeft", {
+            left: formatEuros(language, remainingCents(budget.flexbudget, budget.totals)),
+            total: formatEuros(language, budget.flexbudget.amountCents),
+          })}
+          {budget.totals.awaitingCents > 0 && ` ${t("holder.awaiting", { amount: formatEuros(language, budget.totals.awaitingCents) })}`}
+        </p>
+      )}
+      {stays && timeoutSettings && (
+        <p data-testid="trajectories">
+          {t("holder.trajectories", { count: stays.trajectories, max: timeoutSettings.trajectoriesPerYear, cost: formatEuros(language, stays.costCents) })}
+        </p>
+      )}
+    </section>
+  );
+}
