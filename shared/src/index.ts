@@ -33,6 +33,8 @@ export * from "./mutators/run.ts";
 export * from "./note/contact.ts";
 export * from "./note/schema.ts";
 export * from "./organisation/schema.ts";
+export * from "./overview/caseload.ts";
+export * from "./overview/todo.ts";
 export * from "./plan/domains.ts";
 export * from "./plan/schema.ts";
 export * from "./portal/document-page.ts";

@@ -1,0 +1,31 @@
+import { isOverdue } from "../agreement/schema.ts";
+import type { Person } from "../organisation/schema.ts";
+import type { ClientRecords } from "./todo.ts";
+
+/** The Stapteam's norm: 3–4 active clients per casemanager. */
+export const caseloadNorm = { min: 3, max: 4 } as const;
+
+export interface CaseloadRow {
+  userId: string;
+  activeClients: number;
+  openAgreements: number;
+  overdueAgreements: number;
+}
+
+/**
+ * The team's load per colleague, from what the device holds (so only clients and afspraken the
+ * organisation may see): active clients she is responsible for, and afspraken she owns.
+ */
+export function caseload(people: readonly Person[], clients: readonly ClientRecords[], today: string): CaseloadRow[] {
+  return people
+    .filter((p) => p.active && (p.role === "casemanager" || p.role === "coordinator" || p.role === "ervaringsdeskundige"))
+    .map((p) => {
+      const agreements = clients.flatMap((c) => c.agreements).filter((a) => a.ownerUserId === p.id && a.status === "open");
+      return {
+        userId: p.id,
+        activeClients: clients.filter((c) => c.client.responsibleUserId === p.id && c.client.status === "active").length,
+        openAgreements: agreements.length,
+        overdueAgreements: agreements.filter((a) => isOverdue(a, today)).length,
+      };
+    });
+}

@@ -1,0 +1,131 @@
+import { type Agreement, isOverdue } from "../agreement/schema.ts";
+import type { Client } from "../client/schema.ts";
+import type { ConsentEvent } from "../consent/schema.ts";
+import { deriveConsents } from "../consent/state.ts";
+import type { Handover, HandoverEvent } from "../handover/schema.ts";
+import { deriveHandovers, handoversAwaiting } from "../handover/state.ts";
+import { daysSince, lastContactAt } from "../note/contact.ts";
+import type { Note } from "../note/schema.ts";
+import type { SessionUser } from "../organisation/schema.ts";
+
+/**
+ * What the device holds of one client: only what was synced, so only what consent allows. Every
+ * list and count of the overview derives from these and nothing else.
+ */
+export interface ClientRecords {
+  client: Client;
+  consentEvents: readonly ConsentEvent[];
+  agreements: readonly Agreement[];
+  notes: readonly Note[];
+  handovers: readonly Handover[];
+  handoverEvents: readonly HandoverEvent[];
+}
+
+export interface OverviewSettings {
+  /** "Geen contact" after this many days (a setting per organisation; 14 by default). */
+  noContactDays: number;
+  /** A consent ending within this many days, or ended, needs asking again. */
+  consentEndingDays: number;
+}
+export const defaultOverviewSettings: OverviewSettings = { noContactDays: 14, consentEndingDays: 30 };
+
+/** Where in the client view an item opens. */
+export type ToDoTarget = "agreements" | "consent" | "contacts" | "handover";
+
+export interface ToDoItem {
+  /** Stable, so the list keeps its place: `<source>:<record id>`. */
+  key: string;
+  source: string;
+  clientId: string;
+  target: ToDoTarget;
+  /** The day it is about (due date, consent end, last contact), for sorting: the oldest first. */
+  day: string;
+}
+
+export interface ToDoContext {
+  user: SessionUser;
+  now: string;
+  settings: OverviewSettings;
+}
+
+/**
+ * One kind of thing that needs the user now. Te doen is the list of these sources, so another
+ * capability (flexbudget, time-out) adds its own by adding a source. An item is there while the
+ * thing is not done, whether or not she saw it.
+ */
+export type ToDoSource = (records: ClientRecords, context: ToDoContext) => ToDoItem[];
+
+const today = (now: string) => now.slice(0, 10);
+const isHolder = (user: SessionUser, client: Client) => client.ownerOrganisationId === user.organisationId;
+/** Whose work a client is: hers, or, for the coordinator, her organisation's. */
+const isMine = (user: SessionUser, client: Client) => client.responsibleUserId === user.id || (user.role === "coordinator" && isHolder(user, client));
+
+/** Afspraken past their due date: hers, and for the coordinator those of her organisation's team. */
+export const overdueAgreements: ToDoSource = ({ client, agreements }, { user, now }) =>
+  agreements
+    .filter((a) => isOverdue(a, today(now)))
+    .filter((a) => a.ownerUserId === user.id || (user.role === "coordinator" && a.ownerOrganisationId === user.organisationId))
+    .map((a) => ({ key: `agreement-overdue:${a.id}`, source: "agreement-overdue", clientId: client.id, target: "agreements", day: a.dueDate }));
+
+/** A consent of a client of hers ending within the window, or ended while none took its place. */
+export const consentEnding: ToDoSource = ({ client, consentEvents }, { user, now, settings }) => {
+  if (!isMine(user, client) || client.status === "closed") return [];
+  const states = deriveConsents(consentEvents, now);
+  const horizon = Date.parse(now) + settings.consentEndingDays * 86_400_000;
+  const lastingBeyond = states.some((s) => (s.status === "active" || s.status === "pending") && Date.parse(s.consent.validUntil) > horizon);
+  if (lastingBeyond) return [];
+  return states
+    .filter((s) => s.status === "active" || s.status === "expired")
+    .filter((s) => Date.parse(s.consent.validUntil) <= horizon)
+    .map((s) => ({
+      key: `consent-ending:${s.consent.consentId}`,
+      source: "consent-ending",
+      clientId: client.id,
+      target: "consent",
+      day: s.consent.validUntil.slice(0, 10),
+    }));
+};
+
+/** A client of hers, still active, with no contact for the organisation's number of days (or none ever). */
+export const noRecentContact: ToDoSource = ({ client, notes }, { user, now, settings }) => {
+  if (!isMine(user, client) || client.status !== "active") return [];
+  const last = lastContactAt(notes) ?? client.createdAt;
+  if (daysSince(last, now) < settings.noContactDays) return [];
+  return [{ key: `no-contact:${client.id}`, source: "no-contact", clientId: client.id, target: "contacts", day: last.slice(0, 10) }];
+};
+
+/** Handovers waiting for her to acknowledge. */
+export const handoversWaiting: ToDoSource = ({ client, handovers, handoverEvents }, { user }) =>
+  handoversAwaiting(user, handovers, handoverEvents).map((s) => ({
+    key: `handover-waiting:${s.handover.id}`,
+    source: "handover-waiting",
+    clientId: client.id,
+    target: "handover",
+    day: s.handover.createdAt.slice(0, 10),
+  }));
+
+/** Open handovers she wrote on which the receiver asked something after her last word. */
+export const handoverQuestions: ToDoSource = ({ client, handovers, handoverEvents }, { user }) =>
+  deriveHandovers(handovers, handoverEvents)
+    .filter((s) => s.status === "open" && s.handover.fromUserId === user.id)
+    .filter((s) => {
+      const messages = handoverEvents.filter((e) => e.handoverId === s.handover.id && e.type === "message").sort((a, b) => a.at.localeCompare(b.at));
+      const last = messages.at(-1);
+      return last !== undefined && last.by !== user.id;
+    })
+    .map((s) => ({
+      key: `handover-question:${s.handover.id}`,
+      source: "handover-question",
+      clientId: client.id,
+      target: "handover",
+      day: s.handover.createdAt.slice(0, 10),
+    }));
+
+export const toDoSources: ToDoSource[] = [overdueAgreements, consentEnding, noRecentContact, handoversWaiting, handoverQuestions];
+
+/** Te doen across the clients the device holds, oldest first. */
+export function toDo(clients: readonly ClientRecords[], context: ToDoContext, sources: readonly ToDoSource[] = toDoSources): ToDoItem[] {
+  return clients
+    .flatMap((records) => sources.flatMap((source) => source(records, context)))
+    .sort((a, b) => a.day.localeCompare(b.day) || a.key.localeCompare(b.key));
+}
