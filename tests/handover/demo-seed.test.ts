@@ -1,4 +1,4 @@
-import { handoversAwaiting, type SessionUser } from "@naast/shared";
+import { deriveStays, handoversAwaiting, remainingCents, type SessionUser } from "@naast/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoPassword } from "../../server/src/demo/people.ts";
 import { seedDemo } from "../../server/src/demo/seed.ts";
@@ -39,5 +39,19 @@ describe("the demo seed", () => {
     const texts = device.of("agreements", "client-sandra").map((a) => a.text);
     expect(texts).toContain("Gesprek met woonbegeleiding over de overlastmeldingen");
     expect(texts.some((t) => t.includes("traumabehandeling"))).toBe(false);
+  });
+
+  it("holds Iriszorg's 2024 flexbudget with a few expenses, and two time-out stays of 2024, one still ongoing", async () => {
+    const { device } = await awaiting("ingrid@iriszorg.demo", { id: "u-ingrid", organisationId: "org-iriszorg", role: "coordinator" });
+    const budget = device.of("flexbudgets").find((b) => b.year === 2024);
+    const totals = device.of("flexbudgetTotals").find((b) => b.year === 2024);
+    expect(budget?.amountCents).toBe(100_000);
+    expect(budget && totals && remainingCents(budget, totals)).toBe(100_000 - 4_995 - 3_450 - 1_280);
+    const stays = deriveStays(device.of("timeoutEvents"));
+    expect(stays.map((s) => [s.clientId, s.status])).toEqual([
+      ["client-anouk", "ended"],
+      ["client-priscilla", "ongoing"],
+    ]);
+    expect(device.of("timeoutTotals").find((t) => t.year === 2024)).toMatchObject({ trajectories: 2, nights: 10, costCents: 10 * 13_927 });
   });
 });

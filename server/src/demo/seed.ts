@@ -136,6 +136,40 @@ export async function seedDemo(services: Services, portals: DemoPortalUrls): Pro
     }
   }
   await seedOpenHandover(services, as(demoCaseManagerOf.ldh));
+  await seedFlexbudgetAndTimeout(as("u-ingrid"), as(demoCaseManagerOf.iriszorg));
+}
+
+/**
+ * Issue 15: Iriszorg holds the flexbudget (€1,000 in 2024, as in the documents, and the same this
+ * year so the panel has a year to show) and runs the time-out at €139.27 a day; a few expenses
+ * for Anouk and Priscilla, and two stays in 2024, one still ongoing.
+ */
+async function seedFlexbudgetAndTimeout(ingrid: DemoSession, fatima: DemoSession) {
+  const thisYear = new Date().getUTCFullYear();
+  for (const year of [...new Set([2024, thisYear])]) {
+    await ingrid.do("setFlexbudget", {
+      year,
+      holderOrganisationId: "org-iriszorg",
+      amountCents: 100_000,
+      periodStart: `${year}-01-01`,
+      periodEnd: `${year}-12-31`,
+    });
+    await ingrid.do("setTimeoutSettings", { year, holderOrganisationId: "org-iriszorg", dayRateCents: 13_927, trajectoriesPerYear: 6 });
+  }
+  const expense = (clientId: string, day: string, amountCents: number, purpose: "clothing" | "food" | "shelter" | "transport", description: string) =>
+    fatima.do("recordFlexExpense", { id: randomUUID(), clientId, day, amountCents, purpose, description, receiptReference: "", askApprovalOverBudget: false });
+  await expense("client-anouk", "2024-02-12", 4_995, "clothing", "Winterjas");
+  await expense("client-anouk", "2024-03-04", 3_450, "shelter", "Slaapzak");
+  await expense("client-priscilla", "2024-04-18", 1_280, "transport", "OV-dagkaarten naar de huisarts");
+  await expense("client-anouk", `${thisYear}-01-15`, 2_250, "food", "Boodschappen voor het weekend");
+  const stay = async (clientId: string, id: string, start: string, end: string, ended: boolean) => {
+    await fatima.do("requestTimeoutStay", { id, clientId, reason: "Even weg van de zone om tot rust te komen", proposedStart: start, proposedEnd: end });
+    await ingrid.do("decideTimeoutStay", { id: `${id}-decided`, clientId, stayId: id, approved: true, note: "" });
+    await fatima.do("startTimeoutStay", { id: `${id}-started`, clientId, stayId: id, day: start, location: "Iriszorg time-outplek" });
+    if (ended) await fatima.do("endTimeoutStay", { id: `${id}-ended`, clientId, stayId: id, day: end });
+  };
+  await stay("client-anouk", "stay-anouk-2024", "2024-05-06", "2024-05-16", true);
+  await stay("client-priscilla", "stay-priscilla-2024", "2024-11-25", "2024-12-06", false);
 }
 
 /**
