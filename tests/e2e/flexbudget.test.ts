@@ -1,0 +1,42 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type CaseManagerBrowser, caseManagerBrowser } from "./support/panel.ts";
+import { type DemoStack, startDemoStack } from "./support/stack.ts";
+
+/** Issue 15: an expense recorded offline reaches the budget holder, whose remaining budget drops. */
+describe("the flexbudget in the panel", () => {
+  let stack: DemoStack;
+  let fatima: CaseManagerBrowser;
+  let ingrid: CaseManagerBrowser;
+
+  beforeAll(async () => {
+    stack = await startDemoStack();
+  });
+  afterAll(async () => {
+    await fatima?.close();
+    await ingrid?.close();
+    await stack?.stop();
+  });
+
+  it("an expense recorded offline is sent when the network returns, and the budget holder sees what is left drop", async () => {
+    ingrid = await caseManagerBrowser("ingrid@iriszorg.demo", stack.server.url, `${stack.portals.urls.iriszorg}/dossier?patient=IZ-1001`);
+    // The seed spent € 22,50 of this year's € 1.000,00.
+    await expect.poll(() => ingrid.panel.getByTestId("budget-left").textContent(), { timeout: 20_000 }).toContain("977,50");
+
+    fatima = await caseManagerBrowser("fatima@iriszorg.demo", stack.server.url, `${stack.portals.urls.iriszorg}/dossier?patient=IZ-1001`);
+    const { panel, context } = fatima;
+    await expect.poll(() => panel.getByTestId("spent-on-client").textContent(), { timeout: 20_000 }).toContain("22,50");
+    await context.setOffline(true);
+    const form = panel.getByTestId("expense-form");
+    await form.locator("input[name=expense-amount]").fill("25,00");
+    await form.locator("select[name=expense-purpose]").selectOption("food");
+    await form.locator("input[name=expense-description]").fill("Warme maaltijd");
+    await form.locator("button[type=submit]").click();
+    await expect.poll(() => panel.getByTestId("spent-on-client").textContent()).toContain("47,50");
+    await expect.poll(() => panel.getByTestId("pending-count").textContent()).toContain("1");
+
+    await context.setOffline(false);
+    await expect.poll(() => panel.getByTestId("pending-count").count(), { timeout: 20_000 }).toBe(0);
+    await expect.poll(() => ingrid.panel.getByTestId("budget-left").textContent(), { timeout: 20_000 }).toContain("952,50");
+    expect(await ingrid.panel.getByTestId("budget-left").textContent()).toContain("1.000,00");
+  });
+});
