@@ -1,4 +1,4 @@
-import { type Agreement, agreementOwnerRoles, isOverdue, mayChangeAgreements, mayOwnAgreements } from "@naast/shared";
+import { type Agreement, agreementOwnerRoles, isOverdue, type LifeDomain, mayChangeAgreements, mayOwnAgreements, type Person } from "@naast/shared";
 import { useContext, useState } from "preact/hooks";
 import { formatDay, LanguageContext, useT } from "../i18n/index.ts";
 import { db } from "../storage/db.ts";
@@ -8,6 +8,25 @@ import { useLiveQuery } from "./use-live-query.ts";
 import { useMutate } from "./use-mutate.ts";
 
 const today = () => new Date().toISOString().slice(0, 10);
+
+/** Who may own an afspraak of this client (about `domain`): the rule addAgreement and updateAgreement run. */
+export function possibleOwners(view: ClientView, directory: Directory, now: string, domain: LifeDomain | null) {
+  return [...directory.people.values()].filter(
+    (p) => p.active && agreementOwnerRoles.includes(p.role) && mayOwnAgreements(p, view.client, view.consentEvents, now, domain),
+  );
+}
+
+export function OwnerOptions({ owners, directory }: { owners: Person[]; directory: Directory }) {
+  return (
+    <>
+      {owners.map((p) => (
+        <option key={p.id} value={p.id}>
+          {p.name} ({directory.organisations.get(p.organisationId)?.shortName ?? "?"})
+        </option>
+      ))}
+    </>
+  );
+}
 
 /** One open afspraak: done, or changed (text, due date, owner), or cancelled with a reason. */
 export function AgreementRow({ agreement: a, view, directory }: { agreement: Agreement; view: ClientView; directory: Directory }) {
@@ -24,9 +43,7 @@ export function AgreementRow({ agreement: a, view, directory }: { agreement: Agr
   const person = directory.people.get(a.ownerUserId);
   const overdue = isOverdue(a, today());
   const may = session ? mayChangeAgreements(session.user, view.client, view.consentEvents, now, a.domain) : false;
-  const owners = [...directory.people.values()].filter(
-    (p) => p.active && agreementOwnerRoles.includes(p.role) && mayOwnAgreements(p, view.client, view.consentEvents, now, a.domain),
-  );
+  const owners = possibleOwners(view, directory, now, a.domain);
   const base = { clientId: view.client.id, agreementId: a.id };
 
   return (
@@ -68,11 +85,7 @@ export function AgreementRow({ agreement: a, view, directory }: { agreement: Agr
           <label>
             {t("agreements.owner")}
             <select name="agreement-edit-owner" value={owner} onChange={(e) => setOwner(e.currentTarget.value)}>
-              {owners.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name} ({directory.organisations.get(p.organisationId)?.shortName ?? "?"})
-                </option>
-              ))}
+              <OwnerOptions owners={owners} directory={directory} />
             </select>
           </label>
           <button type="submit">{t("plan.save")}</button>

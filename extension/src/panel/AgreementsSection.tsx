@@ -1,7 +1,7 @@
-import { type AccessDecision, agreementOwnerRoles, type DataCategory, type LifeDomain, lifeDomains, mayOwnAgreements } from "@naast/shared";
+import { type AccessDecision, type DataCategory, type LifeDomain, lifeDomains } from "@naast/shared";
 import { useState } from "preact/hooks";
 import { categoryLabel, useT } from "../i18n/index.ts";
-import { AgreementRow } from "./AgreementRow.tsx";
+import { AgreementRow, OwnerOptions, possibleOwners } from "./AgreementRow.tsx";
 import { ErrorLine } from "./ErrorLine.tsx";
 import type { ClientView, Directory } from "./queries.ts";
 import { useMutate } from "./use-mutate.ts";
@@ -25,9 +25,7 @@ export function AgreementsSection({ view, directory, accessible }: { view: Clien
   const open = view.agreements.filter((a) => a.status === "open").sort((a, b) => a.dueDate.localeCompare(b.dueDate));
   const now = new Date().toISOString();
   // Only colleagues whose organisation may see the agreements can own one.
-  const owners = [...directory.people.values()].filter(
-    (p) => p.active && agreementOwnerRoles.includes(p.role) && mayOwnAgreements(p, view.client, view.consentEvents, now, domain || null),
-  );
+  const owners = possibleOwners(view, directory, now, domain || null);
 
   const add = async (event: Event) => {
     event.preventDefault();
@@ -58,11 +56,7 @@ export function AgreementsSection({ view, directory, accessible }: { view: Clien
             {t("agreements.owner")}
             <select name="agreement-owner" required value={owner} onChange={(e) => setOwner(e.currentTarget.value)}>
               <option value="" />
-              {owners.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name} ({directory.organisations.get(p.organisationId)?.shortName ?? "?"})
-                </option>
-              ))}
+              <OwnerOptions owners={owners} directory={directory} />
             </select>
           </label>
           <label>
