@@ -128,7 +128,7 @@ describe("a warm handover from Leger des Heils to Iriszorg", () => {
     expect(Date.parse(formerOwner?.readOnlyUntil ?? "") - Date.parse(String(sandra?.updatedAt))).toBe(defaultReadOnlyDays * 86_400_000);
     const until = new Date(formerOwner?.readOnlyUntil ?? "").toLocaleDateString("nl-NL", { day: "numeric", month: "long", year: "numeric" });
     expect(await panel.getByTestId("read-only").textContent()).toContain(until);
-    expect(await panel.getByRole("button", { name: "Notitie opslaan" }).isDisabled()).toBe(true);
+    expect(await panel.getByRole("button", { name: "Contact opslaan" }).isDisabled()).toBe(true);
     // The carried agreement is Fatima's now.
     expect(await panel.getByTestId("agreement").allTextContents()).toContainEqual(expect.stringMatching(/Gesprek met woonbegeleiding.*Fatima El Amrani/));
   });
