@@ -163,4 +163,3 @@ function storedRejection(id: string, row: { code: string | null; reason: string 
   const parsed = refusalSchema.safeParse(stored);
   return { id, status: "rejected", kind, refusal: parsed.success ? parsed.data : refusal("unexpected", { message: row.reason ?? "" }) };
 }
-
