@@ -55,10 +55,9 @@ export const recordConsentConversation = defineMutator({
 });
 
 /**
- * The conversations to follow up. The panel shows it at the client's consent; the "Te doen" list
- * (issue 13, not on main when this was written) should list every held client for which this is
- * not null, as "ask again" items: the latest conversation asks again on a day that has come (or
- * comes within `withinDays`).
+ * The conversations to follow up. The panel shows it at the client's consent, and Te doen
+ * (`askConsentAgain` in overview/todo.ts) lists it as an "ask again" item: the latest
+ * conversation asks again on a day that has come (or comes within `withinDays`).
  */
 export function askAgainDue(conversations: readonly ConsentConversation[], today: string, withinDays = 0): ConsentConversation | null {
   const latest = [...conversations].sort((a, b) => (a.askedOn + a.recordedAt < b.askedOn + b.recordedAt ? 1 : -1))[0];

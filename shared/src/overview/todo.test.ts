@@ -3,7 +3,7 @@ import { canAccess } from "../consent/can-access.ts";
 import { mutators } from "../mutators/registry.ts";
 import { acting, day, people, sessionUser } from "../testing/fixtures.ts";
 import type { MemoryStore } from "../testing/memory-store.ts";
-import { shareWithLdh, stapteam } from "../testing/stapteam.ts";
+import { shareWithLdh, stapteam, validArgs } from "../testing/stapteam.ts";
 import { caseload } from "./caseload.ts";
 import { type ClientRecords, defaultOverviewSettings, toDo } from "./todo.ts";
 
@@ -22,6 +22,9 @@ function deviceOf(store: MemoryStore, name: keyof typeof people, now: string): C
         notes: may("notes") ? store.all("notes").filter((n) => n.clientId === client.id) : [],
         handovers: may("handovers") ? store.all("handovers").filter((h) => h.clientId === client.id) : [],
         handoverEvents: may("handovers") ? store.all("handoverEvents").filter((h) => h.clientId === client.id) : [],
+        // Holder-only: the consent conversations reach only the holding organisation's devices.
+        consentConversations:
+          client.ownerOrganisationId === user.organisationId ? store.all("consentConversations").filter((c) => c.clientId === client.id) : [],
         visible: ["housing", "notes", "agreements", "handovers"].some((c) => may(c as "housing")),
       };
     })
@@ -104,5 +107,22 @@ describe("Te doen", () => {
       openAgreements: 1,
       overdueAgreements: 1,
     });
+  });
+
+  it("asks Fatima to ask Anna again once the day she set has come, and stops when she records the next conversation", async () => {
+    const store = await stapteam();
+    await store.run(mutators.recordConsentConversation, validArgs.recordConsentConversation, acting("fatima", day(1)));
+    const askAgain = (name: keyof typeof people, now: string) =>
+      toDo(deviceOf(store, name, now), context(name, now)).filter((i) => i.source === "consent-ask-again");
+    expect(askAgain("fatima", day(20))).toEqual([]);
+    expect(askAgain("fatima", day(32))).toEqual([
+      { key: "consent-ask-again:cc1", source: "consent-ask-again", clientId: "anna", target: "consent", day: "2024-04-04" },
+    ]);
+    await store.run(
+      mutators.recordConsentConversation,
+      { ...validArgs.recordConsentConversation, id: "cc2", askedOn: day(32).slice(0, 10), outcome: "refused", askAgainOn: null },
+      acting("fatima", day(32)),
+    );
+    expect(askAgain("fatima", day(33))).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import { type Agreement, isOverdue } from "../agreement/schema.ts";
 import type { Client } from "../client/schema.ts";
+import { askAgainDue, type ConsentConversation } from "../consent/conversation.ts";
 import type { ConsentEvent } from "../consent/schema.ts";
 import { deriveConsents } from "../consent/state.ts";
 import type { Handover, HandoverEvent } from "../handover/schema.ts";
@@ -19,6 +20,8 @@ export interface ClientRecords {
   notes: readonly Note[];
   handovers: readonly Handover[];
   handoverEvents: readonly HandoverEvent[];
+  /** Consent asked but not (yet) given: holder-only records, so only the holder's devices have them. */
+  consentConversations?: readonly ConsentConversation[];
 }
 
 export interface OverviewSettings {
@@ -94,6 +97,14 @@ export const noRecentContact: ToDoSource = ({ client, notes }, { user, now, sett
   return [{ key: `no-contact:${client.id}`, source: "no-contact", clientId: client.id, target: "contacts", day: last.slice(0, 10) }];
 };
 
+/** Consent asked and not (fully) given, with a day to ask again that has come: ask her again. */
+export const askConsentAgain: ToDoSource = ({ client, consentConversations = [] }, { user, now }) => {
+  if (!isMine(user, client) || client.status === "closed") return [];
+  const due = askAgainDue(consentConversations, today(now));
+  if (!due?.askAgainOn) return [];
+  return [{ key: `consent-ask-again:${due.id}`, source: "consent-ask-again", clientId: client.id, target: "consent", day: due.askAgainOn }];
+};
+
 /** Handovers waiting for her to acknowledge. */
 export const handoversWaiting: ToDoSource = ({ client, handovers, handoverEvents }, { user }) =>
   handoversAwaiting(user, handovers, handoverEvents).map((s) => ({
@@ -121,7 +132,7 @@ export const handoverQuestions: ToDoSource = ({ client, handovers, handoverEvent
       day: s.handover.createdAt.slice(0, 10),
     }));
 
-export const toDoSources: ToDoSource[] = [overdueAgreements, consentEnding, noRecentContact, handoversWaiting, handoverQuestions];
+export const toDoSources: ToDoSource[] = [overdueAgreements, consentEnding, askConsentAgain, noRecentContact, handoversWaiting, handoverQuestions];
 
 /** Te doen across the clients the device holds, oldest first. */
 export function toDo(clients: readonly ClientRecords[], context: ToDoContext, sources: readonly ToDoSource[] = toDoSources): ToDoItem[] {
