@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ApiClient } from "../support/api.ts";
 import { createClientWithPlan, grantConsent, thePlan } from "../support/fixtures.ts";
 import { refusalCode } from "../support/refusal-code.ts";
-import { startTestServer, type TestServer } from "../support/test-server.ts";
+import type { TestServer } from "../support/test-server.ts";
+import { irisAndLdh } from "../support/two-organisations.ts";
 
 /** Issue 9, point 6: everything Naast holds about a client, for her holder, over the real server. */
 describe("export of all of a client's data (AVG art. 15/20)", () => {
@@ -13,11 +14,7 @@ describe("export of all of a client's data (AVG art. 15/20)", () => {
   let marieke: ApiClient;
 
   beforeAll(async () => {
-    server = await startTestServer();
-    await server.addOrganisation("org-iris", "Iriszorg");
-    await server.addOrganisation("org-ldh", "Leger des Heils");
-    fatima = await (await server.addUser("fatima", "org-iris")).signIn();
-    marieke = await (await server.addUser("marieke", "org-ldh")).signIn();
+    ({ server, iris: fatima, ldh: marieke } = await irisAndLdh({ iris: "fatima", ldh: "marieke" }));
   }, 60_000);
   afterAll(() => server.stop());
 

@@ -5,7 +5,8 @@ import { TRPCClientError } from "@trpc/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ApiClient } from "../support/api.ts";
 import { createClientWithPlan, grantConsent, thePlan } from "../support/fixtures.ts";
-import { startTestServer, type TestServer } from "../support/test-server.ts";
+import type { TestServer } from "../support/test-server.ts";
+import { irisAndLdh } from "../support/two-organisations.ts";
 
 /**
  * Issue 10, finding 1: one partner could slow every pull for seconds with withdrawals naming
@@ -20,11 +21,7 @@ describe("a consent's lists are bounded, de-duplicated and checked against the d
   let consentId: string;
 
   beforeAll(async () => {
-    server = await startTestServer();
-    await server.addOrganisation("org-iris", "Iriszorg");
-    await server.addOrganisation("org-ldh", "Leger des Heils");
-    iris = await (await server.addUser("ruben", "org-iris")).signIn();
-    ldh = await (await server.addUser("marieke", "org-ldh")).signIn();
+    ({ server, iris, ldh } = await irisAndLdh({ iris: "ruben", ldh: "marieke" }));
     clientId = await createClientWithPlan(iris);
     const plan = await iris.push("updatePlanDomain", { clientId, domain: "justice", situation: "Boete openstaand.", goal: "Regeling treffen." });
     expect(plan.status).toBe("applied");

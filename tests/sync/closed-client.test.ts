@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ApiClient } from "../support/api.ts";
 import { createClientWithPlan, grantConsent, thePlan } from "../support/fixtures.ts";
 import { Replica } from "../support/replica.ts";
-import { startTestServer, type TestServer } from "../support/test-server.ts";
+import type { TestServer } from "../support/test-server.ts";
+import { irisAndLdh } from "../support/two-organisations.ts";
 
 const dayMs = 86_400_000;
 
@@ -15,11 +16,7 @@ describe("closing a client ends sharing with every other organisation after the 
   let ldh: ApiClient;
 
   beforeAll(async () => {
-    server = await startTestServer();
-    await server.addOrganisation("org-iris", "Iriszorg");
-    await server.addOrganisation("org-ldh", "Leger des Heils");
-    iris = await (await server.addUser("fatima", "org-iris")).signIn();
-    ldh = await (await server.addUser("marieke", "org-ldh")).signIn();
+    ({ server, iris, ldh } = await irisAndLdh({ iris: "fatima", ldh: "marieke" }));
   });
   afterAll(() => server.stop());
 

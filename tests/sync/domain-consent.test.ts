@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ApiClient } from "../support/api.ts";
 import { grantConsent } from "../support/fixtures.ts";
 import { Replica } from "../support/replica.ts";
-import { startTestServer, type TestServer } from "../support/test-server.ts";
+import type { TestServer } from "../support/test-server.ts";
+import { irisAndLdh } from "../support/two-organisations.ts";
 
 const due = "2026-12-15";
 
@@ -14,11 +15,7 @@ describe("an afspraak tied to a life domain reaches only organisations that may 
   let ldh: ApiClient;
 
   beforeAll(async () => {
-    server = await startTestServer();
-    await server.addOrganisation("org-iris", "Iriszorg");
-    await server.addOrganisation("org-ldh", "Leger des Heils");
-    iris = await (await server.addUser("ruben", "org-iris")).signIn();
-    ldh = await (await server.addUser("marieke", "org-ldh")).signIn();
+    ({ server, iris, ldh } = await irisAndLdh({ iris: "ruben", ldh: "marieke" }));
   });
   afterAll(() => server.stop());
 
