@@ -52,16 +52,6 @@ export class RecordTransaction implements WriteTransaction {
     return this.#pending.size > 0;
   }
 
-  /** The organisations whose own records (aggregate totals) these writes change: to tell them live. */
-  get organisationRecordsWritten(): string[] {
-    const out = new Set<string>();
-    for (const { collection, record } of this.#pending.values()) {
-      const visibility = visibilityOf(collection, record);
-      if (visibility.kind === "organisation") out.add(visibility.organisationId);
-    }
-    return [...out];
-  }
-
   /** Whether these writes may change who sees what: a client's record or her consents. */
   get changesAccess(): boolean {
     for (const { collection } of this.#pending.values()) if (collection === "clients" || collection === "consentEvents") return true;
