@@ -3,6 +3,7 @@ import "../src/zod-jitless.ts";
 import { showAwaitingCountOnIcon } from "../src/handover/badge.ts";
 import { backgroundListener } from "../src/messaging/background-listener.ts";
 import type { BackgroundEvent } from "../src/messaging/protocol.ts";
+import { notify } from "../src/messaging/send.ts";
 import { TabContexts } from "../src/portal/tab-contexts.ts";
 import { db } from "../src/storage/db.ts";
 import { SyncEngine } from "../src/sync/engine.ts";
@@ -18,7 +19,7 @@ export default defineBackground(() => {
   const { sidebarAction } = browser as unknown as { sidebarAction?: { toggle(): Promise<void> } };
   if (sidebarAction) browser.browserAction?.onClicked.addListener(() => void sidebarAction.toggle());
 
-  const broadcast = (event: BackgroundEvent) => browser.runtime.sendMessage(event).catch(() => undefined);
+  const broadcast = (event: BackgroundEvent) => notify(event);
 
   browser.runtime.onMessage.addListener(
     backgroundListener({

@@ -1,5 +1,7 @@
 // First: before any module creates a zod schema.
 import "../src/zod-jitless.ts";
+import { adapterReplySchema } from "../src/messaging/protocol.ts";
+import { send } from "../src/messaging/send.ts";
 import { portalHosts } from "../src/portal/hosts.ts";
 import { watchOpenClient } from "../src/portal/watch-open-client.ts";
 
@@ -13,8 +15,9 @@ export default defineContentScript({
   runAt: "document_idle",
   main() {
     watchOpenClient({
-      whichAdapter: (url) => browser.runtime.sendMessage({ type: "portal/which-adapter", url }),
-      report: (detected) => browser.runtime.sendMessage({ type: "portal/client-detected", detected }),
+      // The reply is parsed like every message: a malformed one is no adapter.
+      whichAdapter: async (url) => adapterReplySchema.parse(await send({ type: "portal/which-adapter", url })),
+      report: (detected) => send({ type: "portal/client-detected", detected }),
     });
   },
 });

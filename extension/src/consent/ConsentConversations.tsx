@@ -1,9 +1,9 @@
 import { askAgainDue, type ConversationOutcome, conversationOutcomes, type RecordOf } from "@naast/shared";
 import { useContext, useState } from "preact/hooks";
+import { useMutate } from "../hooks/use-mutate.ts";
 import { formatDay, LanguageContext, useT } from "../i18n/index.ts";
-import { ErrorLine } from "../panel/ErrorLine.tsx";
-import type { Directory } from "../panel/queries.ts";
-import { useMutate } from "../panel/use-mutate.ts";
+import type { Directory } from "../records/queries.ts";
+import { ErrorLine } from "../ui/ErrorLine.tsx";
 
 const today = () => new Date().toISOString().slice(0, 10);
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);

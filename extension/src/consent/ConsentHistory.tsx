@@ -1,7 +1,7 @@
 import type { RecordOf } from "@naast/shared";
 import { useContext } from "preact/hooks";
 import { formatDay, LanguageContext, useT } from "../i18n/index.ts";
-import type { Directory } from "../panel/queries.ts";
+import type { Directory } from "../records/queries.ts";
 import { describeCategories, organisationNames } from "./statement.ts";
 
 /** Every consent recorded, withdrawn or expired, who and when; read-only, oldest first. */

@@ -9,11 +9,11 @@ import {
   withdrawConsent,
 } from "@naast/shared";
 import { useContext, useEffect, useRef, useState } from "preact/hooks";
+import { useMutate } from "../hooks/use-mutate.ts";
 import { formatDay, LanguageContext, useT } from "../i18n/index.ts";
-import { ErrorLine } from "../panel/ErrorLine.tsx";
-import type { ClientView, Directory } from "../panel/queries.ts";
-import { useMutate } from "../panel/use-mutate.ts";
+import type { ClientView, Directory } from "../records/queries.ts";
 import type { Session } from "../storage/db.ts";
+import { ErrorLine } from "../ui/ErrorLine.tsx";
 import { ConsentConversations } from "./ConsentConversations.tsx";
 import { ConsentHistory } from "./ConsentHistory.tsx";
 import { RecordConsentForm } from "./RecordConsentForm.tsx";

@@ -12,11 +12,11 @@ import {
   stapteamOrganisations,
 } from "@naast/shared";
 import { useContext, useState } from "preact/hooks";
+import { useMutate } from "../hooks/use-mutate.ts";
 import { categoryLabel, formatDay, LanguageContext, useT } from "../i18n/index.ts";
-import { ErrorLine } from "../panel/ErrorLine.tsx";
-import type { Directory } from "../panel/queries.ts";
-import { useMutate } from "../panel/use-mutate.ts";
+import type { Directory } from "../records/queries.ts";
 import type { Session } from "../storage/db.ts";
+import { ErrorLine } from "../ui/ErrorLine.tsx";
 import { describeCategories, organisationNames } from "./statement.ts";
 
 const day = (instant: string) => instant.slice(0, 10);

@@ -1,9 +1,9 @@
 import { type ConsentState, type DataCategory, dataCategories } from "@naast/shared";
 import { useState } from "preact/hooks";
+import { useMutate } from "../hooks/use-mutate.ts";
 import { categoryLabel, useT } from "../i18n/index.ts";
-import { ErrorLine } from "../panel/ErrorLine.tsx";
-import type { Directory } from "../panel/queries.ts";
-import { useMutate } from "../panel/use-mutate.ts";
+import type { Directory } from "../records/queries.ts";
+import { ErrorLine } from "../ui/ErrorLine.tsx";
 
 /** Withdrawal, whole or for some organisations or some information, with the client's reason. */
 export function WithdrawConsentForm({ state, directory, onDone }: { state: ConsentState; directory: Directory; onDone(): void }) {

@@ -1,6 +1,6 @@
 import { type ConsentState, dataCategories, lifeDomains, type RecordOf } from "@naast/shared";
 import { categoryLabel, formatDay, type Language, translator } from "../i18n/index.ts";
-import type { Directory } from "../panel/queries.ts";
+import type { Directory } from "../records/queries.ts";
 import { buildStatementPdf } from "./statement-pdf.ts";
 
 /** Categories as a person says them: "het hele plan" instead of thirteen domain names. */

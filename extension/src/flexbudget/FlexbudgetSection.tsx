@@ -1,12 +1,12 @@
 import { type AccessDecision, type DataCategory, type ExpenseState, expensePurposes, expenseStates, remainingCents, spentInYear } from "@naast/shared";
 import { useContext, useState } from "preact/hooks";
+import { useMutate } from "../hooks/use-mutate.ts";
 import { formatDay, formatEuros, LanguageContext, useT } from "../i18n/index.ts";
 import type { MessageKey } from "../i18n/nl.ts";
 import { describeRefusal } from "../i18n/refusal.ts";
-import { ErrorLine } from "../panel/ErrorLine.tsx";
-import type { ClientView, Directory, YearFigures } from "../panel/queries.ts";
-import { useMutate } from "../panel/use-mutate.ts";
+import type { ClientView, Directory, YearFigures } from "../records/queries.ts";
 import type { Session } from "../storage/db.ts";
+import { ErrorLine } from "../ui/ErrorLine.tsx";
 import { type ExpenseDraft, emptyExpenseDraft, expenseArgs } from "./expense-draft.ts";
 
 interface Props {

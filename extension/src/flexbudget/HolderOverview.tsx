@@ -1,8 +1,8 @@
 import { remainingCents } from "@naast/shared";
 import { useContext } from "preact/hooks";
+import { useLiveQuery } from "../hooks/use-live-query.ts";
 import { formatEuros, LanguageContext, useT } from "../i18n/index.ts";
-import { loadYearFigures } from "../panel/queries.ts";
-import { useLiveQuery } from "../panel/use-live-query.ts";
+import { loadYearFigures } from "../records/queries.ts";
 import { db, type Session } from "../storage/db.ts";
 
 /**

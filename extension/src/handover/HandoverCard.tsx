@@ -1,10 +1,10 @@
 import { type HandoverState, isReceiverOf, isSenderSideOf, isWithinNaast, replyToHandover, startHandover } from "@naast/shared";
 import { useContext, useState } from "preact/hooks";
+import { useMutate } from "../hooks/use-mutate.ts";
 import { formatDay, LanguageContext, useT } from "../i18n/index.ts";
-import { ErrorLine } from "../panel/ErrorLine.tsx";
-import type { ClientView, Directory } from "../panel/queries.ts";
-import { useMutate } from "../panel/use-mutate.ts";
+import type { ClientView, Directory } from "../records/queries.ts";
 import type { Session } from "../storage/db.ts";
+import { ErrorLine } from "../ui/ErrorLine.tsx";
 import { HandoverContent } from "./HandoverContent.tsx";
 
 /**

@@ -1,6 +1,6 @@
 import type { RecordOf } from "@naast/shared";
 import { categoryLabel, useT } from "../i18n/index.ts";
-import { type ClientView, colleagueName, type Directory } from "../panel/queries.ts";
+import { type ClientView, colleagueName, type Directory } from "../records/queries.ts";
 
 /** What the sender wrote, read-only: a handover is never edited, only corrected by a new one. */
 export function HandoverContent({ handover, view, directory }: { handover: RecordOf<"handovers">; view: ClientView; directory: Directory }) {

@@ -1,7 +1,7 @@
 import { useContext } from "preact/hooks";
+import { useLiveQuery } from "../hooks/use-live-query.ts";
 import { formatDay, LanguageContext, useT } from "../i18n/index.ts";
-import type { Directory } from "../panel/queries.ts";
-import { useLiveQuery } from "../panel/use-live-query.ts";
+import type { Directory } from "../records/queries.ts";
 import { db, type Session } from "../storage/db.ts";
 import { awaitingHandovers } from "./awaiting.ts";
 

@@ -15,13 +15,13 @@ import {
   receivingRoles,
 } from "@naast/shared";
 import { useState } from "preact/hooks";
+import { useMutate } from "../hooks/use-mutate.ts";
 import { categoryLabel, useT } from "../i18n/index.ts";
-import { ErrorLine } from "../panel/ErrorLine.tsx";
-import { scoreHistory } from "../panel/PlanSection.tsx";
-import { type ClientView, colleagueName, type Directory } from "../panel/queries.ts";
-import { ScoreSelect } from "../panel/ScoreSelect.tsx";
-import { useMutate } from "../panel/use-mutate.ts";
+import { scoreHistory } from "../plan/score-history.ts";
+import { type ClientView, colleagueName, type Directory } from "../records/queries.ts";
 import type { Session } from "../storage/db.ts";
+import { ErrorLine } from "../ui/ErrorLine.tsx";
+import { ScoreSelect } from "../ui/ScoreSelect.tsx";
 import { NetworkFields } from "./NetworkFields.tsx";
 import { SectionDomainSelect } from "./SectionDomainSelect.tsx";
 

@@ -1,5 +1,6 @@
 import { type Language, translator } from "../i18n/index.ts";
-import type { ClientView, Directory } from "../panel/queries.ts";
+import { notify } from "../messaging/send.ts";
+import type { ClientView, Directory } from "../records/queries.ts";
 import type { Session } from "../storage/db.ts";
 import { mutate } from "../sync/mutate.ts";
 import { offerExportPackage } from "./export/download.ts";
@@ -19,5 +20,5 @@ export async function exportHandover(view: ClientView, directory: Directory, ses
   // Recorded first: a package that leaves the device is always in the audit log.
   await mutate("recordHandoverExport", { id: crypto.randomUUID(), clientId: view.client.id, handoverId, formats: pkg.formats, categories: pkg.categories });
   offerExportPackage(pkg);
-  browser.runtime.sendMessage({ type: "sync/now" }).catch(() => undefined);
+  void notify({ type: "sync/now" });
 }

@@ -2,9 +2,9 @@ import type { AccessReport } from "@naast/shared";
 import { useContext, useState } from "preact/hooks";
 import { offerDownload } from "../consent/statement.ts";
 import { formatDay, LanguageContext, useT } from "../i18n/index.ts";
-import { ErrorLine } from "../panel/ErrorLine.tsx";
-import type { ClientView } from "../panel/queries.ts";
+import type { ClientView } from "../records/queries.ts";
 import type { Session } from "../storage/db.ts";
+import { ErrorLine } from "../ui/ErrorLine.tsx";
 import { accessReportPdf, describeDay, reportDays } from "./describe-access.ts";
 import { useHolderRequest } from "./use-holder-request.ts";
 

@@ -2,9 +2,9 @@ import type { ClientExport } from "@naast/shared";
 import { useContext } from "preact/hooks";
 import { offerDownload } from "../consent/statement.ts";
 import { LanguageContext, useT } from "../i18n/index.ts";
-import { ErrorLine } from "../panel/ErrorLine.tsx";
-import type { ClientView, Directory } from "../panel/queries.ts";
+import type { ClientView, Directory } from "../records/queries.ts";
 import type { Session } from "../storage/db.ts";
+import { ErrorLine } from "../ui/ErrorLine.tsx";
 import { clientExportPdf } from "./export-pdf.ts";
 import { useHolderRequest } from "./use-holder-request.ts";
 

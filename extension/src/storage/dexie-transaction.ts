@@ -1,4 +1,5 @@
 import { type CollectionName, collections, type RecordOf, storedRecord, type WriteTransaction } from "@naast/shared";
+import { getRecord, listClientRecords } from "../records/read.ts";
 import type { NaastDatabase } from "./db.ts";
 
 /** The mutators' storage interface on the device. Run inside a Dexie transaction over `records`. */
@@ -6,13 +7,11 @@ export class DexieTransaction implements WriteTransaction {
   constructor(private readonly db: NaastDatabase) {}
 
   async get<C extends CollectionName>(collection: C, id: string): Promise<RecordOf<C> | undefined> {
-    const row = await this.db.records.get([collection, id]);
-    return row?.data as RecordOf<C> | undefined;
+    return getRecord(this.db, collection, id);
   }
 
   async listByClient<C extends CollectionName>(collection: C, clientId: string): Promise<RecordOf<C>[]> {
-    const rows = await this.db.records.where("[collection+clientId]").equals([collection, clientId]).toArray();
-    return rows.map((r) => r.data as RecordOf<C>);
+    return listClientRecords(this.db, collection, clientId);
   }
 
   async put<C extends CollectionName>(collection: C, record: RecordOf<C>): Promise<void> {

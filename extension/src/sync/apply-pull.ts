@@ -1,4 +1,5 @@
-import { bindMutation, fromPulled, handoverFor, isPurgedBy, type PullResponse, type RecordOf } from "@naast/shared";
+import { bindMutation, fromPulled, handoverFor, isPurgedBy, type PullResponse } from "@naast/shared";
+import { dataOf } from "../records/read.ts";
 import type { NaastDatabase } from "../storage/db.ts";
 import { DexieTransaction } from "../storage/dexie-transaction.ts";
 
@@ -24,7 +25,7 @@ export async function applyPull(database: NaastDatabase, response: PullResponse)
         // A withdrawn life domain goes from the handovers kept on the device too.
         const lost = new Set<string>(purge.categories);
         for (const stored of await database.records.where("[collection+clientId]").equals(["handovers", purge.clientId]).toArray()) {
-          const handover = stored.data as RecordOf<"handovers">;
+          const handover = dataOf(stored, "handovers");
           const kept = handoverFor(handover, (category) => !lost.has(category));
           if (kept !== handover) await database.records.put({ ...stored, data: kept });
         }

@@ -1,11 +1,11 @@
 import { type AccessDecision, beyondTrajectories, type DataCategory, deriveStays, nightsBetween, type Stay } from "@naast/shared";
 import { useContext, useState } from "preact/hooks";
+import { useMutate } from "../hooks/use-mutate.ts";
 import { formatDay, formatEuros, LanguageContext, useT } from "../i18n/index.ts";
 import type { MessageKey } from "../i18n/nl.ts";
-import { ErrorLine } from "../panel/ErrorLine.tsx";
-import type { ClientView, YearFigures } from "../panel/queries.ts";
-import { useMutate } from "../panel/use-mutate.ts";
+import type { ClientView, YearFigures } from "../records/queries.ts";
 import type { Session } from "../storage/db.ts";
+import { ErrorLine } from "../ui/ErrorLine.tsx";
 
 interface Props {
   view: ClientView;

@@ -17,7 +17,7 @@ import {
   type ZrmScore,
 } from "@naast/shared";
 import type { Language } from "../../i18n/index.ts";
-import type { ClientView, Directory } from "../../panel/queries.ts";
+import type { ClientView, Directory } from "../../records/queries.ts";
 
 /** Who is who: the panel's Directory fits. */
 export interface ExportDirectory {

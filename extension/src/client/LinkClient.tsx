@@ -1,10 +1,10 @@
 import { useState } from "preact/hooks";
+import { useLiveQuery } from "../hooks/use-live-query.ts";
+import { useMutate } from "../hooks/use-mutate.ts";
 import { useT } from "../i18n/index.ts";
+import { visibleClients } from "../records/queries.ts";
 import { db } from "../storage/db.ts";
-import { ErrorLine } from "./ErrorLine.tsx";
-import { visibleClients } from "./queries.ts";
-import { useLiveQuery } from "./use-live-query.ts";
-import { useMutate } from "./use-mutate.ts";
+import { ErrorLine } from "../ui/ErrorLine.tsx";
 
 /** An EPD id Naast does not know yet: link it to a shared client, or start one. */
 export function LinkClient({ epdClientId }: { epdClientId: string }) {

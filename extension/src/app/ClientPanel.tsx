@@ -1,11 +1,11 @@
 import { useContext } from "preact/hooks";
+import { LinkClient } from "../client/LinkClient.tsx";
+import { useLiveQuery } from "../hooks/use-live-query.ts";
 import { formatDay, LanguageContext, useT } from "../i18n/index.ts";
 import type { TabContext } from "../messaging/protocol.ts";
+import { findLinkedClient } from "../records/queries.ts";
 import { db, type Session } from "../storage/db.ts";
 import { ClientView } from "./ClientView.tsx";
-import { LinkClient } from "./LinkClient.tsx";
-import { findLinkedClient } from "./queries.ts";
-import { useLiveQuery } from "./use-live-query.ts";
 
 /** From "which EPD client is open" to what the panel can show of her, with a clear state for each case. */
 export function ClientPanel({ context, session }: { context: TabContext | null; session: Session }) {

@@ -1,9 +1,9 @@
 import { type Client, type CloseReason, closeReasons, mayChangeClientStatus, type SessionUser } from "@naast/shared";
 import { useState } from "preact/hooks";
+import { useMutate } from "../hooks/use-mutate.ts";
 import { useT } from "../i18n/index.ts";
 import type { MessageKey } from "../i18n/nl.ts";
-import { ErrorLine } from "./ErrorLine.tsx";
-import { useMutate } from "./use-mutate.ts";
+import { ErrorLine } from "../ui/ErrorLine.tsx";
 
 /** Closing the client with a reason, and reopening her; only the holder's case workers are offered it. */
 export function ClientStatusControl({ client, user }: { client: Client; user: SessionUser }) {

@@ -1,5 +1,5 @@
 import { type AccessDecision, type CollectionName, categoriesOf, type DataCategory, handoverFor, type RecordOf, visibilityOf } from "@naast/shared";
-import type { ClientView } from "./queries.ts";
+import type { ClientView } from "../records/queries.ts";
 
 type Accessible = Map<DataCategory, AccessDecision & { allowed: true }>;
 

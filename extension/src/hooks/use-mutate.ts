@@ -2,6 +2,7 @@ import type { MutationArgs, MutatorName } from "@naast/shared";
 import { useState } from "preact/hooks";
 import { useT } from "../i18n/index.ts";
 import { describeRefusal, refusalOf } from "../i18n/refusal.ts";
+import { notify } from "../messaging/send.ts";
 import { mutate } from "../sync/mutate.ts";
 
 /** Applies a change on the device, asks the background to send it, and keeps the refusal to show. */
@@ -12,7 +13,7 @@ export function useMutate() {
     try {
       await mutate(name, args);
       setError(null);
-      browser.runtime.sendMessage({ type: "sync/now" }).catch(() => undefined);
+      void notify({ type: "sync/now" });
       return true;
     } catch (e) {
       setError(describeRefusal(t, refusalOf(e)));

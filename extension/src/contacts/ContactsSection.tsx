@@ -1,11 +1,11 @@
 import { type AccessDecision, type Contact, type ContactType, chosenContactTypes, currentContacts, type DataCategory, lastContactAt } from "@naast/shared";
 import { useContext, useState } from "preact/hooks";
+import { useMutate } from "../hooks/use-mutate.ts";
 import { formatDay, LanguageContext, useT } from "../i18n/index.ts";
 import type { MessageKey } from "../i18n/nl.ts";
-import { ErrorLine } from "./ErrorLine.tsx";
-import { formatMoment, localInputValue } from "./moment.ts";
-import type { ClientView, Directory } from "./queries.ts";
-import { useMutate } from "./use-mutate.ts";
+import type { ClientView, Directory } from "../records/queries.ts";
+import { ErrorLine } from "../ui/ErrorLine.tsx";
+import { formatMoment, localInputValue } from "../ui/moment.ts";
 
 /** How many contacts show at first, and how many more each "Meer tonen" adds. */
 const page = 5;

@@ -1,20 +1,20 @@
 import { accessibleCategories, whyHidden } from "@naast/shared";
 import { useContext, useState } from "preact/hooks";
+import { AgreementsSection } from "../agreements/AgreementsSection.tsx";
+import { ClientStatusControl } from "../client/ClientStatusControl.tsx";
 import { ConsentSection } from "../consent/ConsentSection.tsx";
+import { ContactsSection } from "../contacts/ContactsSection.tsx";
 import { FlexbudgetSection } from "../flexbudget/FlexbudgetSection.tsx";
 import { HandoverSection } from "../handover/HandoverSection.tsx";
+import { useLiveQuery } from "../hooks/use-live-query.ts";
 import { formatDay, LanguageContext, useT } from "../i18n/index.ts";
+import { PlanSection } from "../plan/PlanSection.tsx";
+import { loadClientView, loadDirectory, loadYearFigures } from "../records/queries.ts";
 import { AccessReportSection } from "../rights/AccessReportSection.tsx";
 import { ClientExportSection } from "../rights/ClientExportSection.tsx";
 import { db, type Session } from "../storage/db.ts";
 import { TimeoutSection } from "../timeout/TimeoutSection.tsx";
-import { AgreementsSection } from "./AgreementsSection.tsx";
-import { ClientStatusControl } from "./ClientStatusControl.tsx";
-import { ContactsSection } from "./ContactsSection.tsx";
-import { PlanSection } from "./PlanSection.tsx";
-import { loadClientView, loadDirectory, loadYearFigures } from "./queries.ts";
 import { shownNow } from "./shown-now.ts";
-import { useLiveQuery } from "./use-live-query.ts";
 
 export function ClientView({ clientId, session }: { clientId: string; session: Session }) {
   const t = useT();

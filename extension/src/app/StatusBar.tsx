@@ -1,8 +1,8 @@
+import { useLiveQuery } from "../hooks/use-live-query.ts";
 import { useT } from "../i18n/index.ts";
 import type { MessageKey } from "../i18n/nl.ts";
 import { describeRefusal } from "../i18n/refusal.ts";
 import { db } from "../storage/db.ts";
-import { useLiveQuery } from "./use-live-query.ts";
 
 /** Online or not, what waits to be sent, and what the server refused. */
 export function StatusBar() {

@@ -1,10 +1,6 @@
 import { type CollectionName, epdLinkId, flexbudgetId, flexbudgetTotalsId, type RecordOf, timeoutSettingsId, timeoutTotalsId } from "@naast/shared";
 import type { NaastDatabase } from "../storage/db.ts";
-
-async function all<C extends CollectionName>(db: NaastDatabase, collection: C): Promise<RecordOf<C>[]> {
-  const rows = await db.records.where("collection").equals(collection).toArray();
-  return rows.map((r) => r.data as RecordOf<C>);
-}
+import { getRecord, listRecords, pick } from "./read.ts";
 
 export type LinkState =
   | { kind: "unlinked" }
@@ -13,9 +9,9 @@ export type LinkState =
 
 /** Which shared client the EPD id stands for, from this device's point of view. */
 export async function findLinkedClient(db: NaastDatabase, organisationId: string, epdClientId: string): Promise<LinkState> {
-  const link = await db.records.get(["epdLinks", epdLinkId(organisationId, epdClientId)]);
+  const link = await getRecord(db, "epdLinks", epdLinkId(organisationId, epdClientId));
   if (!link) return { kind: "unlinked" };
-  const clientId = (link.data as RecordOf<"epdLinks">).clientId;
+  const { clientId } = link;
   if (await db.records.get(["clients", clientId])) return { kind: "visible", clientId };
   const hidden = await db.hiddenClients.get(clientId);
   return { kind: "hidden", clientId, reason: hidden?.reason ?? "no-consent", since: hidden?.since ?? null };
@@ -43,9 +39,9 @@ export interface ClientView {
  */
 export async function loadClientView(db: NaastDatabase, clientId: string): Promise<ClientView | null> {
   const rows = await db.records.where("clientId").equals(clientId).toArray();
-  const client = rows.find((r) => r.collection === "clients")?.data as RecordOf<"clients"> | undefined;
+  const [client] = pick(rows, "clients");
   if (!client) return null;
-  const of = <C extends CollectionName>(collection: C) => rows.filter((r) => r.collection === collection).map((r) => r.data as RecordOf<C>);
+  const of = <C extends CollectionName>(collection: C) => pick(rows, collection);
   return {
     client,
     planDomains: of("planDomains"),
@@ -72,12 +68,11 @@ export interface YearFigures {
 }
 
 export async function loadYearFigures(db: NaastDatabase, year: number): Promise<YearFigures> {
-  const get = async <C extends CollectionName>(collection: C, id: string) => (await db.records.get([collection, id]))?.data as RecordOf<C> | undefined;
   const [flexbudget, flexbudgetTotals, timeoutSettings, timeoutTotals] = await Promise.all([
-    get("flexbudgets", flexbudgetId(year)),
-    get("flexbudgetTotals", flexbudgetTotalsId(year)),
-    get("timeoutSettings", timeoutSettingsId(year)),
-    get("timeoutTotals", timeoutTotalsId(year)),
+    getRecord(db, "flexbudgets", flexbudgetId(year)),
+    getRecord(db, "flexbudgetTotals", flexbudgetTotalsId(year)),
+    getRecord(db, "timeoutSettings", timeoutSettingsId(year)),
+    getRecord(db, "timeoutTotals", timeoutTotalsId(year)),
   ]);
   return { year, flexbudget, flexbudgetTotals, timeoutSettings, timeoutTotals };
 }
@@ -94,8 +89,8 @@ export function colleagueName(directory: Directory, userId: string): string {
 }
 
 export async function loadDirectory(db: NaastDatabase): Promise<Directory> {
-  const [people, organisations] = await Promise.all([all(db, "people"), all(db, "organisations")]);
+  const [people, organisations] = await Promise.all([listRecords(db, "people"), listRecords(db, "organisations")]);
   return { people: new Map(people.map((p) => [p.id, p])), organisations: new Map(organisations.map((o) => [o.id, o])) };
 }
 
-export const visibleClients = (db: NaastDatabase) => all(db, "clients");
+export const visibleClients = (db: NaastDatabase) => listRecords(db, "clients");

@@ -1,10 +1,10 @@
 import { type AccessDecision, type DataCategory, type LifeDomain, lifeDomains } from "@naast/shared";
 import { useState } from "preact/hooks";
+import { useMutate } from "../hooks/use-mutate.ts";
 import { categoryLabel, useT } from "../i18n/index.ts";
+import type { ClientView, Directory } from "../records/queries.ts";
+import { ErrorLine } from "../ui/ErrorLine.tsx";
 import { AgreementRow, OwnerOptions, possibleOwners } from "./AgreementRow.tsx";
-import { ErrorLine } from "./ErrorLine.tsx";
-import type { ClientView, Directory } from "./queries.ts";
-import { useMutate } from "./use-mutate.ts";
 
 export function AgreementsSection({ view, directory, accessible }: { view: ClientView; directory: Directory; accessible: Map<DataCategory, AccessDecision> }) {
   const t = useT();

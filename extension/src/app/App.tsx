@@ -1,17 +1,18 @@
 import { useEffect, useMemo, useState } from "preact/hooks";
 import { HolderOverview } from "../flexbudget/HolderOverview.tsx";
 import { HandoverInbox } from "../handover/HandoverInbox.tsx";
+import { useLiveQuery } from "../hooks/use-live-query.ts";
+import { useTabContext } from "../hooks/use-tab-context.ts";
 import { type Language, LanguageContext, translator } from "../i18n/index.ts";
+import { notify } from "../messaging/send.ts";
+import { loadDirectory } from "../records/queries.ts";
 import { signOut } from "../session/session.ts";
 import { db } from "../storage/db.ts";
 import { ClientPanel } from "./ClientPanel.tsx";
 import { ClientView } from "./ClientView.tsx";
-import { loadDirectory } from "./queries.ts";
 import { RecoveryCodes } from "./SecondFactorStep.tsx";
 import { SignIn } from "./SignIn.tsx";
 import { StatusBar } from "./StatusBar.tsx";
-import { useLiveQuery } from "./use-live-query.ts";
-import { useTabContext } from "./use-tab-context.ts";
 
 export function App() {
   const language: Language = useLiveQuery(() => db.getMeta("language"), []) ?? "nl";
@@ -28,7 +29,7 @@ export function App() {
 
   // The panel hears the network come back before a sleeping background worker does.
   useEffect(() => {
-    const syncNow = () => void browser.runtime.sendMessage({ type: "sync/now" }).catch(() => undefined);
+    const syncNow = () => void notify({ type: "sync/now" });
     addEventListener("online", syncNow);
     return () => removeEventListener("online", syncNow);
   }, []);
@@ -37,7 +38,7 @@ export function App() {
     const pending = await db.outbox.count();
     if (pending > 0 && !confirm(t("signOut.confirmPending", { count: pending }))) return;
     await signOut();
-    await browser.runtime.sendMessage({ type: "session/changed" }).catch(() => undefined);
+    await notify({ type: "session/changed" });
   };
 
   return (

@@ -1,8 +1,9 @@
 import { useState } from "preact/hooks";
 import { useT } from "../i18n/index.ts";
 import { describeRefusal, refusalOf } from "../i18n/refusal.ts";
+import { notify } from "../messaging/send.ts";
 import { defaultServerUrl, finishSignIn, type SignInStep, startSignIn } from "../session/session.ts";
-import { ErrorLine } from "./ErrorLine.tsx";
+import { ErrorLine } from "../ui/ErrorLine.tsx";
 import { SecondFactorStep } from "./SecondFactorStep.tsx";
 
 type Waiting = Exclude<SignInStep, { step: "signed-in" }>;
@@ -23,7 +24,7 @@ export function SignIn({ onRecoveryCodes }: { onRecoveryCodes(codes: string[]): 
       const next = await step();
       if (next.step === "signed-in") {
         if (next.recoveryCodes) onRecoveryCodes(next.recoveryCodes);
-        await browser.runtime.sendMessage({ type: "session/changed" }).catch(() => undefined);
+        await notify({ type: "session/changed" });
       } else setWaiting(next);
     } catch (e) {
       const refused = refusalOf(e, serverUrl);

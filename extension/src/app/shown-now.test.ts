@@ -1,7 +1,7 @@
 import { accessibleCategories, type RecordOf, whyHidden } from "@naast/shared";
 import { day, recorded, sessionUser } from "@naast/shared/testing/fixtures";
 import { describe, expect, it } from "vitest";
-import type { ClientView } from "./queries.ts";
+import type { ClientView } from "../records/queries.ts";
 import { shownNow } from "./shown-now.ts";
 
 const anna: RecordOf<"clients"> = {

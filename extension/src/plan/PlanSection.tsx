@@ -1,21 +1,13 @@
 import { type AccessDecision, type DataCategory, isZrmDomain, type LifeDomain, lifeDomains, type RecordOf } from "@naast/shared";
 import { useState } from "preact/hooks";
+import { useMutate } from "../hooks/use-mutate.ts";
 import { categoryLabel, useT } from "../i18n/index.ts";
-import { ErrorLine } from "./ErrorLine.tsx";
-import type { ClientView } from "./queries.ts";
-import { ScoreSelect } from "./ScoreSelect.tsx";
-import { useMutate } from "./use-mutate.ts";
+import type { ClientView } from "../records/queries.ts";
+import { ErrorLine } from "../ui/ErrorLine.tsx";
+import { ScoreSelect } from "../ui/ScoreSelect.tsx";
+import { scoreHistory } from "./score-history.ts";
 
 type Accessible = Map<DataCategory, AccessDecision>;
-
-/** Latest score first; the trend compares it with the one before. */
-export function scoreHistory(scores: RecordOf<"zrmScores">[], domain: LifeDomain) {
-  const history = scores.filter((s) => s.domain === domain).sort((a, b) => (a.assessedOn + a.recordedAt).localeCompare(b.assessedOn + b.recordedAt));
-  const latest = history.at(-1);
-  const before = history.at(-2);
-  const trend = !latest || !before ? null : latest.score > before.score ? "up" : latest.score < before.score ? "down" : "same";
-  return { latest, trend, history } as const;
-}
 
 export function PlanSection({ view, accessible }: { view: ClientView; accessible: Accessible }) {
   const t = useT();

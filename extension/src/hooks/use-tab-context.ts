@@ -1,5 +1,6 @@
 import { useEffect, useState } from "preact/hooks";
 import { type TabContext, tabContextSchema } from "../messaging/protocol.ts";
+import { send } from "../messaging/send.ts";
 import { backgroundEventFrom, type MessageSender } from "../messaging/sender.ts";
 
 /**
@@ -13,7 +14,7 @@ export function useTabContext(): { context: TabContext | null; loading: boolean 
   useEffect(() => {
     let followedTab = pinned;
     const ask = async () => {
-      const reply: unknown = await browser.runtime.sendMessage({ type: "context/get", tabId: pinned });
+      const reply: unknown = await send({ type: "context/get", tabId: pinned });
       const parsed = tabContextSchema.nullable().safeParse(reply);
       const context = parsed.success ? parsed.data : null;
       if (!pinned) followedTab = context?.tabId ?? null;

@@ -1,11 +1,11 @@
 import { type Agreement, agreementOwnerRoles, isOverdue, type LifeDomain, mayChangeAgreements, mayOwnAgreements, type Person } from "@naast/shared";
 import { useContext, useState } from "preact/hooks";
+import { useLiveQuery } from "../hooks/use-live-query.ts";
+import { useMutate } from "../hooks/use-mutate.ts";
 import { formatDay, LanguageContext, useT } from "../i18n/index.ts";
+import type { ClientView, Directory } from "../records/queries.ts";
 import { db } from "../storage/db.ts";
-import { ErrorLine } from "./ErrorLine.tsx";
-import type { ClientView, Directory } from "./queries.ts";
-import { useLiveQuery } from "./use-live-query.ts";
-import { useMutate } from "./use-mutate.ts";
+import { ErrorLine } from "../ui/ErrorLine.tsx";
 
 const today = () => new Date().toISOString().slice(0, 10);
 
