@@ -17,6 +17,7 @@ export * from "./flexbudget/mutators.ts";
 export * from "./flexbudget/schema.ts";
 export * from "./flexbudget/todo.ts";
 export * from "./handover/acknowledge.ts";
+export * from "./handover/agreements.ts";
 export * from "./handover/consent.ts";
 export * from "./handover/decline.ts";
 export * from "./handover/end-read-only.ts";

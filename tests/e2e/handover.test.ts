@@ -82,6 +82,23 @@ describe("a warm handover from Leger des Heils to Iriszorg", () => {
     await expect.poll(() => panel.getByTestId("pending-count").count(), { timeout: 15_000 }).toBe(0);
   });
 
+  it("is never stuck when an afspraak is added after it was written: the sender is told where it goes and may update the handover", async () => {
+    const { panel } = marieke;
+    const section = panel.locator("section.agreements");
+    await section.locator("summary").click();
+    await section.locator("input[name=agreement-text]").fill("Samen langs de woningcorporatie");
+    await section.locator("select[name=agreement-owner]").selectOption({ label: "Marieke Verhoeven (LDH)" });
+    await section.locator("input[name=agreement-due]").fill("2027-01-15");
+    await section.getByRole("button", { name: "Afspraak toevoegen" }).click();
+    const notice = panel.getByTestId("handover").getByTestId("handover-added-since");
+    await expect
+      .poll(() => notice.textContent())
+      .toContain("“Samen langs de woningcorporatie” (Marieke Verhoeven): gaat bij bevestigen naar Fatima El Amrani.");
+    expect(await notice.textContent()).toContain("Werk de overdracht bij.");
+    expect(await notice.getByRole("button", { name: "Overdracht corrigeren" }).count()).toBe(1);
+    await expect.poll(() => panel.getByTestId("pending-count").count(), { timeout: 15_000 }).toBe(0);
+  });
+
   it("shows the receiver a count on the icon and in the panel; she reads it and asks a question", async () => {
     await expect.poll(() => iconCount(fatima.context), { timeout: 15_000 }).toBe("1");
     const { panel } = fatima;
@@ -96,6 +113,10 @@ describe("a warm handover from Leger des Heils to Iriszorg", () => {
     expect(await card.textContent()).toContain("Beschermd Wonen");
     expect(await card.textContent()).not.toContain("PTSS");
     expect(await card.textContent()).toContain("Gesprek met woonbegeleiding over de overlastmeldingen");
+    await expect
+      .poll(() => card.getByTestId("handover-added-since").textContent(), { timeout: 15_000 })
+      .toContain("“Samen langs de woningcorporatie” (Marieke Verhoeven): als u bevestigt, neemt u deze afspraak ook over.");
+    expect(await card.getByRole("button", { name: "Gelezen en bevestigd: ik neem het over" }).isDisabled()).toBe(false);
 
     await card.locator("textarea[name=handover-message]").fill("Is de bewindvoerder al op de hoogte van de overdracht?");
     await card.getByRole("button", { name: "Versturen" }).click();
@@ -131,6 +152,8 @@ describe("a warm handover from Leger des Heils to Iriszorg", () => {
     expect(await panel.getByRole("button", { name: "Contact opslaan" }).isDisabled()).toBe(true);
     // The carried agreement is Fatima's now.
     expect(await panel.getByTestId("agreement").allTextContents()).toContainEqual(expect.stringMatching(/Gesprek met woonbegeleiding.*Fatima El Amrani/));
+    // The afspraak added after the handover was written went along with her, instead of blocking it.
+    expect(await panel.getByTestId("agreement").allTextContents()).toContainEqual(expect.stringMatching(/Samen langs de woningcorporatie.*Fatima El Amrani/));
   });
 
   it("ends Leger des Heils' read-only access early when Sandra asks, and it is gone from their device", async () => {

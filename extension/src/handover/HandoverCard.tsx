@@ -5,6 +5,7 @@ import { formatDay, LanguageContext, useT } from "../i18n/index.ts";
 import type { ClientView, Directory } from "../records/queries.ts";
 import type { Session } from "../storage/db.ts";
 import { ErrorLine } from "../ui/ErrorLine.tsx";
+import { AddedSinceNotice, addedSince } from "./AddedSinceNotice.tsx";
 import { HandoverContent } from "./HandoverContent.tsx";
 
 /**
@@ -44,6 +45,9 @@ export function HandoverCard({
       ? organisation(handover.toOrganisationId)
       : (handover.toExternal ?? t("handover.kind.closure"));
   const base = { clientId: handover.clientId, handoverId: handover.id };
+  const mayCorrect = open && sending && startHandover.roles.includes(session.user.role);
+  const added = receiving || sending ? addedSince(item, view, directory, session.user, receiving) : [];
+  const blocked = added.some((a) => a.keeper === "nobody");
 
   const send = async (event: Event) => {
     event.preventDefault();
@@ -91,9 +95,16 @@ export function HandoverCard({
           </button>
         </form>
       )}
+      <AddedSinceNotice
+        items={added}
+        receiving={receiving}
+        receiverName={handover.toUserId ? person(handover.toUserId) : null}
+        senderName={person(handover.fromUserId)}
+        onCorrect={mayCorrect ? onCorrect : null}
+      />
       {open && receiving && !declining && (
         <div>
-          <button type="button" onClick={() => void run("acknowledgeHandover", { ...base, id: crypto.randomUUID() })}>
+          <button type="button" disabled={blocked} onClick={() => void run("acknowledgeHandover", { ...base, id: crypto.randomUUID() })}>
             {t("handover.acknowledge")}
           </button>
           <button type="button" class="secondary" onClick={() => setDeclining(true)}>
@@ -118,7 +129,9 @@ export function HandoverCard({
           </button>
         </form>
       )}
-      {open && sending && startHandover.roles.includes(session.user.role) && (
+      {/* A refusal shows next to the buttons that caused it, not at the foot of a long card. */}
+      <ErrorLine message={error} />
+      {mayCorrect && (
         <button type="button" class="secondary" onClick={onCorrect}>
           {t("handover.correct")}
         </button>
@@ -135,7 +148,6 @@ export function HandoverCard({
             {t("handover.exportedBy", { name: person(e.exportedBy), date: formatDay(language, e.exportedAt), formats: e.formats.join(" + ").toUpperCase() })}
           </p>
         ))}
-      <ErrorLine message={error} />
     </article>
   );
 }

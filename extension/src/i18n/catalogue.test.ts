@@ -32,7 +32,7 @@ describe("the catalogues", () => {
       params: { agreement: "Samen naar de Kredietbank", person: "Fatima" },
     });
     expect(sentence).toBe(
-      "De afspraak \u201cSamen naar de Kredietbank\u201d is later toegevoegd en kan niet bij Fatima blijven. Vraag de schrijver om de overdracht bij te werken.",
+      "De afspraak \u201cSamen naar de Kredietbank\u201d is later toegevoegd. Fatima kan die niet houden en u kunt die niet overnemen. Vraag de schrijver om de overdracht bij te werken.",
     );
   });
 

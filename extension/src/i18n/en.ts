@@ -382,6 +382,15 @@ export const en: Record<MessageKey, string> = {
   "handover.inboxLine": "{alias}, from {from} ({date})",
   "handover.backToEpd": "Back to the client in the EPD",
   "handover.readOnlyUntil": "You can still read this record until {date} (after the handover).",
+  "handover.addedSince.title": "Since this handover was written, {count, plural, one {an agreement was added} other {# agreements were added}}",
+  "handover.addedSince.toReceiver": "“{agreement}” ({person}): goes to {receiver} on acknowledgement.",
+  "handover.addedSince.toYou": "“{agreement}” ({person}): if you acknowledge, you take this agreement over too.",
+  "handover.addedSince.stays": "“{agreement}”: stays with {person}.",
+  "handover.addedSince.nobody": "“{agreement}” ({person}): {receiver} cannot take this agreement over.",
+  "handover.addedSince.senderAction": "Want it otherwise? Update the handover.",
+  "handover.addedSince.senderMust": "The handover cannot be acknowledged like this. Update the handover.",
+  "handover.addedSince.receiverMust": "You cannot acknowledge yet. Ask {sender} to update the handover.",
+  "handover.theReceiver": "the receiver",
   "statement.title": "Your consent to share information",
   "statement.for": "For: {alias} (born in {year})",
   "statement.what": "What is shared?",
@@ -567,7 +576,7 @@ export const en: Record<MessageKey, string> = {
   "refusal.handover.agreement-cannot-go":
     "The agreement “{agreement}” can no longer go to {person, select, none {that person} other {{person}}}. Ask the writer to update the handover.",
   "refusal.handover.agreement-added-since":
-    "The agreement “{agreement}” was added later and cannot stay with {person, select, none {its owner} other {{person}}}. Ask the writer to update the handover.",
+    "The agreement “{agreement}” was added later. {person, select, none {Its owner} other {{person}}} cannot keep it and you cannot take it over. Ask the writer to update the handover.",
   "refusal.handover.no-read-only-access": "{organisation} can no longer read this record already. You need not do anything.",
   "refusal.export.category-hidden":
     "The export package holds {category}, which you may not see. Make the package again; Naast then leaves out what is not shared.",

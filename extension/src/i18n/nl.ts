@@ -384,6 +384,15 @@ export const nl = {
   "handover.inboxLine": "{alias}, van {from} ({date})",
   "handover.backToEpd": "Terug naar de cliënt in het EPD",
   "handover.readOnlyUntil": "U kunt dit dossier nog lezen tot {date} (na de overdracht).",
+  "handover.addedSince.title": "Na het schrijven van deze overdracht {count, plural, one {is een afspraak bijgekomen} other {zijn # afspraken bijgekomen}}",
+  "handover.addedSince.toReceiver": "“{agreement}” ({person}): gaat bij bevestigen naar {receiver}.",
+  "handover.addedSince.toYou": "“{agreement}” ({person}): als u bevestigt, neemt u deze afspraak ook over.",
+  "handover.addedSince.stays": "“{agreement}”: blijft bij {person}.",
+  "handover.addedSince.nobody": "“{agreement}” ({person}): {receiver} kan deze afspraak niet overnemen.",
+  "handover.addedSince.senderAction": "Wilt u het anders? Werk de overdracht bij.",
+  "handover.addedSince.senderMust": "Zo kan de overdracht niet bevestigd worden. Werk de overdracht bij.",
+  "handover.addedSince.receiverMust": "U kunt nog niet bevestigen. Vraag {sender} om de overdracht bij te werken.",
+  "handover.theReceiver": "de ontvanger",
   "statement.title": "Uw toestemming om informatie te delen",
   "statement.for": "Voor: {alias} (geboren in {year})",
   "statement.what": "Wat wordt gedeeld?",
@@ -575,7 +584,7 @@ export const nl = {
   "refusal.handover.agreement-cannot-go":
     "De afspraak “{agreement}” kan niet meer naar {person, select, none {die persoon} other {{person}}}. Vraag de schrijver om de overdracht bij te werken.",
   "refusal.handover.agreement-added-since":
-    "De afspraak “{agreement}” is later toegevoegd en kan niet bij {person, select, none {de eigenaar} other {{person}}} blijven. Vraag de schrijver om de overdracht bij te werken.",
+    "De afspraak “{agreement}” is later toegevoegd. {person, select, none {De eigenaar} other {{person}}} kan die niet houden en u kunt die niet overnemen. Vraag de schrijver om de overdracht bij te werken.",
   "refusal.handover.no-read-only-access": "{organisation} kan dit dossier al niet meer lezen. U hoeft niets te doen.",
   "refusal.export.category-hidden":
     "Het exportpakket bevat {category}, en dat mag u niet zien. Maak het pakket opnieuw; Naast laat dan weg wat niet gedeeld is.",

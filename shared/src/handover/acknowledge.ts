@@ -36,7 +36,8 @@ export function formerOwnersAfter(
  * The receiver acknowledges, and responsibility and visibility move together in this one
  * mutation: her organisation holds the client and she is responsible; the organisation that
  * handed her over keeps reading (not changing) her record for `defaultReadOnlyDays`; the carried
- * agreements go to their new owners and the others are closed.
+ * agreements go to their new owners and the others are closed; an agreement added since that its
+ * owner cannot keep up goes to her ("A handover is never stuck" in docs/decisions).
  */
 export const acknowledgeHandover = defineMutator({
   name: "acknowledgeHandover",
@@ -56,7 +57,9 @@ export const acknowledgeHandover = defineMutator({
     const newOwner = ctx.user.organisationId;
     const consents = await tx.listByClient("consentEvents", client.id);
     await requireHandoverConsent(tx, client, consents, newOwner, ctx.now);
-    const owners = await recheckCarriedAgreements(tx, client.id, handover.agreements, newOwner, consents, ctx.now);
+    const receiver = await tx.get("people", ctx.user.id);
+    if (!receiver) throw new MutationRejected("forbidden", "handover.receiver-only");
+    const { owners, entries } = await recheckCarriedAgreements(tx, client.id, handover.agreements, receiver, consents, ctx.now);
 
     await tx.put("clients", {
       ...client,
@@ -66,7 +69,7 @@ export const acknowledgeHandover = defineMutator({
       formerOwners: formerOwnersAfter(client, newOwner, ctx.now),
       updatedAt: ctx.now,
     });
-    await applyCarriedAgreements(tx, client.id, handover.agreements, owners, handover.fromUserId, ctx.now);
+    await applyCarriedAgreements(tx, client.id, entries, owners, handover.fromUserId, ctx.now);
     await tx.put("handoverEvents", { ...args, type: "acknowledged", by: ctx.user.id, byOrganisationId: newOwner, at: ctx.now });
   },
 });

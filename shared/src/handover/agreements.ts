@@ -1,4 +1,4 @@
-import { mayOwnAgreements } from "../agreement/mutators.ts";
+import { agreementOwnerRoles, mayOwnAgreements } from "../agreement/mutators.ts";
 import type { Agreement } from "../agreement/schema.ts";
 import type { ConsentEvent } from "../consent/schema.ts";
 import { MutationRejected } from "../mutators/define.ts";
@@ -77,34 +77,75 @@ export async function applyCarriedAgreements(
   }
 }
 
+/** Who keeps an open agreement the handover does not name, once the receiver's organisation holds the client. */
+export type UnnamedKeeper = "owner" | "receiver" | "nobody";
+
 /**
- * At acknowledgement, with `ownerOrganisationId` about to hold the client: the agreements may
- * have changed since the handover was written. Entries for agreements closed since are skipped;
- * each new owner must still be active and allowed; and an open agreement the handover does not
- * name (added or reopened since) may stay only with an owner who can still keep it up,
- * otherwise the sender must correct the handover first. Returns the new owners.
+ * An agreement added (or reopened) after the handover was written: it stays with its owner when
+ * she can still keep it up; otherwise the receiver takes it over with the client, as a team
+ * expects of whoever takes the client on ("A handover is never stuck" in docs/decisions);
+ * "nobody" only when the receiver cannot own agreements either, and then the sender must
+ * correct the handover. `receiver` is unknown (null) before a handover to an organisation is taken.
+ */
+export function keeperOfUnnamed(
+  agreement: Pick<Agreement, "domain">,
+  owner: Person | undefined,
+  receiver: Person | null | undefined,
+  ownerOrganisationId: string,
+  consents: readonly ConsentEvent[],
+  now: string,
+): UnnamedKeeper {
+  const client = { ownerOrganisationId };
+  if (owner?.active && mayOwnAgreements(owner, client, consents, now, agreement.domain)) return "owner";
+  if (receiver === null) return "receiver";
+  if (receiver?.active && agreementOwnerRoles.includes(receiver.role) && mayOwnAgreements(receiver, client, consents, now, agreement.domain)) return "receiver";
+  return "nobody";
+}
+
+/** The open agreements a handover does not name: added or reopened since it was written. */
+export const unnamedAgreements = <A extends Pick<Agreement, "id" | "status">>(entries: readonly CarriedAgreement[], agreements: readonly A[]): A[] => {
+  const named = new Set(entries.map((e) => e.agreementId));
+  return agreements.filter((a) => a.status === "open" && !named.has(a.id));
+};
+
+/**
+ * At acknowledgement, with `receiver`'s organisation about to hold the client: the agreements
+ * may have changed since the handover was written. Entries for agreements closed since are
+ * skipped; each new owner must still be active and allowed; and an open agreement the handover
+ * does not name stays with its owner or goes to the receiver (`keeperOfUnnamed`), and is refused
+ * only when neither can keep it up. Returns the new owners and the entries to apply, the
+ * receiver's taken-over agreements included.
  */
 export async function recheckCarriedAgreements(
   tx: ReadTransaction,
   clientId: string,
   entries: readonly CarriedAgreement[],
-  ownerOrganisationId: string,
+  receiver: Person,
   consents: readonly ConsentEvent[],
   now: string,
-): Promise<Map<string, Person>> {
-  const open = (await tx.listByClient("agreements", clientId)).filter((a) => a.status === "open");
-  const named = new Map(entries.map((e) => [e.agreementId, e]));
+): Promise<{ owners: Map<string, Person>; entries: CarriedAgreement[] }> {
+  const ownerOrganisationId = receiver.organisationId;
+  const agreements = await tx.listByClient("agreements", clientId);
   const owners = new Map<string, Person>();
-  for (const agreement of open) {
-    const entry = named.get(agreement.id);
-    if (entry && entry.action !== "carry") continue;
-    const ownerId = entry?.action === "carry" ? entry.newOwnerUserId : agreement.ownerUserId;
-    const owner = await tx.get("people", ownerId);
+  for (const entry of entries) {
+    if (entry.action !== "carry") continue;
+    const agreement = agreements.find((a) => a.id === entry.agreementId);
+    if (agreement?.status !== "open") continue;
+    const owner = await tx.get("people", entry.newOwnerUserId);
     if (!owner?.active || !mayOwnAgreements(owner, { ownerOrganisationId }, consents, now, agreement.domain)) {
-      const params = { agreement: agreement.text, person: owner?.name ?? "" };
-      throw new MutationRejected("conflict", entry ? "handover.agreement-cannot-go" : "handover.agreement-added-since", params);
+      throw new MutationRejected("conflict", "handover.agreement-cannot-go", { agreement: agreement.text, person: owner?.name ?? "" });
     }
-    if (entry) owners.set(owner.id, owner);
+    owners.set(owner.id, owner);
   }
-  return owners;
+  const taken: CarriedAgreement[] = [];
+  for (const agreement of unnamedAgreements(entries, agreements)) {
+    const owner = await tx.get("people", agreement.ownerUserId);
+    const keeper = keeperOfUnnamed(agreement, owner, receiver, ownerOrganisationId, consents, now);
+    if (keeper === "nobody") throw new MutationRejected("conflict", "handover.agreement-added-since", { agreement: agreement.text, person: owner?.name ?? "" });
+    if (keeper === "receiver") {
+      owners.set(receiver.id, receiver);
+      taken.push({ agreementId: agreement.id, action: "carry", newOwnerUserId: receiver.id });
+    }
+  }
+  return { owners, entries: [...entries, ...taken] };
 }
