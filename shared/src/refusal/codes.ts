@@ -20,6 +20,8 @@ export const refusalCodes = {
   "access.holder-only": { client: "text", holder: "text" },
   "access.not-shared": {},
   "access.admin-only": {},
+  // The municipality's figures are for policy officers, coordinators and admins (issue 16).
+  "access.figures-role": { role: "role" },
   // A setting of an organisation (its flexbudget, its time-out day rate) is changed by its own people.
   "access.own-organisation-only": {},
   "client.not-found": {},
