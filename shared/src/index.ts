@@ -35,6 +35,7 @@ export * from "./handover/start.ts";
 export * from "./handover/state.ts";
 export * from "./money/cents.ts";
 export * from "./mutators/define.ts";
+export * from "./mutators/may-run.ts";
 export * from "./mutators/registry.ts";
 export * from "./mutators/run.ts";
 export * from "./note/contact.ts";

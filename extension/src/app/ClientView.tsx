@@ -55,7 +55,7 @@ export function ClientView({ clientId, session }: { clientId: string; session: S
           })}{" "}
           · {t(`client.status.${client.status}`)}
         </p>
-        <ClientStatusControl client={client} user={session.user} />
+        <ClientStatusControl client={client} user={session.user} consents={view.consentEvents} />
         {client.closure && (
           <p class="warning" data-testid="closed-sharing-ends">
             {t("client.closedSharingEnds", { closed: formatDay(language, client.closure.closedAt), until: formatDay(language, client.closure.sharingEndsAt) })}

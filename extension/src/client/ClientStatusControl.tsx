@@ -1,17 +1,19 @@
-import { type Client, type CloseReason, closeReasons, mayChangeClientStatus, type SessionUser } from "@naast/shared";
+import { type Client, type CloseReason, type ConsentEvent, closeReasons, type SessionUser } from "@naast/shared";
 import { useState } from "preact/hooks";
+import { useMayRun } from "../hooks/use-may-run.ts";
 import { useMutate } from "../hooks/use-mutate.ts";
 import { useT } from "../i18n/index.ts";
 import type { MessageKey } from "../i18n/nl.ts";
 import { ErrorLine } from "../ui/ErrorLine.tsx";
 
 /** Closing the client with a reason, and reopening her; only the holder's case workers are offered it. */
-export function ClientStatusControl({ client, user }: { client: Client; user: SessionUser }) {
+export function ClientStatusControl({ client, user, consents }: { client: Client; user: SessionUser; consents: readonly ConsentEvent[] }) {
   const t = useT();
   const { run, error } = useMutate();
   const [closing, setClosing] = useState(false);
   const [reason, setReason] = useState<CloseReason | "">("");
-  if (!mayChangeClientStatus(user, client)) return null;
+  const may = useMayRun(user, client, consents);
+  if (!may("setClientStatus", { clientId: client.id })) return null;
   if (client.status === "closed") {
     return (
       <p>

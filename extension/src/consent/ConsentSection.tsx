@@ -1,14 +1,6 @@
-import {
-  accessibleCategories,
-  type ConsentState,
-  deriveConsents,
-  endReadOnlyAccess,
-  expiresSoon,
-  readOnlyUntil,
-  recordConsent,
-  withdrawConsent,
-} from "@naast/shared";
+import { type ConsentState, deriveConsents, expiresSoon } from "@naast/shared";
 import { useContext, useEffect, useRef, useState } from "preact/hooks";
+import { useMayRun } from "../hooks/use-may-run.ts";
 import { useMutate } from "../hooks/use-mutate.ts";
 import { formatDay, LanguageContext, useT } from "../i18n/index.ts";
 import type { ClientView, Directory } from "../records/queries.ts";
@@ -40,21 +32,22 @@ export function ConsentSection({
   const now = new Date().toISOString();
   const states = deriveConsents(view.consentEvents, now);
   const isOwner = view.client.ownerOrganisationId === session.user.organisationId;
-  const mayRecord = recordConsent.roles.includes(session.user.role);
+  const may = useMayRun(session.user, view.client, view.consentEvents);
+  const about = { clientId: view.client.id };
+  const mayRecord = may("recordConsent", about);
   // A former holder reads for a while after a handover, but no longer withdraws for the team.
-  const readOnly = readOnlyUntil(accessibleCategories(session.user, view.client, view.consentEvents, now)) !== null;
-  const mayWithdraw = withdrawConsent.roles.includes(session.user.role) && !readOnly;
+  const mayWithdraw = may("withdrawConsent", about);
   const { run, error } = useMutate();
   // After a handover the former holder reads for a while: not a consent, but who may see her.
   const stillReading = view.client.formerOwners.filter((f) => Date.parse(f.readOnlyUntil) > Date.parse(now));
-  const mayEndReading = isOwner && endReadOnlyAccess.roles.includes(session.user.role);
+  const mayEndReading = may("endReadOnlyAccess", about);
   // At first contact there is no consent yet: the flow is offered straight away.
-  const [recording, setRecording] = useState(isOwner && mayRecord && view.consentEvents.length === 0);
+  const [recording, setRecording] = useState(mayRecord && view.consentEvents.length === 0);
   const [withdrawing, setWithdrawing] = useState<string | null>(null);
   const section = useRef<HTMLElement>(null);
   // Another part of the panel (a handover) asked for a consent to be recorded: open the flow there.
   useEffect(() => {
-    if (recordRequests === 0 || !isOwner || !mayRecord) return;
+    if (recordRequests === 0 || !mayRecord) return;
     setRecording(true);
     section.current?.scrollIntoView({ block: "start" });
     section.current?.focus();
@@ -121,14 +114,20 @@ export function ConsentSection({
       {recording ? (
         <RecordConsentForm client={view.client} directory={directory} session={session} onDone={() => setRecording(false)} />
       ) : (
-        isOwner &&
         mayRecord && (
           <button type="button" onClick={() => setRecording(true)}>
             {t("consent.record")}
           </button>
         )
       )}
-      {isOwner && <ConsentConversations clientId={view.client.id} conversations={view.consentConversations} directory={directory} mayRecord={mayRecord} />}
+      {isOwner && (
+        <ConsentConversations
+          clientId={view.client.id}
+          conversations={view.consentConversations}
+          directory={directory}
+          mayRecord={may("recordConsentConversation", about)}
+        />
+      )}
       {view.consentEvents.length > 0 && <ConsentHistory events={view.consentEvents} directory={directory} />}
     </section>
   );

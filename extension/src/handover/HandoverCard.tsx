@@ -1,5 +1,6 @@
-import { type HandoverState, isReceiverOf, isSenderSideOf, isWithinNaast, replyToHandover, startHandover } from "@naast/shared";
+import { type HandoverState, isReceiverOf, isSenderSideOf, isWithinNaast } from "@naast/shared";
 import { useContext, useState } from "preact/hooks";
+import { useMayRun } from "../hooks/use-may-run.ts";
 import { useMutate } from "../hooks/use-mutate.ts";
 import { formatDay, LanguageContext, useT } from "../i18n/index.ts";
 import type { ClientView, Directory } from "../records/queries.ts";
@@ -37,7 +38,8 @@ export function HandoverCard({
   const person = (id: string) => directory.people.get(id)?.name ?? id;
   const organisation = (id: string | null) => (id ? (directory.organisations.get(id)?.shortName ?? id) : "");
   const receiving = isReceiverOf(session.user, handover);
-  const sending = isSenderSideOf(session.user, handover) && !receiving && replyToHandover.roles.includes(session.user.role);
+  const may = useMayRun(session.user, view.client, view.consentEvents);
+  const sending = isSenderSideOf(session.user, handover) && !receiving && may("replyToHandover", { clientId: handover.clientId });
   const open = status === "open";
   const to = handover.toUserId
     ? `${person(handover.toUserId)} (${organisation(handover.toOrganisationId)})`
@@ -45,7 +47,7 @@ export function HandoverCard({
       ? organisation(handover.toOrganisationId)
       : (handover.toExternal ?? t("handover.kind.closure"));
   const base = { clientId: handover.clientId, handoverId: handover.id };
-  const mayCorrect = open && sending && startHandover.roles.includes(session.user.role);
+  const mayCorrect = open && sending && may("startHandover", { clientId: handover.clientId, correctsHandoverId: handover.id });
   const added = receiving || sending ? addedSince(item, view, directory, session.user, receiving) : [];
   const blocked = added.some((a) => a.keeper === "nobody");
 

@@ -1,5 +1,6 @@
-import { deriveHandovers, startHandover } from "@naast/shared";
+import { deriveHandovers } from "@naast/shared";
 import { useContext, useState } from "preact/hooks";
+import { useMayRun } from "../hooks/use-may-run.ts";
 import { LanguageContext, useT } from "../i18n/index.ts";
 import { describeRefusal, refusalOf } from "../i18n/refusal.ts";
 import type { ClientView, Directory } from "../records/queries.ts";
@@ -33,8 +34,8 @@ export function HandoverSection({
   // The latest handover stays in view while it is open, or when the client left Naast with it.
   const current = open ?? (items[0]?.status === "completed" ? items[0] : null);
   const earlier = items.filter((i) => i !== current && i.status !== "superseded");
-  const mayStart =
-    view.client.ownerOrganisationId === session.user.organisationId && startHandover.roles.includes(session.user.role) && view.client.status !== "closed";
+  const may = useMayRun(session.user, view.client, view.consentEvents);
+  const mayStart = may("startHandover", { clientId: view.client.id, correctsHandoverId: null });
 
   const exportPackage = async (handoverId: string) => {
     setExportError(null);

@@ -574,6 +574,7 @@ export const en: Record<MessageKey, string> = {
     "The municipality's figures are for policy officers, coordinators and administrators; as {role} you cannot ask for them. Ask your coordinator for the figures.",
   "refusal.access.not-shared": "This client is not shared with your organisation. Ask the organisation that supports the client to record consent.",
   "refusal.client.not-found": "This client is not (or no longer) in Naast. Open the client again in your EHR.",
+  "refusal.client.closed": "The file of {client} is closed. First choose ‘Reopen the file’ at the top, then try again.",
   "refusal.client.exists": "This client was created already, on another device or by a colleague. Naast now shows that client; check that everything is right.",
   "refusal.change.duplicate": "This change was processed before. Nothing is lost; you need not do anything.",
   "refusal.epd.linked-elsewhere": "Record {epdId} in your EHR is already linked to another client in Naast. Ask your coordinator to check the link.",

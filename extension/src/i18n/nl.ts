@@ -578,6 +578,7 @@ export const nl = {
     "De cijfers voor de gemeente zijn er voor beleidsmedewerkers, coördinatoren en beheerders; als {role} kunt u ze niet opvragen. Vraag uw coördinator om de cijfers.",
   "refusal.access.not-shared": "Deze cliënt is niet met uw organisatie gedeeld. Vraag de organisatie die de cliënt begeleidt om toestemming vast te leggen.",
   "refusal.client.not-found": "Deze cliënt staat niet (meer) in Naast. Open de cliënt opnieuw in uw EPD.",
+  "refusal.client.closed": "Het dossier van {client} is afgesloten. Kies eerst ‘Dossier heropenen’ bovenaan en probeer het dan opnieuw.",
   "refusal.client.exists": "Deze cliënt is al aangemaakt, op een ander apparaat of door een collega. Naast toont nu die cliënt; kijk of alles klopt.",
   "refusal.change.duplicate": "Deze wijziging is al eerder verwerkt. Er is niets verloren; u hoeft niets te doen.",
   "refusal.epd.linked-elsewhere":

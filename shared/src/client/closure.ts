@@ -1,6 +1,4 @@
 import { defaultReadOnlyDays } from "../handover/schema.ts";
-import { caseWorkers } from "../mutators/define.ts";
-import type { SessionUser } from "../organisation/schema.ts";
 import type { Client, CloseReason } from "./schema.ts";
 
 /**
@@ -21,9 +19,4 @@ export function withStatus(client: Client, status: Client["status"], now: string
     reason,
   };
   return { ...client, status, closure, updatedAt: now };
-}
-
-/** Whether the panel offers closing and reopening: the holder's case workers, as setClientStatus requires. */
-export function mayChangeClientStatus(user: SessionUser, client: Pick<Client, "ownerOrganisationId">): boolean {
-  return caseWorkers.includes(user.role) && client.ownerOrganisationId === user.organisationId;
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { MutationContext } from "../mutators/define.ts";
-import { caseWorkers, defineMutator, MutationRejected } from "../mutators/define.ts";
+import { type AboutClient, caseWorkers, defineMutator, MutationRejected } from "../mutators/define.ts";
 import { idSchema } from "../primitives.ts";
 import type { WriteTransaction } from "../store/transaction.ts";
 import { withStatus } from "./closure.ts";
@@ -57,7 +57,7 @@ export const linkEpdRecord = defineMutator({
   name: "linkEpdRecord",
   args: z.object({ clientId: idSchema, epdClientId: epdClientIdSchema }),
   roles: caseWorkers,
-  requires: (args) => ({ kind: "any", clientId: args.clientId, readOnly: true }),
+  requires: (args: AboutClient) => ({ kind: "any", clientId: args.clientId, readOnly: true }),
   run: (tx, args, ctx) => link(tx, args.clientId, args.epdClientId, ctx),
 });
 
@@ -66,7 +66,7 @@ export const setClientStatus = defineMutator({
   /** Closing names why (the panel asks); reopening is setting her active again. */
   args: z.object({ clientId: idSchema, status: clientStatusSchema, reason: closeReasonSchema.nullable().optional() }),
   roles: caseWorkers,
-  requires: (args) => ({ kind: "owner", clientId: args.clientId }),
+  requires: (args: AboutClient) => ({ kind: "owner", clientId: args.clientId }),
   async run(tx, args, ctx) {
     const client = await tx.get("clients", args.clientId);
     if (!client) throw new MutationRejected("not-found", "client.not-found");

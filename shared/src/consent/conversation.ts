@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { caseWorkers, defineMutator, MutationRejected } from "../mutators/define.ts";
+import { type AboutClient, caseWorkers, defineMutator, MutationRejected } from "../mutators/define.ts";
 import { daySchema, idSchema, instantSchema, limits } from "../primitives.ts";
 
 /**
@@ -36,7 +36,7 @@ export const recordConsentConversation = defineMutator({
   args: consentConversationSchema.pick({ id: true, clientId: true, askedOn: true, outcome: true, clientWords: true, askAgainOn: true }),
   // Who may ask for consent may write down how it went: the holder's case workers (a procesregisseur holds those in monitoring).
   roles: [...caseWorkers, "procesregisseur"],
-  requires: (args) => ({ kind: "owner", clientId: args.clientId }),
+  requires: (args: AboutClient) => ({ kind: "owner", clientId: args.clientId }),
   async run(tx, args, ctx) {
     if (await tx.get("consentConversations", args.id)) throw new MutationRejected("conflict", "change.duplicate");
     // A day is compared as a day: the conversation happened today at the latest (the writer's clock may be a day ahead of UTC).

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { caseWorkers, defineMutator, MutationRejected } from "../mutators/define.ts";
+import { type AboutClient, caseWorkers, defineMutator, MutationRejected } from "../mutators/define.ts";
 import type { WriteTransaction } from "../store/transaction.ts";
 
 import { consentRecordedSchema, consentWithdrawnSchema } from "./schema.ts";
@@ -39,7 +39,7 @@ export const recordConsent = defineMutator({
   roles: [...caseWorkers, "procesregisseur"],
   // Only the organisation that holds the client records consent: another organisation could
   // otherwise grant itself more than the client agreed to.
-  requires: (args) => ({ kind: "owner", clientId: args.clientId }),
+  requires: (args: AboutClient) => ({ kind: "owner", clientId: args.clientId }),
   async run(tx, args, ctx) {
     if (Date.parse(args.validUntil) <= Date.parse(args.validFrom)) {
       throw new MutationRejected("invalid", "consent.ends-before-start");
@@ -64,7 +64,7 @@ export const withdrawConsent = defineMutator({
   name: "withdrawConsent",
   args: consentWithdrawnSchema.pick({ id: true, clientId: true, consentId: true, organisations: true, categories: true, reason: true }),
   roles: caseWorkers,
-  requires: (args) => ({ kind: "any", clientId: args.clientId }),
+  requires: (args: AboutClient) => ({ kind: "any", clientId: args.clientId }),
   async run(tx, args, ctx) {
     const events = await tx.listByClient("consentEvents", args.clientId);
     if (!events.some((e) => e.type === "recorded" && e.consentId === args.consentId)) {

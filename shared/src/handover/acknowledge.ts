@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Client } from "../client/schema.ts";
-import { caseWorkers, defineMutator, MutationRejected } from "../mutators/define.ts";
+import { type AboutClient, caseWorkers, defineMutator, MutationRejected } from "../mutators/define.ts";
 import { idSchema } from "../primitives.ts";
 import { applyCarriedAgreements, recheckCarriedAgreements } from "./agreements.ts";
 import { requireHandoverConsent } from "./consent.ts";
@@ -43,7 +43,7 @@ export const acknowledgeHandover = defineMutator({
   name: "acknowledgeHandover",
   args: z.object({ id: idSchema, clientId: idSchema, handoverId: idSchema }),
   roles: [...caseWorkers, "procesregisseur"],
-  requires: (args) => ({ kind: "category", clientId: args.clientId, category: "handovers" }),
+  requires: (args: AboutClient) => ({ kind: "category", clientId: args.clientId, category: "handovers" }),
   audits: () => ["handovers", "agreements"],
   async run(tx, args, ctx) {
     const { handover } = await openHandoverForEvent(tx, args);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { caseWorkers, defineMutator, MutationRejected } from "../mutators/define.ts";
+import { type AboutClient, caseWorkers, defineMutator, MutationRejected } from "../mutators/define.ts";
 import { idSchema } from "../primitives.ts";
 import { openHandoverForEvent } from "./load.ts";
 import { isReceiverOf } from "./parties.ts";
@@ -10,7 +10,7 @@ export const declineHandover = defineMutator({
   name: "declineHandover",
   args: z.object({ id: idSchema, clientId: idSchema, handoverId: idSchema, reason: handoverDeclinedSchema.shape.reason }),
   roles: [...caseWorkers, "procesregisseur"],
-  requires: (args) => ({ kind: "category", clientId: args.clientId, category: "handovers" }),
+  requires: (args: AboutClient) => ({ kind: "category", clientId: args.clientId, category: "handovers" }),
   async run(tx, args, ctx) {
     const { handover } = await openHandoverForEvent(tx, args);
     if (!isReceiverOf(ctx.user, handover)) throw new MutationRejected("forbidden", "handover.receiver-only");

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { caseWorkers, defineMutator, MutationRejected } from "../mutators/define.ts";
+import { type AboutClient, caseWorkers, defineMutator, MutationRejected } from "../mutators/define.ts";
 import { idSchema } from "../primitives.ts";
 
 /**
@@ -11,7 +11,7 @@ export const endReadOnlyAccess = defineMutator({
   name: "endReadOnlyAccess",
   args: z.object({ clientId: idSchema, organisationId: idSchema }),
   roles: [...caseWorkers, "procesregisseur"],
-  requires: (args) => ({ kind: "owner", clientId: args.clientId }),
+  requires: (args: AboutClient) => ({ kind: "owner", clientId: args.clientId }),
   async run(tx, args, ctx) {
     const client = await tx.get("clients", args.clientId);
     if (!client) throw new MutationRejected("not-found", "client.not-found");

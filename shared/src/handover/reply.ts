@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { caseWorkers, defineMutator, MutationRejected } from "../mutators/define.ts";
+import { type AboutClient, caseWorkers, defineMutator, MutationRejected } from "../mutators/define.ts";
 import { idSchema } from "../primitives.ts";
 import { openHandoverForEvent } from "./load.ts";
 import { isReceiverOf, isSenderSideOf } from "./parties.ts";
@@ -13,7 +13,7 @@ export const replyToHandover = defineMutator({
   name: "replyToHandover",
   args: z.object({ id: idSchema, clientId: idSchema, handoverId: idSchema, text: handoverMessageSchema.shape.text }),
   roles: [...caseWorkers, "procesregisseur"],
-  requires: (args) => ({ kind: "category", clientId: args.clientId, category: "handovers" }),
+  requires: (args: AboutClient) => ({ kind: "category", clientId: args.clientId, category: "handovers" }),
   async run(tx, args, ctx) {
     const { handover } = await openHandoverForEvent(tx, args);
     if (!isReceiverOf(ctx.user, handover) && !isSenderSideOf(ctx.user, handover)) {

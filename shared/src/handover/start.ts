@@ -116,7 +116,12 @@ export const startHandover = defineMutator({
   args: startHandoverArgs,
   // The procesregisseur holds a client in monitoring and hands her back to the team.
   roles: [...caseWorkers, "procesregisseur"],
-  requires: (args) => ({ kind: "owner", clientId: args.clientId }),
+  // A closed client is reopened before she is handed over; a correction follows its own rules.
+  requires: (args: Pick<StartArgs, "clientId" | "correctsHandoverId">) => ({
+    kind: "owner",
+    clientId: args.clientId,
+    openClient: args.correctsHandoverId === null,
+  }),
   audits: (args) => (!isWithinNaast(args.kind) && args.agreements.length > 0 ? ["handovers", "agreements"] : ["handovers"]),
   async run(tx, args, ctx) {
     if (await tx.get("handovers", args.id)) throw new MutationRejected("conflict", "change.duplicate");

@@ -22,6 +22,9 @@ export interface MutationContext {
  *   changes nothing; only a mutation that records a read (an export) says `readOnly: true` and
  *   goes through on that basis too.
  *
+ * "owner" with `openClient`: and the client is not closed (a new handover of a closed client;
+ *   reopen her first).
+ *
  * "organisation": the user belongs to that organisation; the change is about no client.
  *
  * "any" needs the same: a former holder is no longer one of the client's case managers, so she
@@ -30,11 +33,16 @@ export interface MutationContext {
  */
 export type Requirement =
   | { kind: "new-client"; clientId: string }
-  | { kind: "owner"; clientId: string }
+  | { kind: "owner"; clientId: string; openClient?: boolean }
   | { kind: "any"; clientId: string; readOnly?: boolean }
   | { kind: "category"; clientId: string; category: DataCategory; domain?: LifeDomain | null; readOnly?: boolean }
   /** A setting of the user's own organisation (its flexbudget, its time-out day rate): no client data. */
   | { kind: "organisation"; organisationId: string };
+
+/** What most mutations' requirement reads of their arguments: which client (see `Mutator`). */
+export interface AboutClient {
+  clientId: string;
+}
 
 /** What sort of no: "forbidden" is audited as a denied access, the others as a rejected change. */
 /** "failed": the server broke while applying it (never thrown by a mutator). */
@@ -58,11 +66,16 @@ export class MutationRejected extends Error {
   }
 }
 
-export interface Mutator<S extends z.ZodType = z.ZodType> {
+/**
+ * A change both sides run. `A` is what `requires` reads of the arguments: all of them unless the
+ * mutator says less, so the panel can ask `mayRun` before the arguments are written (a form not
+ * yet filled in) with just those.
+ */
+export interface Mutator<S extends z.ZodType = z.ZodType, A = z.infer<S>> {
   name: string;
   args: S;
   roles: readonly Role[];
-  requires(args: z.infer<S>): Requirement;
+  requires(args: A): Requirement;
   /**
    * What the audit log should name besides the requirement's category: the categories the
    * mutation writes or records a read of (a handover moves agreements; an export holds the plan).
@@ -71,7 +84,7 @@ export interface Mutator<S extends z.ZodType = z.ZodType> {
   run(tx: WriteTransaction, args: z.infer<S>, ctx: MutationContext): Promise<void>;
 }
 
-export function defineMutator<S extends z.ZodType>(mutator: Mutator<S>): Mutator<S> {
+export function defineMutator<S extends z.ZodType, A = z.infer<S>>(mutator: Mutator<S, A> & { requires(args: z.infer<S>): Requirement }): Mutator<S, A> {
   return mutator;
 }
 

@@ -15,7 +15,8 @@ import { recordZrmScore, updatePlanDomain } from "../plan/mutators.ts";
 import type { WriteTransaction } from "../store/transaction.ts";
 import { decideTimeoutStay, endTimeoutStay, requestTimeoutStay, setTimeoutSettings, startTimeoutStay } from "../timeout/mutators.ts";
 import type { MutationContext, Mutator } from "./define.ts";
-import { type MutationEffect, runMutation } from "./run.ts";
+import type { MutationEffect } from "./may-run.ts";
+import { runMutation } from "./run.ts";
 
 /** Every change a user can make. The name is what travels in a push. */
 export const mutators = {

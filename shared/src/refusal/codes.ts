@@ -26,6 +26,8 @@ export const refusalCodes = {
   "access.own-organisation-only": {},
   "client.not-found": {},
   "client.exists": {},
+  // A change that needs her open (a new handover) on a client her holder closed.
+  "client.closed": { client: "text" },
   // A change with an id the device used already: a replay from another device or a bug.
   "change.duplicate": {},
   // The same change id with other content: a device bug; the first change stands.

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { MutationContext, Mutator } from "../mutators/define.ts";
-import { type MutationEffect, runMutation } from "../mutators/run.ts";
+import type { MutationEffect } from "../mutators/may-run.ts";
+import { runMutation } from "../mutators/run.ts";
 import { type CollectionName, clientIdOf, collections, type RecordOf } from "../store/collections.ts";
 import type { WriteTransaction } from "../store/transaction.ts";
 
