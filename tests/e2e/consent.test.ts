@@ -43,6 +43,9 @@ describe("consent at first contact, by keyboard, enforced on the other organisat
     // Leger des Heils never linked its own record of Monique: to them she is not in Naast yet.
     await expect.poll(() => marieke.panel.locator(".link-client").count(), { timeout: 15_000 }).toBe(1);
     expect(await marieke.panel.locator(".link-client select option").allTextContents()).not.toContainEqual(expect.stringContaining("Monique"));
+    // It does not say she is not in Naast (the device cannot know): not linked for LDH, perhaps elsewhere.
+    expect(await marieke.panel.locator(".link-client h2").textContent()).toContain("is nog niet gekoppeld voor uw organisatie");
+    expect(await marieke.panel.locator(".link-client").textContent()).toContain("Misschien staat zij al in Naast bij een andere organisatie");
 
     await tabTo(panel, panel.getByRole("button", { name: "Toestemming vastleggen" }));
     await panel.keyboard.press("Enter");
@@ -60,6 +63,25 @@ describe("consent at first contact, by keyboard, enforced on the other organisat
 
     await expect.poll(() => panel.getByTestId("consent-line").allTextContents()).toContainEqual(expect.stringMatching(/^geldig.*LDH mag zien/));
     await expect.poll(() => panel.getByTestId("pending-count").count(), { timeout: 15_000 }).toBe(0);
+  });
+
+  it("finds her by roepnaam and birth year once shared, and warns before a duplicate of her is created", async () => {
+    const { panel } = marieke;
+    const link = panel.locator(".link-client");
+    await expect.poll(() => link.locator("select option").allTextContents(), { timeout: 15_000 }).toContainEqual(expect.stringContaining("Monique"));
+    await link.locator("input[name=link-search]").fill("moniq 1988");
+    expect(await link.locator("select option").allTextContents()).toEqual(["Kies de cliënt (1 gevonden)", "Monique (1988)"]);
+    await link.locator("input[name=link-search]").fill("");
+    await link.locator("input[name=link-alias]").fill("monique");
+    await link.locator("input[name=link-birth-year]").fill("1989");
+    await link.getByRole("button", { name: "Cliënt aanmaken" }).click();
+    await expect.poll(() => link.getByTestId("likely-duplicate").textContent()).toContain("Lijkt op een cliënt die al in Naast staat: Monique (1988).");
+    expect(await link.getByRole("button", { name: "Toch een nieuwe cliënt aanmaken" }).count()).toBe(1);
+    expect(await link.getByRole("button", { name: "Koppelen aan Monique (1988)" }).count()).toBe(1);
+    // Nothing was created.
+    expect((await storedRecords(panel)).filter((r) => r.collection === "clients" && r.data.alias === "monique")).toEqual([]);
+    await link.locator("input[name=link-alias]").fill("");
+    await link.locator("input[name=link-birth-year]").fill("");
   });
 
   it("makes exactly those domains appear in the Leger des Heils case manager's panel", async () => {
@@ -102,7 +124,7 @@ describe("consent at first contact, by keyboard, enforced on the other organisat
     expect(text).not.toContain("Meijer"); // her EPD surname never leaves Iriszorg's own record
   });
 
-  it("withdrawn, it is purged from the other organisation's IndexedDB and the panel says since when", async () => {
+  it("withdrawn after a few seconds to undo it, it is purged from the other organisation's IndexedDB and the panel says since when", async () => {
     const { panel } = fatima;
     const activeLine = panel.getByTestId("consent-line").filter({ hasText: /^geldig/ });
     await tabTo(panel, activeLine.getByRole("button", { name: "Intrekken" }));
@@ -111,7 +133,18 @@ describe("consent at first contact, by keyboard, enforced on the other organisat
     await panel.keyboard.type("Monique wil eerst zelf met het Leger des Heils praten.");
     await tabTo(panel, panel.getByRole("button", { name: "Toestemming intrekken" }));
     await panel.keyboard.press("Enter");
-    await expect.poll(() => panel.getByTestId("consent-line").allTextContents()).not.toContainEqual(expect.stringMatching(/^geldig/));
+    // A few seconds to undo it, before anything is applied or queued; the focus is on the undo button.
+    await expect.poll(() => panel.getByTestId("undo").textContent()).toContain("De toestemming wordt over 5 seconden ingetrokken.");
+    expect(await panel.getByRole("button", { name: "Ongedaan maken" }).evaluate((b) => b === document.activeElement)).toBe(true);
+    await panel.keyboard.press("Enter");
+    await new Promise((r) => setTimeout(r, 6_000));
+    expect(await panel.getByTestId("consent-line").allTextContents()).toContainEqual(expect.stringMatching(/^geldig/));
+    expect(await panel.getByTestId("pending-count").count()).toBe(0);
+    // The form kept her words; now she withdraws for real.
+    expect(await panel.locator("textarea[name=withdraw-reason]").inputValue()).toContain("Monique wil eerst zelf");
+    await tabTo(panel, panel.getByRole("button", { name: "Toestemming intrekken" }));
+    await panel.keyboard.press("Enter");
+    await expect.poll(() => panel.getByTestId("consent-line").allTextContents(), { timeout: 15_000 }).not.toContainEqual(expect.stringMatching(/^geldig/));
 
     await expect.poll(() => marieke.panel.getByTestId("not-shared").textContent(), { timeout: 15_000 }).toContain("Niet meer gedeeld sinds");
     expect(await marieke.panel.getByTestId("not-shared").textContent()).toContain("ingetrokken");

@@ -43,10 +43,41 @@ describe("contacts and afspraken from the panel", () => {
     await first.getByRole("button", { name: `Laten vervallen: ${text}` }).click();
     await panel.locator("input[name=agreement-cancel-reason]").fill("Anouk regelt dit zelf");
     await panel.getByRole("button", { name: "Afspraak laten vervallen" }).click();
-    await expect.poll(() => panel.getByTestId("agreement").allTextContents()).not.toContainEqual(expect.stringContaining(text));
+    await expect.poll(() => panel.getByTestId("agreement").allTextContents(), { timeout: 15_000 }).not.toContainEqual(expect.stringContaining(text));
     await expect.poll(() => panel.getByTestId("pending-count").count(), { timeout: 15_000 }).toBe(0);
     const ruben = await signIn(stack.server.url, "ruben@iriszorg.demo", demoPassword);
     const agreements = new Replica().apply(await ruben.pull()).of("agreements", "client-anouk");
     expect(agreements.find((a) => a.text === text)).toMatchObject({ status: "cancelled", cancelReason: "Anouk regelt dit zelf" });
+  }, 60_000);
+
+  it("closing an afspraak waits a few seconds with an undo: undone, nothing is queued; not undone, it is done", async () => {
+    const { panel } = fatima;
+    const first = panel.getByTestId("agreement").first();
+    const text = (await first.locator(".text").textContent()) ?? "";
+    await first.getByRole("button", { name: "Afgerond" }).click();
+    await expect.poll(() => first.getByTestId("undo").textContent()).toContain(`Afspraak “${text}” wordt over 5 seconden afgerond.`);
+    await first.getByRole("button", { name: "Ongedaan maken" }).click();
+    await new Promise((r) => setTimeout(r, 6_000));
+    expect(await panel.getByTestId("agreement").allTextContents()).toContainEqual(expect.stringContaining(text));
+    expect(await panel.getByTestId("pending-count").count()).toBe(0);
+    expect(
+      await panel.evaluate(
+        () =>
+          new Promise<number>((resolve) => {
+            const open = indexedDB.open("naast");
+            open.onsuccess = () => {
+              const count = open.result.transaction("outbox").objectStore("outbox").count();
+              count.onsuccess = () => resolve(count.result);
+            };
+          }),
+      ),
+    ).toBe(0);
+
+    await first.getByRole("button", { name: "Afgerond" }).click();
+    await expect.poll(() => panel.getByTestId("agreement").allTextContents(), { timeout: 15_000 }).not.toContainEqual(expect.stringContaining(text));
+    await expect.poll(() => panel.getByTestId("pending-count").count(), { timeout: 15_000 }).toBe(0);
+    const ruben = await signIn(stack.server.url, "ruben@iriszorg.demo", demoPassword);
+    const agreements = new Replica().apply(await ruben.pull()).of("agreements", "client-anouk");
+    expect(agreements.find((a) => a.text === text)).toMatchObject({ status: "done" });
   }, 60_000);
 });

@@ -2,10 +2,12 @@ import { type Agreement, agreementOwnerRoles, isOverdue, type LifeDomain, mayCha
 import { useContext, useState } from "preact/hooks";
 import { useLiveQuery } from "../hooks/use-live-query.ts";
 import { useMutate } from "../hooks/use-mutate.ts";
+import { undoSeconds, useUndoable } from "../hooks/use-undoable.ts";
 import { formatDay, LanguageContext, useT } from "../i18n/index.ts";
 import type { ClientView, Directory } from "../records/queries.ts";
 import { db } from "../storage/db.ts";
 import { ErrorLine } from "../ui/ErrorLine.tsx";
+import { UndoBar } from "../ui/UndoBar.tsx";
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -33,6 +35,7 @@ export function AgreementRow({ agreement: a, view, directory }: { agreement: Agr
   const t = useT();
   const { language } = useContext(LanguageContext);
   const { run, error } = useMutate();
+  const { pending, schedule, undo } = useUndoable();
   const session = useLiveQuery(() => db.getMeta("session"), []);
   const [mode, setMode] = useState<"view" | "edit" | "cancel">("view");
   const [text, setText] = useState(a.text);
@@ -54,9 +57,16 @@ export function AgreementRow({ agreement: a, view, directory }: { agreement: Agr
         {t("agreements.due", { date: formatDay(language, a.dueDate) })}
         {overdue && <strong class="badge">{t("agreements.overdue")}</strong>}
       </span>{" "}
-      {may && mode === "view" && (
+      <UndoBar message={pending} onUndo={undo} />
+      {may && mode === "view" && !pending && (
         <span class="actions">
-          <button type="button" class="secondary" onClick={() => void run("setAgreementStatus", { ...base, status: "done" })}>
+          <button
+            type="button"
+            class="secondary"
+            onClick={() =>
+              schedule(t("agreements.doneUndo", { agreement: a.text, seconds: undoSeconds }), () => run("setAgreementStatus", { ...base, status: "done" }))
+            }
+          >
             {t("agreements.done")}
           </button>
           <button type="button" class="link" onClick={() => setMode("edit")} aria-label={`${t("agreements.edit")}: ${a.text}`}>
@@ -96,9 +106,12 @@ export function AgreementRow({ agreement: a, view, directory }: { agreement: Agr
       )}
       {mode === "cancel" && (
         <form
-          onSubmit={async (e) => {
+          onSubmit={(e) => {
             e.preventDefault();
-            if (await run("setAgreementStatus", { ...base, status: "cancelled", reason })) setMode("view");
+            setMode("view");
+            schedule(t("agreements.cancelUndo", { agreement: a.text, seconds: undoSeconds }), () =>
+              run("setAgreementStatus", { ...base, status: "cancelled", reason }),
+            );
           }}
         >
           <label>

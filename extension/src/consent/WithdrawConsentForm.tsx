@@ -1,14 +1,17 @@
 import { type ConsentState, type DataCategory, dataCategories } from "@naast/shared";
 import { useState } from "preact/hooks";
 import { useMutate } from "../hooks/use-mutate.ts";
+import { undoSeconds, useUndoable } from "../hooks/use-undoable.ts";
 import { categoryLabel, useT } from "../i18n/index.ts";
 import type { Directory } from "../records/queries.ts";
 import { ErrorLine } from "../ui/ErrorLine.tsx";
+import { UndoBar } from "../ui/UndoBar.tsx";
 
 /** Withdrawal, whole or for some organisations or some information, with the client's reason. */
 export function WithdrawConsentForm({ state, directory, onDone }: { state: ConsentState; directory: Directory; onDone(): void }) {
   const t = useT();
   const { run, error } = useMutate();
+  const { pending, schedule, undo } = useUndoable();
   const live = state.grants.filter((g) => !g.withdrawal);
   const liveOrganisations = [...new Set(live.map((g) => g.organisationId))];
   const liveCategories = dataCategories.filter((c) => live.some((g) => g.category === c));
@@ -25,17 +28,19 @@ export function WithdrawConsentForm({ state, directory, onDone }: { state: Conse
   return (
     <form
       class="consent-flow"
-      onSubmit={async (e) => {
+      onSubmit={(e) => {
         e.preventDefault();
-        const ok = await run("withdrawConsent", {
+        const args = {
           id: `${state.consent.consentId}:withdrawn:${crypto.randomUUID()}`,
           clientId: state.consent.clientId,
           consentId: state.consent.consentId,
           organisations: all || organisations.size === liveOrganisations.length ? null : [...organisations],
           categories: all || categories.size === liveCategories.length ? null : [...categories],
           reason,
+        };
+        schedule(t("consent.withdrawUndo", { seconds: undoSeconds }), async () => {
+          if (await run("withdrawConsent", args)) onDone();
         });
-        if (ok) onDone();
       }}
     >
       <h3>{t("consent.withdrawTitle")}</h3>
@@ -73,10 +78,15 @@ export function WithdrawConsentForm({ state, directory, onDone }: { state: Conse
         {t("consent.withdrawReason")}
         <textarea name="withdraw-reason" required maxLength={500} value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
       </label>
-      <button type="submit">{t("consent.withdrawConfirm")}</button>
-      <button type="button" class="secondary" onClick={onDone}>
-        {t("plan.cancel")}
-      </button>
+      <UndoBar message={pending} onUndo={undo} />
+      {!pending && (
+        <>
+          <button type="submit">{t("consent.withdrawConfirm")}</button>
+          <button type="button" class="secondary" onClick={onDone}>
+            {t("plan.cancel")}
+          </button>
+        </>
+      )}
       <ErrorLine message={error} />
     </form>
   );

@@ -2,10 +2,12 @@ import { type HandoverState, isReceiverOf, isSenderSideOf, isWithinNaast } from 
 import { useContext, useState } from "preact/hooks";
 import { useMayRun } from "../hooks/use-may-run.ts";
 import { useMutate } from "../hooks/use-mutate.ts";
+import { undoSeconds, useUndoable } from "../hooks/use-undoable.ts";
 import { formatDay, LanguageContext, useT } from "../i18n/index.ts";
 import type { ClientView, Directory } from "../records/queries.ts";
 import type { Session } from "../storage/db.ts";
 import { ErrorLine } from "../ui/ErrorLine.tsx";
+import { UndoBar } from "../ui/UndoBar.tsx";
 import { AddedSinceNotice, addedSince } from "./AddedSinceNotice.tsx";
 import { HandoverContent } from "./HandoverContent.tsx";
 
@@ -31,6 +33,7 @@ export function HandoverCard({
   const t = useT();
   const { language } = useContext(LanguageContext);
   const { run, error } = useMutate();
+  const { pending, schedule, undo } = useUndoable();
   const [message, setMessage] = useState("");
   const [declining, setDeclining] = useState(false);
   const [reason, setReason] = useState("");
@@ -116,19 +119,26 @@ export function HandoverCard({
       )}
       {open && receiving && declining && (
         <form
-          onSubmit={async (e) => {
+          onSubmit={(e) => {
             e.preventDefault();
-            if (await run("declineHandover", { ...base, id: crypto.randomUUID(), reason })) setDeclining(false);
+            schedule(t("handover.declineUndo", { seconds: undoSeconds }), async () => {
+              if (await run("declineHandover", { ...base, id: crypto.randomUUID(), reason })) setDeclining(false);
+            });
           }}
         >
           <label>
             {t("handover.declineReason")}
             <textarea name="handover-decline-reason" required maxLength={500} value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
           </label>
-          <button type="submit">{t("handover.decline")}</button>
-          <button type="button" class="secondary" onClick={() => setDeclining(false)}>
-            {t("plan.cancel")}
-          </button>
+          <UndoBar message={pending} onUndo={undo} />
+          {!pending && (
+            <>
+              <button type="submit">{t("handover.decline")}</button>
+              <button type="button" class="secondary" onClick={() => setDeclining(false)}>
+                {t("plan.cancel")}
+              </button>
+            </>
+          )}
         </form>
       )}
       {/* A refusal shows next to the buttons that caused it, not at the foot of a long card. */}
