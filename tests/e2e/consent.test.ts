@@ -61,7 +61,7 @@ describe("consent at first contact, by keyboard, enforced on the other organisat
     await tabTo(panel, panel.getByRole("button", { name: "Klopt, vastleggen" }));
     await panel.keyboard.press("Enter");
 
-    await expect.poll(() => panel.getByTestId("consent-line").allTextContents()).toContainEqual(expect.stringMatching(/^geldig.*LDH mag zien/));
+    await expect.poll(() => panel.getByTestId("consent-line").allTextContents()).toContainEqual(expect.stringMatching(/^geldig.*LDH mag .* zien tot/));
     await expect.poll(() => panel.getByTestId("pending-count").count(), { timeout: 15_000 }).toBe(0);
   });
 

@@ -1,6 +1,7 @@
 import { accessibleCategories, whyHidden } from "@naast/shared";
 import { useContext, useState } from "preact/hooks";
 import { AgreementsSection } from "../agreements/AgreementsSection.tsx";
+import { AtAGlance } from "../client/AtAGlance.tsx";
 import { ClientStatusControl } from "../client/ClientStatusControl.tsx";
 import { ConsentSection } from "../consent/ConsentSection.tsx";
 import { ContactsSection } from "../contacts/ContactsSection.tsx";
@@ -67,6 +68,7 @@ export function ClientView({ clientId, session }: { clientId: string; session: S
           </p>
         )}
       </header>
+      <AtAGlance view={view} directory={directory} />
       {/* Read-only after a handover: a disabled fieldset disables every control inside it. */}
       <fieldset class="sections" disabled={readOnly?.basis === "handover"}>
         <PlanSection view={view} accessible={accessible} />

@@ -8,6 +8,7 @@ import type { Session } from "../storage/db.ts";
 import { ErrorLine } from "../ui/ErrorLine.tsx";
 import { ConsentConversations } from "./ConsentConversations.tsx";
 import { ConsentHistory } from "./ConsentHistory.tsx";
+import { consentSentence } from "./consent-sentence.ts";
 import { RecordConsentForm } from "./RecordConsentForm.tsx";
 import { consentStatementPdf, describeCategories, offerDownload } from "./statement.ts";
 import { WithdrawConsentForm } from "./WithdrawConsentForm.tsx";
@@ -84,17 +85,11 @@ export function ConsentSection({
       <ErrorLine message={error} />
       <ul>
         {states.map((state) => {
-          const live = state.grants.filter((g) => !g.withdrawal);
           const until = formatDay(language, state.consent.validUntil);
           const open = state.status === "active" || state.status === "pending";
           return (
             <li key={state.consent.consentId} class={`consent-${state.status}`} data-testid="consent-line">
-              <span class="badge">{t(`consent.status.${state.status}`)}</span>{" "}
-              {t("consent.line", {
-                organisations: [...new Set((live.length ? live : state.grants).map((g) => g.organisationId))].map(orgName).join(", "),
-                categories: describeCategories(language, [...new Set((live.length ? live : state.grants).map((g) => g.category))]),
-                until,
-              })}
+              <span class="badge">{t(`consent.status.${state.status}`)}</span> {consentSentence(t, language, state, orgName)}
               {isOwner && expiresSoon(state, now) && <p class="warning">{t("consent.expiresSoon", { until })}</p>}
               <div>
                 <button type="button" class="secondary" onClick={() => void statement(state)}>

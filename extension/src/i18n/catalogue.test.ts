@@ -57,4 +57,31 @@ describe("the catalogues", () => {
     expect(t("status.pending", { count: 1 })).toBe("1 wijziging nog niet verstuurd");
     expect(t("status.pending", { count: 3 })).toBe("3 wijzigingen nog niet verstuurd");
   });
+
+  it("write consent as Dutch sentences whose verb agrees with the organisations, past tense once it ended", () => {
+    const t = translator("nl");
+    const base = { categories: "alles", from: "1 januari 2026", until: "1 november 2026" };
+    expect(t("consent.sentence", { ...base, status: "expired", organisations: ["LDH"], count: 1 })).toBe(
+      "LDH mocht alles zien tot 1 november 2026 (verlopen).",
+    );
+    expect(t("consent.sentence", { ...base, status: "active", organisations: ["LDH", "GGD"], count: 2 })).toBe(
+      "LDH en GGD mogen alles zien tot 1 november 2026.",
+    );
+    expect(t("consent.sentence", { ...base, status: "active", organisations: ["LDH"], count: 1 })).toBe("LDH mag alles zien tot 1 november 2026.");
+    expect(t("consent.sentence", { ...base, status: "withdrawn", organisations: ["LDH", "GGD"], count: 2 })).toBe(
+      "LDH en GGD mochten alles zien (ingetrokken).",
+    );
+    expect(t("consent.sentence", { ...base, status: "pending", organisations: ["GGD"], count: 1 })).toBe(
+      "GGD mag vanaf 1 januari 2026 alles zien, tot 1 november 2026.",
+    );
+  });
+
+  it("count open and overdue afspraken in words that agree", () => {
+    const t = translator("nl");
+    expect(t("glance.agreements", { open: 0, overdue: 0 })).toBe("Geen open afspraken.");
+    expect(t("glance.agreements", { open: 1, overdue: 0 })).toBe("1 open afspraak, geen te laat.");
+    expect(t("glance.agreements", { open: 3, overdue: 1 })).toBe("3 open afspraken, 1 te laat:");
+    expect(t("glance.agreements", { open: 3, overdue: 2 })).toBe("3 open afspraken, 2 te laat:");
+    expect(translator("en")("glance.agreements", { open: 1, overdue: 1 })).toBe("1 open agreement, 1 overdue:");
+  });
 });

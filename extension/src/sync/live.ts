@@ -33,6 +33,9 @@ export function listenForChanges(session: Session, onChange: () => void): () => 
       } catch {
         if (controller.signal.aborted) return;
       }
+      // The stream dropped: one sync finds out whether the server still answers, so the panel
+      // stops saying "Verbonden" when it does not (and catches up when it does).
+      if (!controller.signal.aborted) onChange();
       await new Promise((r) => setTimeout(r, pause.next()));
     }
   };
