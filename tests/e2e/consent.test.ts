@@ -1,20 +1,11 @@
 import { readFile } from "node:fs/promises";
 import { PDFParse } from "pdf-parse";
-import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addMonths } from "../../shared/src/consent/mutators.ts";
+import { tabTo } from "./support/keyboard.ts";
 import { type CaseManagerBrowser, caseManagerBrowser } from "./support/panel.ts";
 import { type DemoStack, startDemoStack } from "./support/stack.ts";
 import { storedRecords } from "./support/stored-records.ts";
-
-/** Moves the focus with Tab, as someone without a mouse does, until `target` has it. */
-async function tabTo(page: Page, target: Locator, maxPresses = 300): Promise<void> {
-  for (let i = 0; i < maxPresses; i++) {
-    if (await target.evaluate((element) => element === document.activeElement)) return;
-    await page.keyboard.press("Tab");
-  }
-  throw new Error(`could not reach ${target} with Tab`);
-}
 
 /** The consent's end date as the panel and the statement write it: "23 november 2027". */
 const dutchDate = (date: Date) => date.toLocaleDateString("nl-NL", { day: "numeric", month: "long", year: "numeric" });

@@ -44,6 +44,10 @@ export function App() {
   return (
     <LanguageContext.Provider value={value}>
       <div class="app" lang={language}>
+        {/* Past the language and sign-out controls, straight to the client (WCAG 2.4.1). */}
+        <a class="skip-link" href="#main">
+          {t("app.skipToContent")}
+        </a>
         <nav class="top">
           <strong>{t("app.title")}</strong>
           <label class="inline">
@@ -59,30 +63,32 @@ export function App() {
             </button>
           )}
         </nav>
-        {session === undefined ? null : session === null ? (
-          <SignIn onRecoveryCodes={setRecoveryCodes} />
-        ) : recoveryCodes ? (
-          <RecoveryCodes codes={recoveryCodes} onDone={() => setRecoveryCodes(null)} />
-        ) : (
-          <>
-            <p class="signed-in">
-              {t("signedInAs", { name: session.user.name, organisation: directory?.organisations.get(session.user.organisationId)?.shortName ?? "" })}
-            </p>
-            <StatusBar />
-            <HandoverInbox session={session} directory={directory} onOpen={setOpened} />
-            <HolderOverview session={session} />
-            {opened ? (
-              <>
-                <button type="button" class="secondary" onClick={() => setOpened(null)}>
-                  {t("handover.backToEpd")}
-                </button>
-                <ClientView clientId={opened} session={session} />
-              </>
-            ) : (
-              <ClientPanel context={context} session={session} />
-            )}
-          </>
-        )}
+        <main id="main" tabIndex={-1}>
+          {session === undefined ? null : session === null ? (
+            <SignIn onRecoveryCodes={setRecoveryCodes} />
+          ) : recoveryCodes ? (
+            <RecoveryCodes codes={recoveryCodes} onDone={() => setRecoveryCodes(null)} />
+          ) : (
+            <>
+              <p class="signed-in">
+                {t("signedInAs", { name: session.user.name, organisation: directory?.organisations.get(session.user.organisationId)?.shortName ?? "" })}
+              </p>
+              <StatusBar />
+              <HandoverInbox session={session} directory={directory} onOpen={setOpened} />
+              <HolderOverview session={session} />
+              {opened ? (
+                <>
+                  <button type="button" class="secondary" onClick={() => setOpened(null)}>
+                    {t("handover.backToEpd")}
+                  </button>
+                  <ClientView clientId={opened} session={session} />
+                </>
+              ) : (
+                <ClientPanel context={context} session={session} />
+              )}
+            </>
+          )}
+        </main>
       </div>
     </LanguageContext.Provider>
   );

@@ -7,6 +7,7 @@ import { ConsentSection } from "../consent/ConsentSection.tsx";
 import { ContactsSection } from "../contacts/ContactsSection.tsx";
 import { FlexbudgetSection } from "../flexbudget/FlexbudgetSection.tsx";
 import { HandoverSection } from "../handover/HandoverSection.tsx";
+import { useFocusOnShow } from "../hooks/use-focus-on-show.ts";
 import { useLiveQuery } from "../hooks/use-live-query.ts";
 import { formatDay, LanguageContext, useT } from "../i18n/index.ts";
 import { PlanSection } from "../plan/PlanSection.tsx";
@@ -26,6 +27,8 @@ export function ClientView({ clientId, session }: { clientId: string; session: S
   const figures = useLiveQuery(() => loadYearFigures(db, year), [year]);
   // A handover to an organisation the consent does not cover asks for that consent first.
   const [consentRequests, setConsentRequests] = useState(0);
+  // A new client (after sign-in, or the EPD moved on): her name is the step's heading.
+  const heading = useFocusOnShow<HTMLHeadingElement>(stored && directory && figures ? clientId : null);
   if (!stored || !directory || !figures) return <p class="card hint">{t("context.loading")}</p>;
 
   const now = new Date().toISOString();
@@ -46,7 +49,7 @@ export function ClientView({ clientId, session }: { clientId: string; session: S
   return (
     <article class="client" data-testid="client-view" data-client-id={client.id}>
       <header class="card">
-        <h1>
+        <h1 ref={heading} tabIndex={-1}>
           {client.alias} <small>{t("client.born", { year: client.birthYear })}</small>
         </h1>
         <p>

@@ -46,6 +46,7 @@ export function ConsentSection({
   const [recording, setRecording] = useState(mayRecord && view.consentEvents.length === 0);
   const [withdrawing, setWithdrawing] = useState<string | null>(null);
   const section = useRef<HTMLElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
   // Another part of the panel (a handover) asked for a consent to be recorded: open the flow there.
   useEffect(() => {
     if (recordRequests === 0 || !mayRecord) return;
@@ -62,7 +63,9 @@ export function ConsentSection({
 
   return (
     <section class="card consent" aria-labelledby="consent-title" data-testid="consent" ref={section} tabIndex={-1}>
-      <h2 id="consent-title">{t("consent.title")}</h2>
+      <h2 id="consent-title" ref={heading} tabIndex={-1}>
+        {t("consent.title")}
+      </h2>
       {states.length === 0 && <p class="hint">{t("consent.none", { owner: orgName(view.client.ownerOrganisationId) })}</p>}
       {stillReading.length > 0 && (
         <ul data-testid="read-only-holders">
@@ -107,7 +110,15 @@ export function ConsentSection({
         })}
       </ul>
       {recording ? (
-        <RecordConsentForm client={view.client} directory={directory} session={session} onDone={() => setRecording(false)} />
+        <RecordConsentForm
+          client={view.client}
+          directory={directory}
+          session={session}
+          onDone={() => {
+            setRecording(false);
+            heading.current?.focus();
+          }}
+        />
       ) : (
         mayRecord && (
           <button type="button" onClick={() => setRecording(true)}>

@@ -12,6 +12,7 @@ import {
   stapteamOrganisations,
 } from "@naast/shared";
 import { useContext, useState } from "preact/hooks";
+import { useFocusOnShow } from "../hooks/use-focus-on-show.ts";
 import { useMutate } from "../hooks/use-mutate.ts";
 import { categoryLabel, formatDay, LanguageContext, useT } from "../i18n/index.ts";
 import type { Directory } from "../records/queries.ts";
@@ -92,6 +93,9 @@ export function RecordConsentForm({
   const [form, setForm] = useState<"verbal" | "written">("verbal");
   const [until, setUntil] = useState(day(addMonths(now, defaultConsentMonths)));
   const [reviewing, setReviewing] = useState(false);
+  // Each step's heading takes the focus: the form when it opens or comes back, the review.
+  const formHeading = useFocusOnShow<HTMLHeadingElement>(reviewing);
+  const reviewHeading = useFocusOnShow<HTMLHeadingElement>(reviewing);
   const [missing, setMissing] = useState(false);
 
   const validUntil = () => {
@@ -114,7 +118,9 @@ export function RecordConsentForm({
   if (reviewing) {
     return (
       <section class="consent-flow" aria-labelledby="consent-review">
-        <h3 id="consent-review">{t("consent.review")}</h3>
+        <h3 id="consent-review" ref={reviewHeading} tabIndex={-1}>
+          {t("consent.review")}
+        </h3>
         {summaries.map((summary) => (
           <p data-testid="consent-summary" key={summary}>
             {summary}
@@ -170,7 +176,9 @@ export function RecordConsentForm({
         if (complete) setReviewing(true);
       }}
     >
-      <h3>{t("consent.record")}</h3>
+      <h3 ref={formHeading} tabIndex={-1}>
+        {t("consent.record")}
+      </h3>
       <p class="hint">{t("consent.recordIntro")}</p>
       <fieldset>
         <legend>{t("consent.organisations")}</legend>

@@ -1,15 +1,22 @@
-import { type HandoverState, isReceiverOf, isSenderSideOf, isWithinNaast } from "@naast/shared";
+import { type HandoverOutcome, type HandoverState, isReceiverOf, isSenderSideOf, isWithinNaast } from "@naast/shared";
 import { useContext, useState } from "preact/hooks";
 import { useMayRun } from "../hooks/use-may-run.ts";
 import { useMutate } from "../hooks/use-mutate.ts";
 import { undoSeconds, useUndoable } from "../hooks/use-undoable.ts";
-import { formatDay, LanguageContext, useT } from "../i18n/index.ts";
+import { formatDay, type Language, LanguageContext, type Translate, useT } from "../i18n/index.ts";
 import type { ClientView, Directory } from "../records/queries.ts";
 import type { Session } from "../storage/db.ts";
 import { ErrorLine } from "../ui/ErrorLine.tsx";
 import { UndoBar } from "../ui/UndoBar.tsx";
 import { AddedSinceNotice, addedSince } from "./AddedSinceNotice.tsx";
 import { HandoverContent } from "./HandoverContent.tsx";
+
+/** "Bevestigd door Ruben Hendriks op 1 december 2026." */
+export function outcomeText(t: Translate, language: Language, outcome: HandoverOutcome, person: (id: string) => string): string {
+  return outcome.type === "acknowledged"
+    ? t("handover.acknowledgedBy", { name: person(outcome.by), date: formatDay(language, outcome.at) })
+    : t("handover.declinedBy", { name: person(outcome.by), date: formatDay(language, outcome.at), reason: outcome.reason });
+}
 
 /**
  * One handover as both sides see it: what was written, the questions and answers, and what the
@@ -22,6 +29,7 @@ export function HandoverCard({
   session,
   onCorrect,
   onExport,
+  onAnswered = () => undefined,
 }: {
   item: HandoverState;
   view: ClientView;
@@ -29,6 +37,8 @@ export function HandoverCard({
   session: Session;
   onCorrect(): void;
   onExport(): void;
+  /** She acknowledged or declined it here. */
+  onAnswered?: () => void;
 }) {
   const t = useT();
   const { language } = useContext(LanguageContext);
@@ -36,6 +46,7 @@ export function HandoverCard({
   const { pending, schedule, undo } = useUndoable();
   const [message, setMessage] = useState("");
   const [declining, setDeclining] = useState(false);
+
   const [reason, setReason] = useState("");
   const { handover, status, messages, outcome } = item;
   const person = (id: string) => directory.people.get(id)?.name ?? id;
@@ -67,13 +78,7 @@ export function HandoverCard({
         <span class="badge">{t(`handover.status.${status}`)}</span>
       </h3>
       <p class="meta">{t("handover.sentOn", { date: formatDay(language, handover.createdAt) })}</p>
-      {outcome && (
-        <p data-testid="handover-outcome">
-          {outcome.type === "acknowledged"
-            ? t("handover.acknowledgedBy", { name: person(outcome.by), date: formatDay(language, outcome.at) })
-            : t("handover.declinedBy", { name: person(outcome.by), date: formatDay(language, outcome.at), reason: outcome.reason })}
-        </p>
-      )}
+      {outcome && <p data-testid="handover-outcome">{outcomeText(t, language, outcome, person)}</p>}
       <HandoverContent handover={handover} view={view} directory={directory} />
 
       {messages.length > 0 && (
@@ -109,7 +114,13 @@ export function HandoverCard({
       />
       {open && receiving && !declining && (
         <div>
-          <button type="button" disabled={blocked} onClick={() => void run("acknowledgeHandover", { ...base, id: crypto.randomUUID() })}>
+          <button
+            type="button"
+            disabled={blocked}
+            onClick={async () => {
+              if (await run("acknowledgeHandover", { ...base, id: crypto.randomUUID() })) onAnswered();
+            }}
+          >
             {t("handover.acknowledge")}
           </button>
           <button type="button" class="secondary" onClick={() => setDeclining(true)}>
@@ -122,7 +133,10 @@ export function HandoverCard({
           onSubmit={(e) => {
             e.preventDefault();
             schedule(t("handover.declineUndo", { seconds: undoSeconds }), async () => {
-              if (await run("declineHandover", { ...base, id: crypto.randomUUID(), reason })) setDeclining(false);
+              if (await run("declineHandover", { ...base, id: crypto.randomUUID(), reason })) {
+                setDeclining(false);
+                onAnswered();
+              }
             });
           }}
         >

@@ -1,5 +1,5 @@
 import { deriveHandovers } from "@naast/shared";
-import { useContext, useState } from "preact/hooks";
+import { useContext, useEffect, useRef, useState } from "preact/hooks";
 import { useMayRun } from "../hooks/use-may-run.ts";
 import { LanguageContext, useT } from "../i18n/index.ts";
 import { describeRefusal, refusalOf } from "../i18n/refusal.ts";
@@ -7,7 +7,7 @@ import type { ClientView, Directory } from "../records/queries.ts";
 import type { Session } from "../storage/db.ts";
 import { ErrorLine } from "../ui/ErrorLine.tsx";
 import { exportHandover } from "./export-handover.ts";
-import { HandoverCard } from "./HandoverCard.tsx";
+import { HandoverCard, outcomeText } from "./HandoverCard.tsx";
 import { StartHandoverForm } from "./StartHandoverForm.tsx";
 
 /**
@@ -27,6 +27,11 @@ export function HandoverSection({
 }) {
   const t = useT();
   const { language } = useContext(LanguageContext);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // The handover she just acknowledged or declined here: it leaves the open card, so the
+  // outcome is said (and focused) at the top of the section.
+  const [answeredId, setAnsweredId] = useState<string | null>(null);
+  const answeredLine = useRef<HTMLParagraphElement>(null);
   const [writing, setWriting] = useState<"new" | "correction" | null>(null);
   const [exportError, setExportError] = useState<string | null>(null);
   const items = deriveHandovers(view.handovers, view.handoverEvents);
@@ -35,6 +40,10 @@ export function HandoverSection({
   const current = open ?? (items[0]?.status === "completed" ? items[0] : null);
   const earlier = items.filter((i) => i !== current && i.status !== "superseded");
   const may = useMayRun(session.user, view.client, view.consentEvents);
+  const answered = items.find((i) => i.handover.id === answeredId)?.outcome ?? null;
+  useEffect(() => {
+    if (answered) answeredLine.current?.focus();
+  }, [answered]);
   const mayStart = may("startHandover", { clientId: view.client.id, correctsHandoverId: null });
 
   const exportPackage = async (handoverId: string) => {
@@ -48,7 +57,14 @@ export function HandoverSection({
 
   return (
     <section class="card handovers" aria-labelledby="handover-title" data-testid="handovers">
-      <h2 id="handover-title">{t("handover.title")}</h2>
+      <h2 id="handover-title" ref={heading} tabIndex={-1}>
+        {t("handover.title")}
+      </h2>
+      {answered && (
+        <p class="notice" ref={answeredLine} tabIndex={-1} data-testid="handover-answered">
+          {outcomeText(t, language, answered, (id) => directory.people.get(id)?.name ?? id)}
+        </p>
+      )}
       {writing ? (
         <StartHandoverForm
           view={view}
@@ -56,7 +72,10 @@ export function HandoverSection({
           session={session}
           correcting={writing === "correction" ? (current?.handover ?? null) : null}
           onRecordConsent={onRecordConsent}
-          onDone={() => setWriting(null)}
+          onDone={() => {
+            setWriting(null);
+            heading.current?.focus();
+          }}
         />
       ) : (
         <>
@@ -68,6 +87,7 @@ export function HandoverSection({
               session={session}
               onCorrect={() => setWriting("correction")}
               onExport={() => void exportPackage(current.handover.id)}
+              onAnswered={() => setAnsweredId(current.handover.id)}
             />
           )}
           {!open && mayStart && (

@@ -3,6 +3,7 @@ import type { MessageKey } from "./nl.ts";
 export const en: Record<MessageKey, string> = {
   "app.title": "Naast",
   "app.language": "Language",
+  "app.skipToContent": "Skip to content",
   "signIn.title": "Sign in to Naast",
   "signIn.server": "Naast server address",
   "signIn.email": "E-mail address",

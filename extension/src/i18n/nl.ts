@@ -2,6 +2,7 @@
 export const nl = {
   "app.title": "Naast",
   "app.language": "Taal",
+  "app.skipToContent": "Naar de inhoud",
   "signIn.title": "Inloggen bij Naast",
   "signIn.server": "Adres van de Naast-server",
   "signIn.email": "E-mailadres",
