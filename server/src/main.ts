@@ -4,6 +4,7 @@ import { startDemoPortals } from "@naast/demo";
 import { count } from "drizzle-orm";
 import { records } from "./db/schema.ts";
 import { demoLogins, seedDemo } from "./demo/seed.ts";
+import { waitingHandovers } from "./demo/waiting.ts";
 import { readEnv } from "./env.ts";
 import { startServer } from "./server.ts";
 
@@ -20,7 +21,7 @@ if (portals) {
   }
   console.log("\nDemo logins (password for all: naast-demo-2026):");
   for (const login of demoLogins()) console.log(`  ${login.email.padEnd(24)} ${login.role.padEnd(20)} ${login.organisation}`);
-  console.log("  (ruben@iriszorg.demo has a handover waiting to be acknowledged)");
+  for (const { email, alias } of await waitingHandovers(server.services.db)) console.log(`  (${email} has a handover of ${alias} waiting to be acknowledged)`);
   console.log(
     env.SECOND_FACTOR === "optional"
       ? "  Two-step sign-in is optional for the demo (SECOND_FACTOR=optional); with SECOND_FACTOR=required pnpm start,\n  each login enrols an authenticator app (QR code) at its first sign-in."

@@ -53,7 +53,7 @@ describe("the panel for keyboard and screen-reader users", () => {
     await skip.focus();
     expect((await skip.boundingBox())?.x ?? -1).toBeGreaterThanOrEqual(0);
     await panel.keyboard.press("Enter");
-    expect(await hasFocus(panel.getByRole("main"))).toBe(true);
+    await expect.poll(() => hasFocus(panel.getByRole("main"))).toBe(true);
     expect(await panel.getByRole("main").count()).toBe(1);
     expect(await axeViolations(panel)).toEqual([]);
   }, 60_000);
@@ -79,7 +79,7 @@ describe("the panel for keyboard and screen-reader users", () => {
     const { panel } = ruben;
     await panel.getByRole("button", { name: "Toestemming vastleggen" }).click();
     const flow = panel.locator(".consent .consent-flow");
-    expect(await hasFocus(flow.getByRole("heading", { name: "Toestemming vastleggen" }))).toBe(true);
+    await expect.poll(() => hasFocus(flow.getByRole("heading", { name: "Toestemming vastleggen" }))).toBe(true);
     expect(await axeViolations(panel)).toEqual([]);
     await flow.getByLabel("Leger des Heils", { exact: true }).check();
     await flow.getByLabel("Financiën", { exact: true }).check();

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { PDFParse } from "pdf-parse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addMonths } from "../../shared/src/consent/mutators.ts";
-import { tabTo } from "./support/keyboard.ts";
+import { hasFocus, tabTo } from "./support/keyboard.ts";
 import { type CaseManagerBrowser, caseManagerBrowser } from "./support/panel.ts";
 import { type DemoStack, startDemoStack } from "./support/stack.ts";
 import { storedRecords } from "./support/stored-records.ts";
@@ -126,7 +126,7 @@ describe("consent at first contact, by keyboard, enforced on the other organisat
     await panel.keyboard.press("Enter");
     // A few seconds to undo it, before anything is applied or queued; the focus is on the undo button.
     await expect.poll(() => panel.getByTestId("undo").textContent()).toContain("De toestemming wordt over 5 seconden ingetrokken.");
-    expect(await panel.getByRole("button", { name: "Ongedaan maken" }).evaluate((b) => b === document.activeElement)).toBe(true);
+    await expect.poll(() => hasFocus(panel.getByRole("button", { name: "Ongedaan maken" }))).toBe(true);
     await panel.keyboard.press("Enter");
     await new Promise((r) => setTimeout(r, 6_000));
     expect(await panel.getByTestId("consent-line").allTextContents()).toContainEqual(expect.stringMatching(/^geldig/));

@@ -2,6 +2,7 @@ import { deriveStays, handoversAwaiting, remainingCents, type SessionUser } from
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoPassword } from "../../server/src/demo/people.ts";
 import { seedDemo } from "../../server/src/demo/seed.ts";
+import { waitingHandovers } from "../../server/src/demo/waiting.ts";
 import { signIn } from "../support/api.ts";
 import { Replica } from "../support/replica.ts";
 import { startTestServer, type TestServer } from "../support/test-server.ts";
@@ -53,5 +54,28 @@ describe("the demo seed", () => {
       ["client-priscilla", "ongoing"],
     ]);
     expect(device.of("timeoutTotals").find((t) => t.year === 2024)).toMatchObject({ trajectories: 2, nights: 10, costCents: 10 * 13_927 });
+  });
+
+  it("tells a story in order: an ended consent was recorded when it began, and the contacts lie in the past, newest first", async () => {
+    const { device } = await awaiting("fatima@iriszorg.demo", { id: "u-fatima", organisationId: "org-iriszorg", role: "casemanager" });
+    const now = Date.now();
+    for (const event of device.of("consentEvents").filter((e) => e.type === "recorded")) {
+      expect(Date.parse(event.recordedAt), event.consentId).toBeLessThanOrEqual(Math.max(Date.parse(event.validFrom), now));
+      expect(Date.parse(event.recordedAt), event.consentId).toBeLessThan(Date.parse(event.validUntil));
+    }
+    const monique = device.of("consentEvents", "client-monique").find((e) => e.type === "recorded");
+    expect(Date.parse(monique?.type === "recorded" ? monique.recordedAt : "")).toBeLessThan(now - 300 * 86_400_000);
+    const client = device.of("clients").find((c) => c.id === "client-monique");
+    expect(Date.parse(client?.createdAt ?? "")).toBeLessThanOrEqual(Date.parse(monique?.type === "recorded" ? monique.recordedAt : ""));
+    const contacts = device.of("notes", "client-anouk").map((n) => Date.parse(n.contactAt ?? ""));
+    expect(contacts.length).toBeGreaterThan(1);
+    for (const at of contacts) expect(at).toBeLessThan(now - 86_400_000);
+  });
+
+  it("derives the start-up hint from the data: the open handover addressed to Ruben, by her roepnaam", async () => {
+    expect(await waitingHandovers(server.services.db)).toEqual([{ email: "ruben@iriszorg.demo", alias: "Chantal" }]);
+    const ruben = await signIn(server.url, "ruben@iriszorg.demo", demoPassword);
+    await ruben.push("declineHandover", { id: "decline-chantal", clientId: "client-chantal", handoverId: "handover-chantal-1", reason: "Niet nu" });
+    expect(await waitingHandovers(server.services.db)).toEqual([]);
   });
 });

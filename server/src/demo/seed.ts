@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { type DemoClient, demoClients } from "@naast/demo";
 import { type DataCategory, dataCategories, isZrmDomain, type MutationArgs, type MutatorName, type Person, planCategories, refusalLine } from "@naast/shared";
+import { Clock } from "../clock.ts";
 import { RecordTransaction } from "../db/record-store.ts";
 import { savePortalAdapter } from "../directory/adapters.ts";
 import { createOrganisation, createUser } from "../directory/admin.ts";
@@ -29,6 +30,16 @@ const demoConsents: Record<string, { to: DemoOrganisationId[]; categories: reado
   chantal: { to: ["org-ggd", "org-iriszorg"], categories: dataCategories, from: -345, until: 20 },
 };
 
+/** The server's clock held at a moment in the demo's past, for the writes that tell a story over time. */
+class ClockAt extends Clock {
+  constructor(private readonly at: string) {
+    super();
+  }
+  override now(): Date {
+    return new Date(this.at);
+  }
+}
+
 class DemoSession {
   readonly #clientGroupId = `seed-${randomUUID()}`;
   constructor(
@@ -36,9 +47,11 @@ class DemoSession {
     readonly person: Person,
   ) {}
 
-  async do<N extends MutatorName>(name: N, args: MutationArgs<N>) {
+  /** Applies a change as this person; at `at` (in the past) when given, so the history reads in order. */
+  async do<N extends MutatorName>(name: N, args: MutationArgs<N>, at?: string) {
     const mutations = validatePush([{ id: randomUUID(), name, args }]);
-    const [result] = await applyPush(this.services, { user: this.person, clientGroupId: this.#clientGroupId, accessPoint: "cli", mutations });
+    const services = at ? { ...this.services, clock: new ClockAt(at) } : this.services;
+    const [result] = await applyPush(services, { user: this.person, clientGroupId: this.#clientGroupId, accessPoint: "cli", mutations });
     if (result?.status !== "applied")
       throw new Error(`demo seed: ${name} was rejected: ${result?.status === "rejected" ? refusalLine(result.refusal) : "no answer"}`);
   }
@@ -86,7 +99,15 @@ export async function seedDemo(services: Services, portals: DemoPortalUrls): Pro
   for (const client of demoClients) {
     const owner = as(demoCaseManagerOf[client.owner]);
     const clientId = `client-${client.key}`;
-    await owner.do("createClient", { id: clientId, alias: client.alias, birthYear: client.birthYear, epdClientId: client.epdIds[client.owner] ?? null });
+    const consent = demoConsents[client.key];
+    // She came into Naast a while ago, and her consent was recorded on the day it began: the
+    // consent history then reads in order (not "recorded" today for a consent that already ended).
+    const since = Math.min(consent?.from ?? 0, 0);
+    await owner.do(
+      "createClient",
+      { id: clientId, alias: client.alias, birthYear: client.birthYear, epdClientId: client.epdIds[client.owner] ?? null },
+      daysFromNow(since - 1),
+    );
     const plan = demoPlans[client.key];
     for (const d of plan?.domains ?? []) {
       await owner.do("updatePlanDomain", { clientId, domain: d.domain, situation: d.situation, goal: d.goal });
@@ -97,26 +118,32 @@ export async function seedDemo(services: Services, portals: DemoPortalUrls): Pro
       }
     }
 
-    const consent = demoConsents[client.key];
     const consentId = `consent-${client.key}-1`;
     // Consent first: an agreement may be owned only by someone whose organisation may see it.
     if (consent)
-      await owner.do("recordConsent", {
-        id: `${consentId}-recorded`,
-        clientId,
-        consentId,
-        grantedTo: consent.to,
-        categories: [...consent.categories],
-        purpose: "stapteam-coordination",
-        purposeNote: "",
-        form: "written",
-        validFrom: daysFromNow(consent.from),
-        validUntil: daysFromNow(consent.until),
-      });
+      await owner.do(
+        "recordConsent",
+        {
+          id: `${consentId}-recorded`,
+          clientId,
+          consentId,
+          grantedTo: consent.to,
+          categories: [...consent.categories],
+          purpose: "stapteam-coordination",
+          purposeNote: "",
+          form: "written",
+          validFrom: daysFromNow(consent.from),
+          validUntil: daysFromNow(consent.until),
+        },
+        since < 0 ? daysFromNow(consent.from) : undefined,
+      );
     for (const a of plan?.agreements ?? []) {
       await owner.do("addAgreement", { id: randomUUID(), clientId, domain: a.domain, text: a.text, ownerUserId: a.owner, dueDate: day(a.dueInDays) });
     }
-    for (const text of plan?.notes ?? []) await owner.do("addNote", { id: randomUUID(), clientId, text, correctsNoteId: null });
+    // Street contacts of the last weeks, a few days apart, newest first in the plan.
+    for (const [i, text] of (plan?.notes ?? []).entries()) {
+      await owner.do("addNote", { id: randomUUID(), clientId, text, correctsNoteId: null, contactAt: daysFromNow(-2 - 5 * i), contactType: "street" });
+    }
     if (!consent) continue;
     // Each organisation the client shares with links her to its own EPD record, while it may.
     for (const [orgKey, epdClientId] of Object.entries(client.epdIds)) {
