@@ -176,7 +176,7 @@ describe("consent at first contact, by keyboard, enforced on the other organisat
     await panel.getByRole("button", { name: "Samen nalezen" }).click();
     const summaries = await panel.getByTestId("consent-summary").allTextContents();
     expect(summaries).toHaveLength(2);
-    expect(summaries[1]).toMatch(/^Gemeente Nijmegen mogen afspraken, overdrachten zien/i);
+    expect(summaries[1]).toMatch(/^Gemeente Nijmegen mag afspraken, overdrachten zien/i);
     await panel.getByRole("button", { name: "Klopt, vastleggen" }).click();
 
     // Two consents on the device: the care organisations with the plan, the municipality with the afspraken and overdrachten only.

@@ -28,7 +28,7 @@ describe("contacts and afspraken from the panel", () => {
     await panel.locator("textarea[name=note]").fill("Op de Waalkade gesproken, wil morgen naar de inloop.");
     await panel.getByRole("button", { name: "Contact opslaan" }).click();
     // Newest first by when it happened: the seed's notes of today come before last January's contact.
-    await expect.poll(() => panel.getByTestId("contact").allTextContents()).toContainEqual(expect.stringContaining("Outreachend / straat"));
+    await expect.poll(() => panel.getByTestId("contact").allTextContents()).toContainEqual(expect.stringContaining("Op straat (outreachend)"));
     await context.setOffline(false);
     await expect.poll(() => panel.getByTestId("pending-count").count(), { timeout: 15_000 }).toBe(0);
     const ruben = await signIn(stack.server.url, "ruben@iriszorg.demo", demoPassword);

@@ -18,7 +18,7 @@ import { categoryLabel, formatDay, LanguageContext, useT } from "../i18n/index.t
 import type { Directory } from "../records/queries.ts";
 import type { Session } from "../storage/db.ts";
 import { ErrorLine } from "../ui/ErrorLine.tsx";
-import { describeCategories, organisationNames } from "./statement.ts";
+import { describeCategories } from "./statement.ts";
 
 const day = (instant: string) => instant.slice(0, 10);
 
@@ -109,7 +109,8 @@ export function RecordConsentForm({
   });
   const summaries = consents.map((c) =>
     t("consent.summary", {
-      organisations: organisationNames(directory, c.grantedTo),
+      organisations: c.grantedTo.map((id) => directory.organisations.get(id)?.name ?? id),
+      count: c.grantedTo.length,
       categories: describeCategories(language, c.categories),
       until: formatDay(language, validUntil()),
     }),
@@ -196,7 +197,7 @@ export function RecordConsentForm({
               )
             }
           />
-          {t("consent.wholeTeam")}
+          {t("consent.wholeTeam", { organisations: team.map((o) => o.shortName) })}
         </label>
         {team.map((o) => (
           <label class="check" key={o.id}>

@@ -1,4 +1,4 @@
-import { PDFDocument, type PDFFont, rgb, StandardFonts } from "pdf-lib";
+import type { PDFFont } from "pdf-lib";
 
 export interface StatementSection {
   heading: string;
@@ -129,6 +129,10 @@ function wrap(text: string, font: PDFFont, size: number, width: number): string[
  * anyone else. Any text is safe to pass: what the standard fonts cannot draw is replaced.
  */
 export async function buildA4Pdf(doc: A4Document): Promise<Uint8Array> {
+  // pdf-lib (over 400 kB) loads when a PDF is asked for, not with the panel's first screen. Only
+  // the library is split off: a chunk of our own code would also carry zod, evaluated before
+  // zod-jitless.ts could switch its eval off (a CSP report in Firefox).
+  const { PDFDocument, rgb, StandardFonts } = await import("pdf-lib");
   const sizes = typeSizes[doc.type ?? "large"];
   const pdf = await PDFDocument.create();
   pdf.setTitle(doc.title);

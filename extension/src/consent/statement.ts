@@ -1,6 +1,7 @@
 import { type ConsentState, dataCategories, lifeDomains, type RecordOf } from "@naast/shared";
 import { categoryLabel, formatDay, type Language, translator } from "../i18n/index.ts";
 import type { Directory } from "../records/queries.ts";
+import { buildStatementPdf } from "./statement-pdf.ts";
 
 /** Categories as a person says them: "het hele plan" instead of thirteen domain names. */
 export function describeCategories(language: Language, categories: readonly string[]): string {
@@ -16,12 +17,10 @@ export function describeCategories(language: Language, categories: readonly stri
 export const organisationNames = (directory: Directory, ids: readonly string[]) => ids.map((id) => directory.organisations.get(id)?.name ?? id).join(", ");
 
 /** The client's own copy of one consent, in plain words, in the panel's language. */
-export async function consentStatementPdf(language: Language, client: RecordOf<"clients">, state: ConsentState, directory: Directory): Promise<Uint8Array> {
+export function consentStatementPdf(language: Language, client: RecordOf<"clients">, state: ConsentState, directory: Directory): Promise<Uint8Array> {
   const t = translator(language);
   const { consent } = state;
   const recorder = directory.people.get(consent.recordedBy);
-  // pdf-lib is loaded when a statement is asked for, not with the panel's first screen.
-  const { buildStatementPdf } = await import("./statement-pdf.ts");
   return buildStatementPdf(
     t("statement.title"),
     t("statement.for", { alias: client.alias, year: client.birthYear }),

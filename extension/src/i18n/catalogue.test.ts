@@ -84,4 +84,30 @@ describe("the catalogues", () => {
     expect(t("glance.agreements", { open: 3, overdue: 2 })).toBe("3 open afspraken, 2 te laat:");
     expect(translator("en")("glance.agreements", { open: 1, overdue: 1 })).toBe("1 open agreement, 1 overdue:");
   });
+
+  it("say what the consent review reads out with a verb that agrees, and what 'Het hele Stapteam' covers", () => {
+    const t = translator("nl");
+    const base = { categories: "afspraken, overdrachten", until: "1 december 2027" };
+    expect(t("consent.summary", { ...base, organisations: ["Gemeente Nijmegen"], count: 1 })).toBe(
+      "Gemeente Nijmegen mag afspraken, overdrachten zien, tot 1 december 2027.",
+    );
+    expect(t("consent.summary", { ...base, organisations: ["Leger des Heils", "GGD"], count: 2 })).toBe(
+      "Leger des Heils en GGD mogen afspraken, overdrachten zien, tot 1 december 2027.",
+    );
+    expect(t("consent.wholeTeam", { organisations: ["LDH", "GGD"] })).toBe("Het hele Stapteam: LDH en GGD (de gemeente niet)");
+  });
+
+  it("use the field's own words: the ZRM levels by name, the PGA-plan, the warme overdracht", () => {
+    const t = translator("nl");
+    expect([1, 2, 3, 4, 5].map((n) => t(`zrm.level.${n}` as "zrm.level.1"))).toEqual([
+      "acute problematiek",
+      "niet zelfredzaam",
+      "beperkt zelfredzaam",
+      "voldoende zelfredzaam",
+      "volledig zelfredzaam",
+    ]);
+    expect(t("plan.title")).toBe("PGA-plan per leefgebied");
+    expect(t("handover.kind.organisation")).toMatch(/^Warme overdracht/);
+    expect(Object.values(nl).some((m) => /case manager/i.test(m))).toBe(false);
+  });
 });

@@ -4,7 +4,7 @@ import { useMutate } from "../hooks/use-mutate.ts";
 import { categoryLabel, useT } from "../i18n/index.ts";
 import type { ClientView } from "../records/queries.ts";
 import { ErrorLine } from "../ui/ErrorLine.tsx";
-import { ScoreSelect } from "../ui/ScoreSelect.tsx";
+import { ScoreSelect, zrmLevelKey } from "../ui/ScoreSelect.tsx";
 import { scoreHistory } from "./score-history.ts";
 
 type Accessible = Map<DataCategory, AccessDecision>;
@@ -73,9 +73,12 @@ function DomainRow({ domain, view, startEditing, onDone }: { domain: LifeDomain;
       <h3>
         {label}{" "}
         {scored ? (
-          <span class={`score score-${latest?.score ?? "none"}`} data-testid={`score-${domain}`} title={t("plan.score")}>
-            {latest ? latest.score : t("plan.noScore")}
-          </span>
+          <>
+            <span class={`score score-${latest?.score ?? "none"}`} data-testid={`score-${domain}`} title={t("plan.score")}>
+              {latest ? latest.score : t("plan.noScore")}
+            </span>
+            {latest && <span class="meta zrm-level"> {t(zrmLevelKey(latest.score))}</span>}
+          </>
         ) : (
           <span class="hint">{t("plan.noZrm")}</span>
         )}

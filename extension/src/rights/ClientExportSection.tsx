@@ -5,6 +5,7 @@ import { LanguageContext, useT } from "../i18n/index.ts";
 import type { ClientView, Directory } from "../records/queries.ts";
 import type { Session } from "../storage/db.ts";
 import { ErrorLine } from "../ui/ErrorLine.tsx";
+import { clientExportPdf } from "./export-pdf.ts";
 import { useHolderRequest } from "./use-holder-request.ts";
 
 /** For the holder: everything Naast holds about the client, as JSON and as a readable PDF (AVG art. 15/20); each request is audited. */
@@ -31,12 +32,7 @@ export function ClientExportSection({ view, session, directory }: { view: Client
       >
         {t("clientExport.json")}
       </button>{" "}
-      <button
-        type="button"
-        class="secondary"
-        disabled={busy}
-        onClick={() => void download("pdf", async (data) => (await import("./export-pdf.ts")).clientExportPdf(language, data, nameOf))}
-      >
+      <button type="button" class="secondary" disabled={busy} onClick={() => void download("pdf", (data) => clientExportPdf(language, data, nameOf))}>
         {t("clientExport.pdf")}
       </button>
       <ErrorLine message={error} />

@@ -1,5 +1,5 @@
 import { type AccessReport, type AccessReportDay, accessReportByDay, type DataCategory, dataCategories } from "@naast/shared";
-import type { StatementSection } from "../consent/statement-pdf.ts";
+import { buildA4Pdf, type StatementSection } from "../consent/statement-pdf.ts";
 import { categoryLabel, formatDay, type Language, type Translate, translator } from "../i18n/index.ts";
 import type { MessageKey } from "../i18n/nl.ts";
 
@@ -31,7 +31,7 @@ export function reportDays(report: AccessReport): { day: string; lines: AccessRe
 }
 
 /** The client's copy of the inzage, in plain Dutch (or the panel's language), to print or keep. */
-export async function accessReportPdf(language: Language, report: AccessReport): Promise<Uint8Array> {
+export function accessReportPdf(language: Language, report: AccessReport): Promise<Uint8Array> {
   const t = translator(language);
   const sections: StatementSection[] = [{ heading: t("rights.pdf.whatHeading"), text: t("rights.pdf.whatText") }];
   const days = reportDays(report);
@@ -40,8 +40,6 @@ export async function accessReportPdf(language: Language, report: AccessReport):
     sections.push({ heading: formatDay(language, day), text: lines.map((l) => `- ${describeDay(t, l)}`).join("\n"), level: 2 });
   }
   sections.push({ heading: t("rights.pdf.wrongHeading"), text: t("rights.pdf.wrongText", { holder: report.holderName }) });
-  // pdf-lib is loaded when the report is asked for, not with the panel's first screen.
-  const { buildA4Pdf } = await import("../consent/statement-pdf.ts");
   return buildA4Pdf({
     title: t("rights.pdf.title"),
     subtitle: t("rights.pdf.for", { alias: report.alias, year: report.birthYear, holder: report.holderName, date: formatDay(language, report.generatedAt) }),
