@@ -56,6 +56,19 @@ describe("the panel for keyboard and screen-reader users", () => {
     await expect.poll(() => hasFocus(panel.getByRole("main"))).toBe(true);
     expect(await panel.getByRole("main").count()).toBe(1);
     expect(await axeViolations(panel)).toEqual([]);
+    // Flexbudget, time-out and the client's rights are folded: fewer Tab stops until unfolded.
+    const tabStops = () =>
+      panel.evaluate(
+        () =>
+          [...document.querySelectorAll<HTMLElement>("a[href], button, input, select, textarea, summary")].filter(
+            (e) => e.checkVisibility() && !e.matches(":disabled"),
+          ).length,
+      );
+    const folded = await tabStops();
+    await panel.getByTestId("more-sections").locator("summary").click();
+    expect(await tabStops()).toBeGreaterThan(folded + 3);
+    await panel.getByTestId("more-sections").locator("summary").click();
+    expect(await tabStops()).toBe(folded);
   }, 60_000);
 
   it("shows a focus ring and input borders of at least 3:1 against the panel", async () => {
@@ -101,6 +114,21 @@ describe("the panel for keyboard and screen-reader users", () => {
     await expect.poll(() => name.textContent()).toContain("Chantal");
     await expect.poll(() => hasFocus(name)).toBe(true);
     expect(await axeViolations(panel)).toEqual([]);
+    // Declining waits a few seconds with an undo, the focus on it: undone, nothing happens.
+    await tabTo(panel, panel.getByRole("button", { name: "Weigeren", exact: true }));
+    await panel.keyboard.press("Enter");
+    await tabTo(panel, panel.locator("textarea[name=handover-decline-reason]"));
+    await panel.keyboard.type("Mijn caseload is vol");
+    await tabTo(panel, panel.getByRole("button", { name: "Weigeren", exact: true }));
+    await panel.keyboard.press("Enter");
+    await expect.poll(() => panel.getByTestId("undo").textContent()).toContain("De overdracht wordt over 5 seconden geweigerd.");
+    await expect.poll(() => hasFocus(panel.getByRole("button", { name: "Ongedaan maken" }))).toBe(true);
+    await panel.keyboard.press("Enter");
+    await new Promise((r) => setTimeout(r, 6_000));
+    expect(await panel.getByTestId("handover").first().getAttribute("data-status")).toBe("open");
+    expect(await panel.getByTestId("pending-count").count()).toBe(0);
+    await tabTo(panel, panel.getByRole("button", { name: "Annuleren", exact: true }));
+    await panel.keyboard.press("Enter");
     await tabTo(panel, panel.getByRole("button", { name: "Gelezen en bevestigd: ik neem het over" }));
     await panel.keyboard.press("Enter");
     const outcome = panel.getByTestId("handover-answered");

@@ -25,6 +25,8 @@ describe("the flexbudget in the panel", () => {
     fatima = await caseManagerBrowser("fatima@iriszorg.demo", stack.server.url, `${stack.portals.urls.iriszorg}/dossier?patient=IZ-1001`);
     const { panel, context } = fatima;
     await expect.poll(() => panel.getByTestId("spent-on-client").textContent(), { timeout: 20_000 }).toContain("22,50");
+    // The flexbudget is folded under "Meer", off the short Tab path.
+    await panel.getByTestId("more-sections").locator("summary").click();
     await context.setOffline(true);
     const form = panel.getByTestId("expense-form");
     await form.locator("input[name=expense-amount]").fill("25,00");

@@ -30,6 +30,9 @@ describe("inzage: the holder gives the client a PDF of who read her record", () 
   it("shows the holder who read Anouk's record and on which basis", async () => {
     const { panel } = fatima;
     await expect.poll(() => panel.locator("[data-testid=client-view] h1").textContent(), { timeout: 30_000 }).toContain("Anouk");
+    // The rights sections are folded under "Meer", off the short Tab path.
+    expect(await panel.getByTestId("access-report").isVisible()).toBe(false);
+    await panel.getByTestId("more-sections").locator("summary").click();
     const section = panel.getByTestId("access-report");
     await section.getByRole("button", { name: "Overzicht tonen" }).click();
     await expect

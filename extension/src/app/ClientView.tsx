@@ -1,5 +1,5 @@
 import { accessibleCategories, whyHidden } from "@naast/shared";
-import { useContext, useState } from "preact/hooks";
+import { useContext, useEffect, useState } from "preact/hooks";
 import { AgreementsSection } from "../agreements/AgreementsSection.tsx";
 import { AtAGlance } from "../client/AtAGlance.tsx";
 import { ClientStatusControl } from "../client/ClientStatusControl.tsx";
@@ -27,6 +27,9 @@ export function ClientView({ clientId, session }: { clientId: string; session: S
   const figures = useLiveQuery(() => loadYearFigures(db, year), [year]);
   // A handover to an organisation the consent does not cover asks for that consent first.
   const [consentRequests, setConsentRequests] = useState(0);
+  // Whether "Meer" is unfolded: kept while the panel is open, from one client to the next.
+  const [moreOpen, setMoreOpen] = useState(() => sessionStorage.getItem("naast.more") === "open");
+  useEffect(() => sessionStorage.setItem("naast.more", moreOpen ? "open" : "closed"), [moreOpen]);
   // A new client (after sign-in, or the EPD moved on): her name is the step's heading.
   const heading = useFocusOnShow<HTMLHeadingElement>(stored && directory && figures ? clientId : null);
   if (!stored || !directory || !figures) return <p class="card hint">{t("context.loading")}</p>;
@@ -80,17 +83,23 @@ export function ClientView({ clientId, session }: { clientId: string; session: S
       <ConsentSection view={view} directory={directory} session={session} recordRequests={consentRequests} />
       <fieldset class="sections" disabled={readOnly?.basis === "handover"}>
         <ContactsSection view={view} directory={directory} accessible={accessible} />
-        <FlexbudgetSection view={view} directory={directory} accessible={accessible} session={session} figures={figures} />
-        <TimeoutSection view={view} accessible={accessible} session={session} figures={figures} />
       </fieldset>
       <HandoverSection view={view} directory={directory} session={session} onRecordConsent={() => setConsentRequests((n) => n + 1)} />
-      {/* The client's rights under the AVG: the holder asks on her behalf. */}
-      {view.client.ownerOrganisationId === session.user.organisationId && (
-        <>
-          <AccessReportSection view={view} session={session} />
-          <ClientExportSection view={view} session={session} directory={directory} />
-        </>
-      )}
+      {/* Less used between two contacts: folded, so the Tab path through the view stays short. */}
+      <details class="more" data-testid="more-sections" open={moreOpen} onToggle={(e) => setMoreOpen(e.currentTarget.open)}>
+        <summary>{t("client.more")}</summary>
+        <fieldset class="sections" disabled={readOnly?.basis === "handover"}>
+          <FlexbudgetSection view={view} directory={directory} accessible={accessible} session={session} figures={figures} />
+          <TimeoutSection view={view} accessible={accessible} session={session} figures={figures} />
+        </fieldset>
+        {/* The client's rights under the AVG: the holder asks on her behalf. */}
+        {view.client.ownerOrganisationId === session.user.organisationId && (
+          <>
+            <AccessReportSection view={view} session={session} />
+            <ClientExportSection view={view} session={session} directory={directory} />
+          </>
+        )}
+      </details>
     </article>
   );
 }

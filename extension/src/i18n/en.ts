@@ -74,6 +74,7 @@ export const en: Record<MessageKey, string> = {
   "client.closeReason.lost_contact": "no contact any more",
   "client.closeReason.other": "other",
   "client.born": "born {year}",
+  "client.more": "More: flexbudget, time-out, access report and all data (GDPR)",
   "client.responsible": "Responsible: {name} ({organisation})",
   "client.status.active": "active",
   "client.status.monitoring": "monitoring",

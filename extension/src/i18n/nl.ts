@@ -74,6 +74,7 @@ export const nl = {
   "client.closeReason.lost_contact": "geen contact meer",
   "client.closeReason.other": "anders",
   "client.born": "geboren {year}",
+  "client.more": "Meer: flexbudget, time-out, inzage en alle gegevens (AVG)",
   "client.responsible": "Verantwoordelijk: {name} ({organisation})",
   "client.status.active": "actief",
   "client.status.monitoring": "monitoring",
