@@ -84,6 +84,7 @@ export function caseload(options: CaseloadOptions): GeneratedRecord[] {
       responsibleUserId,
       status: "active",
       formerOwners: [],
+      covenants: [],
       closure: null,
       createdAt,
       updatedAt: createdAt,
@@ -121,6 +122,7 @@ export function caseload(options: CaseloadOptions): GeneratedRecord[] {
         closedAt: null,
         closedBy: null,
         cancelReason: null,
+        escalationId: null,
       };
       out.push({ collection: "agreements", record: agreement });
     }

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Role } from "@naast/shared";
+import type { OrganisationKind, Role } from "@naast/shared";
 import { createOrganisation, createUser } from "../../server/src/directory/admin.ts";
 import { readEnv } from "../../server/src/env.ts";
 import { type RunningServer, startServer } from "../../server/src/server.ts";
@@ -12,7 +12,7 @@ export const testPassword = "test-password-123";
 export interface TestServer extends RunningServer {
   dir: string;
   databaseUrl: string;
-  addOrganisation(id: string, name?: string): Promise<void>;
+  addOrganisation(id: string, name?: string, kind?: OrganisationKind): Promise<void>;
   addUser(id: string, organisationId: string, role?: Role): Promise<{ email: string; signIn(): Promise<ApiClient> }>;
   stop(): Promise<void>;
 }
@@ -29,8 +29,8 @@ export async function startTestServer(overrides: Record<string, string> = {}): P
     ...server,
     dir,
     databaseUrl,
-    async addOrganisation(id, name = id) {
-      await createOrganisation(server.services, { id, name, shortName: name.slice(0, 40) });
+    async addOrganisation(id, name = id, kind) {
+      await createOrganisation(server.services, { id, name, shortName: name.slice(0, 40), ...(kind ? { kind } : {}) });
     },
     async addUser(id, organisationId, role = "casemanager") {
       const email = `${id}@test.naast`;

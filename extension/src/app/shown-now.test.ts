@@ -13,6 +13,7 @@ const anna: RecordOf<"clients"> = {
   status: "active",
   formerOwners: [],
   closure: null,
+  covenants: [],
   createdAt: day(0),
   updatedAt: day(0),
 };
@@ -82,6 +83,7 @@ describe("what the panel shows of a client, decided on the device", () => {
       closedAt: null,
       closedBy: null,
       cancelReason: null,
+      escalationId: null,
     });
     const withAgreements: ClientView = {
       ...stored,

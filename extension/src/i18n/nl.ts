@@ -147,6 +147,7 @@ export const nl = {
   "rights.basis.holder": "Dat mocht: {organisation} begeleidt de cliënt.",
   "rights.basis.consent": "Dat mocht: de cliënt heeft daar toestemming voor gegeven.",
   "rights.basis.handover": "Dat mocht: na een overdracht mag de vorige organisatie nog even meelezen.",
+  "rights.basis.covenant": "Dat mocht: de organisatie van de cliënt schaalde op naar de gemeente op grond van het convenant van het Zorg- en Veiligheidshuis.",
   "rights.basis.system": "Dat doet Naast vanzelf, volgens de regels.",
   "rights.basis.none": "",
   "rights.category.client": "naam en toestemmingen",
@@ -307,6 +308,7 @@ export const nl = {
   "category.handovers": "overdrachten",
   "category.flexbudget": "flexbudget",
   "category.timeout": "time-out",
+  "category.escalations": "opschalingen",
   "consent.record": "Toestemming vastleggen",
   "consent.recordIntro": "Vraag de cliënt wat zij wil delen, met wie en hoe lang. Lees het daarna samen na.",
   "consent.organisations": "Met welke organisaties?",
@@ -556,6 +558,12 @@ export const nl = {
   "mutation.decideTimeoutStay": "een time-out goedkeuren",
   "mutation.startTimeoutStay": "het begin van een time-out vastleggen",
   "mutation.endTimeoutStay": "het einde van een time-out vastleggen",
+  "mutation.escalate": "opschalen naar de procesregisseur",
+  "mutation.takeUpEscalation": "een opschaling in behandeling nemen",
+  "mutation.recordEscalationDiscussed": "vastleggen dat een opschaling besproken is",
+  "mutation.answerEscalation": "een opschaling beantwoorden",
+  "mutation.markEscalationAnswerRead": "een antwoord op een opschaling als gelezen markeren",
+  "mutation.setEscalationSettings": "de antwoordtermijn van opschalingen instellen",
   "refusal.access.own-organisation-only":
     "Dit is een instelling van een andere organisatie. Alleen de coördinator of beheerder van die organisatie kan het wijzigen.",
   "refusal.money.not-positive": "Het bedrag moet meer dan € 0 zijn. Vul het bedrag in dat is uitgegeven; een correctie is een terugboeking.",
@@ -589,6 +597,21 @@ export const nl = {
   "refusal.timeout.holder-only": "Alleen de coördinator van {holder} keurt een time-out goed.",
   "refusal.timeout.not-approved": "Deze time-out is (nog) niet goedgekeurd. Wacht op de goedkeuring voordat u het begin vastlegt.",
   "refusal.timeout.not-ongoing": "Deze time-out loopt niet. Leg eerst het begin vast, of kijk bij Time-out wat nu geldt.",
+  "refusal.escalation.not-found": "Deze opschaling is niet gevonden. Misschien is ze net gewijzigd; kijk bij Opschalingen wat nu geldt.",
+  "refusal.escalation.not-municipality": "{organisation} is geen gemeente. Schaal op naar de procesregisseur van de gemeente.",
+  "refusal.escalation.no-consent":
+    "{client} heeft {organisation} geen toestemming gegeven voor opschalingen. Vraag haar toestemming, of kies het convenant van het Zorg- en Veiligheidshuis en schrijf op waarom.",
+  "refusal.escalation.covenant-reason-missing":
+    "Schrijf op waarom het convenant van het Zorg- en Veiligheidshuis hier geldt. Zonder reden kan de gemeente de opschaling niet zien.",
+  "refusal.escalation.closed": "Deze opschaling is al beantwoord. Schaal opnieuw op als het knelpunt blijft.",
+  "refusal.escalation.step-not-allowed": "Deze stap kan nu niet meer. Kijk bij Opschalingen in welke stap de opschaling is.",
+  "refusal.escalation.discussed-in-future": "De casusoverleg-datum {day, date} ligt in de toekomst. Leg het vast op of na de dag van het overleg.",
+  "refusal.escalation.answer-missing": "Schrijf uw antwoord op de vraag. Het team ziet het bij de cliënt.",
+  "refusal.escalation.decision-owner-incomplete":
+    "Het besluit “{decision}” heeft een eigenaar en een datum nodig om een afspraak te worden. Vul beide in, of laat beide leeg.",
+  "refusal.escalation.decision-owner-no-access":
+    "Het besluit “{decision}” kan niet bij {person} ({organisation}): die organisatie ziet de opschalingen van deze cliënt niet. Kies iemand van de organisatie van de cliënt, of uzelf.",
+  "refusal.escalation.not-answered": "Op deze opschaling is nog geen antwoord. Wacht op het antwoord van de procesregisseur.",
   "refusal.access.role": "Als {role} kunt u dit niet doen: {mutation}. Vraag een casemanager of coördinator van uw team.",
   "refusal.access.no-data-role": "Uw rol geeft geen toegang tot gegevens van cliënten. Vraag uw coördinator als u die toegang wel nodig hebt.",
   "refusal.access.no-consent":

@@ -32,6 +32,7 @@ export function clientRecord(id: string, ownerOrganisationId: string, overrides:
     responsibleUserId: "fatima",
     status: "active",
     formerOwners: [],
+    covenants: [],
     closure: null,
     createdAt: at,
     updatedAt: at,

@@ -92,7 +92,8 @@ export class RecordTransaction implements WriteTransaction {
 function organisationsThatMaySee(collection: CollectionName, record: RecordOf<CollectionName>): string[] {
   if (collection === "clients") {
     const client = record as RecordOf<"clients">;
-    return [client.ownerOrganisationId, ...client.formerOwners.map((f) => f.organisationId)];
+    // A municipality escalated to on the covenant considers her from then on (canAccess: its escalations only).
+    return [client.ownerOrganisationId, ...client.formerOwners.map((f) => f.organisationId), ...client.covenants.map((c) => c.organisationId)];
   }
   // The receiving organisation of a handover considers the client from the moment it is written.
   if (collection === "handovers") {

@@ -1,6 +1,7 @@
 import {
   categoriesOf,
   collections,
+  covenantBasis,
   type DataCategory,
   encodeVisibility,
   handoverFor,
@@ -235,7 +236,11 @@ async function auditDelivery(services: Services, input: PullInput, now: string, 
   const facts: AuditFacts[] = [...delivered].map(([clientId, categories]) => {
     const access = visible.get(clientId);
     const consentIds = new Set<string>();
-    for (const decision of access?.categories.values() ?? []) if (decision.basis === "consent") consentIds.add(decision.consentId);
+    for (const decision of access?.categories.values() ?? []) {
+      if (decision.basis === "consent") consentIds.add(decision.consentId);
+      // The covenant is audited as the basis it is, in the consent's place (docs/decisions/0019).
+      if (decision.basis === "covenant") consentIds.add(covenantBasis(decision.escalationId));
+    }
     return {
       at: now,
       event: "pull.deliver",

@@ -66,8 +66,8 @@ export async function computeVisibleSet(db: Db, user: Person, now: string): Prom
     }
   }
   // Every instant at which a decision read here could flip by the clock alone: a consent that
-  // starts, ends or is withdrawn, the end of a former holder's read-only period, and the end of
-  // sharing after the client was closed.
+  // starts, ends or is withdrawn, the end of a former holder's read-only period, the end of
+  // sharing after the client was closed, and the end of a covenant basis after its escalation closed.
   const t = Date.parse(now);
   let validUntil = Number.POSITIVE_INFINITY;
   const consider = (instant: string) => {
@@ -82,6 +82,10 @@ export async function computeVisibleSet(db: Db, user: Person, now: string): Prom
   for (const client of clients.values()) {
     for (const former of client.formerOwners) consider(former.readOnlyUntil);
     if (client.closure) consider(client.closure.sharingEndsAt);
+    for (const covenant of client.covenants) {
+      consider(covenant.since);
+      if (covenant.until) consider(covenant.until);
+    }
   }
   for (const [clientId, client] of clients) {
     const clientConsents = consents.get(clientId) ?? [];

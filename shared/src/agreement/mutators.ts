@@ -52,6 +52,7 @@ export const addAgreement = defineMutator({
       closedAt: null,
       closedBy: null,
       cancelReason: null,
+      escalationId: null,
     });
   },
 });
@@ -60,10 +61,12 @@ export const addAgreement = defineMutator({
 async function visibleAgreement(tx: WriteTransaction, clientId: string, agreementId: string, ctx: MutationContext) {
   const agreement = await tx.get("agreements", agreementId);
   const client = await tx.get("clients", clientId);
+  // An escalation's afspraak is the escalation's information: it needs that category, as it is delivered.
+  const needs = agreement?.escalationId ? "escalations" : agreement?.domain;
   const visible =
     agreement?.clientId === clientId &&
     client !== undefined &&
-    (agreement.domain === null || canAccess(ctx.user, client, agreement.domain, await tx.listByClient("consentEvents", clientId), ctx.now).allowed);
+    (!needs || canAccess(ctx.user, client, needs, await tx.listByClient("consentEvents", clientId), ctx.now).allowed);
   if (!agreement || !client || !visible) throw new MutationRejected("not-found", "agreement.not-found");
   return { agreement, client };
 }

@@ -21,6 +21,11 @@ export const agreementSchema = z.object({
   closedBy: idSchema.nullable(),
   /** Why it was cancelled (a cancellation names its reason); null otherwise and for older ones. */
   cancelReason: shortTextSchema.nullable().default(null),
+  /**
+   * The opschaling whose decision it is (shared/src/escalation): such an afspraak is part of the
+   * escalation, seen by whoever sees the escalation (the procesregisseur too); null for the others.
+   */
+  escalationId: idSchema.nullable().default(null),
 });
 export type Agreement = z.infer<typeof agreementSchema>;
 

@@ -45,6 +45,7 @@ export const createClient = defineMutator({
       responsibleUserId: ctx.user.id,
       status: "active",
       formerOwners: [],
+      covenants: [],
       closure: null,
       createdAt: ctx.now,
       updatedAt: ctx.now,

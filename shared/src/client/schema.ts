@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { covenantGrantSchema } from "../escalation/schema.ts";
 import { formerOwnerSchema } from "../handover/schema.ts";
 import { derivedId, idSafe, idSchema, instantSchema } from "../primitives.ts";
 
@@ -38,6 +39,12 @@ export const clientSchema = z.object({
     })
     .nullable()
     .default(null),
+  /**
+   * The Zorg- en Veiligheidshuis covenant as the recorded basis on which a municipality sees this
+   * client's escalations when she gave no consent for them (docs/decisions/0019). Visible to all who
+   * see her, so the basis is never hidden from the team.
+   */
+  covenants: z.array(covenantGrantSchema).max(200).default([]),
   createdAt: instantSchema,
   updatedAt: instantSchema,
 });

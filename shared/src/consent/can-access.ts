@@ -1,4 +1,5 @@
 import type { Client } from "../client/schema.ts";
+import type { CovenantGrant } from "../escalation/schema.ts";
 import type { FormerOwner } from "../handover/schema.ts";
 import type { SessionUser } from "../organisation/schema.ts";
 import type { DataCategory } from "./categories.ts";
@@ -11,6 +12,8 @@ export type AccessDecision =
   | { allowed: true; basis: "consent"; consentId: string }
   /** Read-only: the user's organisation handed the client over and may read her record until `until`. */
   | { allowed: true; basis: "handover"; until: string }
+  /** The municipality sees the escalations of a client under the Zorg- en Veiligheidshuis covenant the holder recorded. */
+  | { allowed: true; basis: "covenant"; escalationId: string }
   | { allowed: false; reason: "role" }
   | { allowed: false; reason: "no-consent" }
   | { allowed: false; reason: "withdrawn"; consentId: string; since: string }
@@ -30,7 +33,21 @@ const rolesWithoutClientData = new Set<SessionUser["role"]>(["policy", "admin"])
 export type AccessSubject = Pick<Client, "ownerOrganisationId"> & {
   formerOwners?: readonly FormerOwner[] | undefined;
   closure?: Pick<NonNullable<Client["closure"]>, "closedAt" | "sharingEndsAt"> | null | undefined;
+  covenants?: readonly Pick<CovenantGrant, "organisationId" | "escalationId" | "since" | "until">[] | undefined;
 };
+
+/**
+ * The covenant basis an organisation has for a client's escalations now: a grant recorded for
+ * it, since ≤ now < until (an open escalation's grant has no end yet).
+ */
+export function covenantGrant(client: AccessSubject, organisationId: string, now: string): { escalationId: string } | null {
+  const t = Date.parse(now);
+  for (const grant of client.covenants ?? []) {
+    if (grant.organisationId !== organisationId || t < Date.parse(grant.since)) continue;
+    if (grant.until === null || t < Date.parse(grant.until)) return { escalationId: grant.escalationId };
+  }
+  return null;
+}
 
 /**
  * The one ranking of denials, for canAccess (over the consents of one category) and whyHidden
@@ -68,7 +85,8 @@ export function handoverGrant(client: AccessSubject, organisationId: string, now
  * category only while a consent grants it that category: recorded, not withdrawn, and
  * validFrom ≤ now < validUntil. An organisation that handed the client over reads every
  * category, read-only, while now < its `readOnlyUntil` (basis "handover"), unless ownership or
- * a consent already allows it. Once the holder closed the client and the period after closing
+ * a consent already allows it. A municipality the holder escalated to on the Zorg- en
+ * Veiligheidshuis covenant sees that client's escalations (basis "covenant"), nothing else. Once the holder closed the client and the period after closing
  * ended, nobody but the holder sees anything, whatever the consents. The user's organisation is
  * the one she belongs to *now*.
  */
@@ -123,6 +141,11 @@ export function accessDecider(
       } else if (state.status === "pending") {
         better({ allowed: false, reason: "not-yet-valid", consentId: state.consent.consentId, from: state.consent.validFrom });
       }
+    }
+    // The covenant reaches the escalations only, and gives way to a consent that allows them.
+    if (category === "escalations") {
+      const covenant = covenantGrant(client, user.organisationId, now);
+      if (covenant) return { allowed: true, basis: "covenant", escalationId: covenant.escalationId };
     }
     const handover = handoverGrant(client, user.organisationId, now);
     if (handover) return { allowed: true, basis: "handover", until: handover.until };

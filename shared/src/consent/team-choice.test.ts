@@ -10,9 +10,9 @@ describe("the Stapteam and the municipality in the consent flow", () => {
     expect(stapteamOrganisations(all, "ldh").map((o) => o.id)).toEqual(["iriszorg", "ggd"]);
   });
 
-  it("offers the municipality on its own, with the afspraken and overdrachten and no life domain by default", () => {
+  it("offers the municipality on its own, with the afspraken, overdrachten and opschalingen and no life domain by default", () => {
     expect(municipalityOrganisations(all, "iriszorg").map((o) => o.id)).toEqual(["gemeente"]);
-    expect([...municipalityDefaultCategories].sort()).toEqual(["agreements", "handovers"]);
+    expect([...municipalityDefaultCategories].sort()).toEqual(["agreements", "escalations", "handovers"]);
   });
 
   it("records one consent for the team and one for the municipality, each with its own categories", () => {

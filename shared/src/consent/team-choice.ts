@@ -21,9 +21,9 @@ export function municipalityOrganisations<O extends Pick<Organisation, "id" | "k
 /**
  * What the flow offers the municipality unless the client chooses otherwise: the afspraken (who
  * does what by when, what the procesregisseur escalates on) and the overdrachten (a handover to
- * monitoring goes to her). No life domain, no notes: no clinical detail by default.
+ * monitoring goes to her) and the opschalingen (what she is asked to unblock). No life domain, no notes: no clinical detail by default.
  */
-export const municipalityDefaultCategories: readonly DataCategory[] = ["agreements", "handovers"];
+export const municipalityDefaultCategories: readonly DataCategory[] = ["agreements", "handovers", "escalations"];
 
 export interface ConsentChoice {
   /** Care organisations and the categories they may see. */

@@ -81,6 +81,11 @@ export interface Mutator<S extends z.ZodType = z.ZodType, A = z.infer<S>> {
    * mutation writes or records a read of (a handover moves agreements; an export holds the plan).
    */
   audits?(args: z.infer<S>): readonly DataCategory[];
+  /**
+   * The basis the change records for others' access, for the audit log's consent column (an
+   * escalation shared on a consent, or on the covenant: `covenant:<id>`); else the access decision's.
+   */
+  auditBasis?(args: z.infer<S>): string | null;
   run(tx: WriteTransaction, args: z.infer<S>, ctx: MutationContext): Promise<void>;
 }
 

@@ -11,7 +11,11 @@ export interface MutationEffect {
   /** Null for an organisation's own setting, which is about no client. */
   clientId: string | null;
   categories: DataCategory[];
-  /** The consent that allowed it, or null when the user's organisation owns the client. */
+  /**
+   * The consent that allowed it; `covenant:<escalation id>` when the Zorg- en Veiligheidshuis
+   * covenant did (docs/decisions/0019); null when the user's organisation owns the client, unless
+   * the change itself records a basis (an escalation names the one it is shared on).
+   */
   consentId: string | null;
   responsibleUserId: string;
 }
@@ -48,6 +52,9 @@ const refuse = (decision: AccessDecision & { allowed: false }): MutationRejected
       return new MutationRejected("forbidden", "access.closed", { since: decision.since });
   }
 };
+
+/** How the audit log names the covenant as the basis of an access, in the place of a consent id. */
+export const covenantBasis = (escalationId: string) => `covenant:${escalationId}`;
 
 const no = (refusal: MutationRejected): MayRun => ({ ok: false, refusal });
 
@@ -87,7 +94,7 @@ export function mayRun<S extends z.ZodType, A>(mutator: Mutator<S, A>, args: A, 
       effect: {
         clientId: client.id,
         categories: [...needed],
-        consentId: decision.basis === "consent" ? decision.consentId : null,
+        consentId: decision.basis === "consent" ? decision.consentId : decision.basis === "covenant" ? covenantBasis(decision.escalationId) : null,
         responsibleUserId: client.responsibleUserId,
       },
     };

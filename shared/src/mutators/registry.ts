@@ -3,6 +3,14 @@ import { addAgreement, setAgreementStatus, updateAgreement } from "../agreement/
 import { createClient, linkEpdRecord, setClientStatus } from "../client/mutators.ts";
 import { recordConsentConversation } from "../consent/conversation.ts";
 import { recordConsent, withdrawConsent } from "../consent/mutators.ts";
+import {
+  answerEscalation,
+  escalate,
+  markEscalationAnswerRead,
+  recordEscalationDiscussed,
+  setEscalationSettings,
+  takeUpEscalation,
+} from "../escalation/mutators.ts";
 import { closeFlexbudgetYear, decideOverBudgetExpense, recordFlexExpense, reverseFlexExpense, setFlexbudget } from "../flexbudget/mutators.ts";
 import { acknowledgeHandover } from "../handover/acknowledge.ts";
 import { declineHandover } from "../handover/decline.ts";
@@ -48,6 +56,12 @@ export const mutators = {
   decideTimeoutStay,
   startTimeoutStay,
   endTimeoutStay,
+  escalate,
+  takeUpEscalation,
+  recordEscalationDiscussed,
+  answerEscalation,
+  markEscalationAnswerRead,
+  setEscalationSettings,
 } as const;
 
 export type MutatorName = keyof typeof mutators;

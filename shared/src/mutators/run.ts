@@ -23,5 +23,7 @@ export async function runMutation<S extends z.ZodType>(
   if (!verdict.ok) throw verdict.refusal;
   await mutator.run(tx, args, ctx);
   const audited = mutator.audits?.(args) ?? [];
-  return { ...verdict.effect, categories: [...new Set([...verdict.effect.categories, ...audited])] };
+  // A change that records the basis others see it on (an escalation on the covenant) is audited under it.
+  const recorded = mutator.auditBasis?.(args);
+  return { ...verdict.effect, categories: [...new Set([...verdict.effect.categories, ...audited])], ...(recorded ? { consentId: recorded } : {}) };
 }

@@ -3,6 +3,8 @@ import type { Client } from "../client/schema.ts";
 import { askAgainDue, type ConsentConversation } from "../consent/conversation.ts";
 import type { ConsentEvent } from "../consent/schema.ts";
 import { deriveConsents } from "../consent/state.ts";
+import type { Escalation } from "../escalation/schema.ts";
+import { escalationToDo } from "../escalation/todo.ts";
 import type { Handover, HandoverEvent } from "../handover/schema.ts";
 import { deriveHandovers, handoversAwaiting } from "../handover/state.ts";
 import { daysSince, lastContactAt } from "../note/contact.ts";
@@ -22,6 +24,8 @@ export interface ClientRecords {
   handoverEvents: readonly HandoverEvent[];
   /** Consent asked but not (yet) given: holder-only records, so only the holder's devices have them. */
   consentConversations?: readonly ConsentConversation[];
+  /** Opschalingen of the client: the holder's and, by consent or the covenant, the procesregisseur's. */
+  escalations?: readonly Escalation[];
 }
 
 export interface OverviewSettings {
@@ -33,7 +37,7 @@ export interface OverviewSettings {
 export const defaultOverviewSettings: OverviewSettings = { noContactDays: 14, consentEndingDays: 30 };
 
 /** Where in the client view an item opens. */
-export type ToDoTarget = "agreements" | "consent" | "contacts" | "handover";
+export type ToDoTarget = "agreements" | "consent" | "contacts" | "handover" | "escalation";
 
 export interface ToDoItem {
   /** Stable, so the list keeps its place: `<source>:<record id>`. */
@@ -132,7 +136,15 @@ export const handoverQuestions: ToDoSource = ({ client, handovers, handoverEvent
       day: s.handover.createdAt.slice(0, 10),
     }));
 
-export const toDoSources: ToDoSource[] = [overdueAgreements, consentEnding, askConsentAgain, noRecentContact, handoversWaiting, handoverQuestions];
+export const toDoSources: ToDoSource[] = [
+  overdueAgreements,
+  consentEnding,
+  askConsentAgain,
+  noRecentContact,
+  handoversWaiting,
+  handoverQuestions,
+  escalationToDo,
+];
 
 /** Te doen across the clients the device holds, oldest first. */
 export function toDo(clients: readonly ClientRecords[], context: ToDoContext, sources: readonly ToDoSource[] = toDoSources): ToDoItem[] {

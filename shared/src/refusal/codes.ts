@@ -83,6 +83,18 @@ export const refusalCodes = {
   "handover.agreement-added-since": { agreement: "text", person: "text" },
   "handover.no-read-only-access": { organisation: "text" },
   "export.category-hidden": { category: "category" },
+  // Opschaling (shared/src/escalation): to the procesregisseur, on consent or the covenant.
+  "escalation.not-found": {},
+  "escalation.not-municipality": { organisation: "text" },
+  "escalation.no-consent": { client: "text", organisation: "text" },
+  "escalation.covenant-reason-missing": {},
+  "escalation.closed": {},
+  "escalation.step-not-allowed": {},
+  "escalation.discussed-in-future": { day: "date" },
+  "escalation.answer-missing": {},
+  "escalation.decision-owner-incomplete": { decision: "text" },
+  "escalation.decision-owner-no-access": { decision: "text", person: "text", organisation: "text" },
+  "escalation.not-answered": {},
   // Money (shared/src/money): whole cents, more than zero, not more than the limit.
   "money.not-positive": {},
   "money.too-large": { max: "money" },

@@ -7,10 +7,12 @@ import { idSchema, instantSchema } from "../primitives.ts";
  * - "holder": she works for the organisation that held the client then;
  * - "consent": the client's consent (its id in `consentId`);
  * - "handover": her organisation had handed the client over and read on for a while;
+ * - "covenant": the Zorg- en Veiligheidshuis covenant the holder recorded for an escalation
+ *   (`covenant:<escalation id>` in `consentId`, docs/decisions/0019);
  * - "system": nobody in person (retention, an administrator's command);
  * - "none": none of these: the server refused (outcome "denied") or it was not about her data.
  */
-export const accessBases = ["holder", "consent", "handover", "system", "none"] as const;
+export const accessBases = ["holder", "consent", "covenant", "handover", "system", "none"] as const;
 export type AccessBasis = (typeof accessBases)[number];
 
 /** What was done: read (delivered to a device), changed, requested (an inzage or export), or the system's own. */
@@ -85,7 +87,7 @@ export function accessBasisOf(
   holders: HolderTimeline,
 ): AccessBasis {
   if (row.outcome !== "ok") return "none";
-  if (row.consentId) return "consent";
+  if (row.consentId) return row.consentId.split(",").every((id) => id.startsWith("covenant:")) ? "covenant" : "consent";
   if (row.organisationId === null) return row.userId === null ? "system" : "none";
   if (holders.holderAt(row.at) === row.organisationId) return "holder";
   if (holders.heldBefore(row.organisationId, row.at)) return "handover";

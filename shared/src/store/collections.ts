@@ -3,6 +3,7 @@ import { agreementSchema } from "../agreement/schema.ts";
 import { clientSchema, epdLinkSchema } from "../client/schema.ts";
 import { consentConversationSchema } from "../consent/conversation.ts";
 import { consentEventSchema } from "../consent/schema.ts";
+import { escalationEventSchema, escalationSchema, escalationSettingsSchema } from "../escalation/schema.ts";
 import { flexbudgetEntrySchema, flexbudgetSchema, flexbudgetTotalsSchema } from "../flexbudget/schema.ts";
 import { handoverEventSchema, handoverExportSchema, handoverSchema } from "../handover/schema.ts";
 import { noteSchema } from "../note/schema.ts";
@@ -34,6 +35,9 @@ export const collections = {
   timeoutSettings: timeoutSettingsSchema,
   timeoutTotals: timeoutTotalsSchema,
   timeoutEvents: timeoutEventSchema,
+  escalations: escalationSchema,
+  escalationEvents: escalationEventSchema,
+  escalationSettings: escalationSettingsSchema,
 } as const;
 
 export type CollectionName = keyof typeof collections;
@@ -49,6 +53,8 @@ export function visibilityOf<C extends CollectionName>(collection: C, record: Re
     // A year's budget and day rate are public money, no client data.
     case "flexbudgets":
     case "timeoutSettings":
+    // How many working days the procesregisseur has to answer: a municipality's setting, no client data.
+    case "escalationSettings":
       return { kind: "directory" };
     // Aggregate, naming no client: only the organisation that holds the budget (issue 15).
     case "flexbudgetTotals":
@@ -69,9 +75,18 @@ export function visibilityOf<C extends CollectionName>(collection: C, record: Re
     case "planDomains":
     case "zrmScores":
       return { kind: "category", category: (record as RecordOf<"planDomains" | "zrmScores">).domain, domain: null };
-    // An afspraak about a life domain is that domain's information too.
-    case "agreements":
-      return { kind: "category", category: "agreements", domain: (record as RecordOf<"agreements">).domain };
+    // An afspraak about a life domain is that domain's information too; one that an escalation's
+    // decision made is the escalation's (the procesregisseur sees it, as she sees the escalation).
+    case "agreements": {
+      const agreement = record as RecordOf<"agreements">;
+      if (agreement.escalationId) return { kind: "category", category: "escalations", domain: null };
+      return { kind: "category", category: "agreements", domain: agreement.domain };
+    }
+    // The escalation names its knelpunt's life domain but is shared "los van de inhoud": it needs
+    // the escalations category only (docs/decisions/0019).
+    case "escalations":
+    case "escalationEvents":
+      return { kind: "category", category: "escalations", domain: null };
     case "notes":
       return { kind: "category", category: "notes", domain: null };
     case "handovers":

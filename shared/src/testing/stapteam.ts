@@ -123,7 +123,37 @@ export const validArgs: { [N in MutatorName]: MutationArgs<N> } = {
   decideTimeoutStay: { id: "t1-decided", clientId: "anna", stayId: "t1", approved: true, note: "" },
   startTimeoutStay: { id: "t1-started", clientId: "anna", stayId: "t1", day: "2024-03-05", location: "Iriszorg, Hulsen" },
   endTimeoutStay: { id: "t1-ended", clientId: "anna", stayId: "t1", day: "2024-03-11" },
+  escalate: escalateArgs(),
+  takeUpEscalation: { clientId: "anna", escalationId: "o1" },
+  recordEscalationDiscussed: { clientId: "anna", escalationId: "o1", discussedOn: "2024-03-04" },
+  answerEscalation: {
+    clientId: "anna",
+    escalationId: "o1",
+    outcome: "resolved",
+    answer: "Woningcorporatie gebeld: Anna krijgt voorrang op een kamer.",
+    decisions: [{ text: "Urgentieaanvraag indienen", agreementId: "o1-a1", ownerUserId: "fatima", dueDate: "2024-03-18" }],
+  },
+  markEscalationAnswerRead: { clientId: "anna", escalationId: "o1" },
+  setEscalationSettings: { organisationId: "gemeente", responseWorkingDays: 5 },
 };
+
+/** Fatima escalates Anna's housing to the Gemeente's procesregisseur, on the covenant unless told otherwise. */
+export function escalateArgs(overrides: Partial<MutationArgs<"escalate">> = {}): MutationArgs<"escalate"> {
+  return {
+    id: "o1",
+    clientId: "anna",
+    municipalityOrganisationId: "gemeente",
+    domain: "housing",
+    problem: "Geen passende woonplek",
+    tried: "Drie keer aangemeld bij de nachtopvang; twee woningcorporaties gebeld.",
+    question: "Kan de gemeente voorrang regelen bij een woningcorporatie?",
+    urgency: "high",
+    basis: "covenant",
+    covenantReason: "Acute dakloosheid, Anna wil nog niet tekenen; casus in het ZVH-convenant.",
+    fromAgreementId: null,
+    ...overrides,
+  };
+}
 
 export type ExpectedRefusal = { code: RefusalCode; params?: Record<string, unknown> };
 

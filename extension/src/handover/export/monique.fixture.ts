@@ -111,6 +111,7 @@ const agreement = (
   closedAt: status === "open" ? null : now,
   closedBy: status === "open" ? null : "fatima",
   cancelReason: null,
+  escalationId: null,
 });
 
 export const agreements: Agreement[] = [
