@@ -129,7 +129,7 @@ export const consentEvents: ConsentEvent[] = [
     consentId: "c1",
     type: "recorded",
     grantedTo: ["ldh"],
-    categories: dataCategories.filter((c) => c !== "notes" && c !== "flexbudget" && c !== "timeout"),
+    categories: dataCategories.filter((c) => c !== "notes" && c !== "flexbudget" && c !== "timeout" && c !== "escalations"),
     purpose: "stapteam-coordination",
     purposeNote: "Zodat Sanne en Fatima samen kunnen werken",
     form: "written",
