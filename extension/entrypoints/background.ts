@@ -1,9 +1,9 @@
 // First: before any module creates a zod schema.
 import "../src/zod-jitless.ts";
-import { showAwaitingCountOnIcon } from "../src/handover/badge.ts";
 import { backgroundListener } from "../src/messaging/background-listener.ts";
 import type { BackgroundEvent } from "../src/messaging/protocol.ts";
 import { notify } from "../src/messaging/send.ts";
+import { showToDoCountOnIcon } from "../src/overview/badge.ts";
 import { TabContexts } from "../src/portal/tab-contexts.ts";
 import { db } from "../src/storage/db.ts";
 import { SyncEngine } from "../src/sync/engine.ts";
@@ -35,5 +35,5 @@ export default defineBackground(() => {
   browser.tabs.onRemoved.addListener((tabId) => void contexts.forget(tabId));
   self.addEventListener("online", () => void engine.syncNow());
   engine.start();
-  showAwaitingCountOnIcon(db);
+  showToDoCountOnIcon(db);
 });

@@ -46,6 +46,8 @@ export * from "./note/contact.ts";
 export * from "./note/schema.ts";
 export * from "./organisation/schema.ts";
 export * from "./overview/caseload.ts";
+export * from "./overview/client-row.ts";
+export * from "./overview/settings.ts";
 export * from "./overview/todo.ts";
 export * from "./plan/domains.ts";
 export * from "./plan/schema.ts";

@@ -1,15 +1,12 @@
 import { useEffect, useMemo, useState } from "preact/hooks";
-import { HolderOverview } from "../flexbudget/HolderOverview.tsx";
-import { HandoverInbox } from "../handover/HandoverInbox.tsx";
 import { useLiveQuery } from "../hooks/use-live-query.ts";
 import { useTabContext } from "../hooks/use-tab-context.ts";
 import { type Language, LanguageContext, translator } from "../i18n/index.ts";
 import { notify } from "../messaging/send.ts";
+import { Workspace } from "../overview/Workspace.tsx";
 import { loadDirectory } from "../records/queries.ts";
 import { signOut } from "../session/session.ts";
 import { db } from "../storage/db.ts";
-import { ClientPanel } from "./ClientPanel.tsx";
-import { ClientView } from "./ClientView.tsx";
 import { RecoveryCodes } from "./SecondFactorStep.tsx";
 import { SignIn } from "./SignIn.tsx";
 import { StatusBar } from "./StatusBar.tsx";
@@ -21,11 +18,8 @@ export function App() {
   const value = useMemo(() => ({ language, t: translator(language) }), [language]);
   const { t } = value;
   const directory = useLiveQuery(() => loadDirectory(db), []);
-  // A client opened from the handover inbox, until the EPD moves on to another client.
-  const [opened, setOpened] = useState<string | null>(null);
   // Shown once after enrolling a second factor, until she says she has kept them.
   const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
-  useEffect(() => setOpened(null), [context?.epdClientId]);
 
   // The panel hears the network come back before a sleeping background worker does.
   useEffect(() => {
@@ -74,18 +68,7 @@ export function App() {
                 {t("signedInAs", { name: session.user.name, organisation: directory?.organisations.get(session.user.organisationId)?.shortName ?? "" })}
               </p>
               <StatusBar />
-              <HandoverInbox session={session} directory={directory} onOpen={setOpened} />
-              <HolderOverview session={session} />
-              {opened ? (
-                <>
-                  <button type="button" class="secondary" onClick={() => setOpened(null)}>
-                    {t("handover.backToEpd")}
-                  </button>
-                  <ClientView clientId={opened} session={session} />
-                </>
-              ) : (
-                <ClientPanel context={context} session={session} />
-              )}
+              <Workspace session={session} directory={directory} context={context} />
             </>
           )}
         </main>

@@ -1,5 +1,5 @@
-import { accessibleCategories, whyHidden } from "@naast/shared";
-import { useContext, useEffect, useState } from "preact/hooks";
+import { accessibleCategories, type ToDoTarget, whyHidden } from "@naast/shared";
+import { useContext, useEffect, useRef, useState } from "preact/hooks";
 import { AgreementsSection } from "../agreements/AgreementsSection.tsx";
 import { AtAGlance } from "../client/AtAGlance.tsx";
 import { ClientStatusControl } from "../client/ClientStatusControl.tsx";
@@ -10,6 +10,7 @@ import { HandoverSection } from "../handover/HandoverSection.tsx";
 import { useFocusOnShow } from "../hooks/use-focus-on-show.ts";
 import { useLiveQuery } from "../hooks/use-live-query.ts";
 import { formatDay, LanguageContext, useT } from "../i18n/index.ts";
+import { useFocusSection } from "../overview/focus-section.ts";
 import { PlanSection } from "../plan/PlanSection.tsx";
 import { loadClientView, loadDirectory, loadYearFigures } from "../records/queries.ts";
 import { AccessReportSection } from "../rights/AccessReportSection.tsx";
@@ -18,7 +19,8 @@ import { db, type Session } from "../storage/db.ts";
 import { TimeoutSection } from "../timeout/TimeoutSection.tsx";
 import { shownNow } from "./shown-now.ts";
 
-export function ClientView({ clientId, session }: { clientId: string; session: Session }) {
+/** `focus`: the section to open at (an item of Te doen is about it). */
+export function ClientView({ clientId, session, focus }: { clientId: string; session: Session; focus?: ToDoTarget | null }) {
   const t = useT();
   const { language } = useContext(LanguageContext);
   const stored = useLiveQuery(() => loadClientView(db, clientId), [clientId]);
@@ -32,6 +34,8 @@ export function ClientView({ clientId, session }: { clientId: string; session: S
   useEffect(() => sessionStorage.setItem("naast.more", moreOpen ? "open" : "closed"), [moreOpen]);
   // A new client (after sign-in, or the EPD moved on): her name is the step's heading.
   const heading = useFocusOnShow<HTMLHeadingElement>(stored && directory && figures ? clientId : null);
+  const article = useRef<HTMLElement>(null);
+  useFocusSection(article, focus, Boolean(stored && directory && figures));
   if (!stored || !directory || !figures) return <p class="card hint">{t("context.loading")}</p>;
 
   const now = new Date().toISOString();
@@ -50,7 +54,7 @@ export function ClientView({ clientId, session }: { clientId: string; session: S
   const responsible = directory.people.get(client.responsibleUserId);
   const readOnly = [...accessible.values()].find((d) => d.basis === "handover");
   return (
-    <article class="client" data-testid="client-view" data-client-id={client.id}>
+    <article class="client" data-testid="client-view" data-client-id={client.id} ref={article}>
       <header class="card">
         <h1 ref={heading} tabIndex={-1}>
           {client.alias} <small>{t("client.born", { year: client.birthYear })}</small>

@@ -1,4 +1,4 @@
-import type { ToDoItem, ToDoSource } from "../overview/todo.ts";
+import type { ToDoItem, ToDoSource, ToDoSourceName } from "../overview/todo.ts";
 import { isOpenEscalation, isOverdueEscalation } from "./state.ts";
 
 /**
@@ -12,7 +12,13 @@ import { isOpenEscalation, isOverdueEscalation } from "./state.ts";
 export const escalationToDo: ToDoSource = ({ client, escalations = [] }, { user, now }) => {
   const today = now.slice(0, 10);
   const items: ToDoItem[] = [];
-  const item = (source: string, id: string, day: string): ToDoItem => ({ key: `${source}:${id}`, source, clientId: client.id, target: "escalation", day });
+  const item = (source: ToDoSourceName, id: string, day: string): ToDoItem => ({
+    key: `${source}:${id}`,
+    source,
+    clientId: client.id,
+    target: "escalation",
+    day,
+  });
   for (const escalation of escalations) {
     const toHer = user.role === "procesregisseur" && escalation.municipalityOrganisationId === user.organisationId;
     const ofHers = user.organisationId === client.ownerOrganisationId && (client.responsibleUserId === user.id || escalation.submittedBy === user.id);

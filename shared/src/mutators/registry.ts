@@ -19,6 +19,7 @@ import { recordHandoverExport } from "../handover/export.ts";
 import { replyToHandover } from "../handover/reply.ts";
 import { startHandover } from "../handover/start.ts";
 import { addNote } from "../note/mutators.ts";
+import { setOverviewSettings } from "../overview/settings.ts";
 import { recordZrmScore, updatePlanDomain } from "../plan/mutators.ts";
 import type { WriteTransaction } from "../store/transaction.ts";
 import { decideTimeoutStay, endTimeoutStay, requestTimeoutStay, setTimeoutSettings, startTimeoutStay } from "../timeout/mutators.ts";
@@ -62,6 +63,7 @@ export const mutators = {
   answerEscalation,
   markEscalationAnswerRead,
   setEscalationSettings,
+  setOverviewSettings,
 } as const;
 
 export type MutatorName = keyof typeof mutators;

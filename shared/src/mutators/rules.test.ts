@@ -7,7 +7,7 @@ import { type MutatorName, mutators } from "./registry.ts";
 
 const names = Object.keys(mutators) as MutatorName[];
 /** An organisation's own settings (its flexbudget, its time-out day rate): no client data, its admin may set them. */
-const organisationSettings: MutatorName[] = ["setFlexbudget", "closeFlexbudgetYear", "setTimeoutSettings"];
+const organisationSettings: MutatorName[] = ["setFlexbudget", "closeFlexbudgetYear", "setTimeoutSettings", "setOverviewSettings"];
 
 /** Any mutator by name, with its valid example args unless others are given. */
 function run(store: MemoryStore, name: MutatorName, who: PersonName, args: unknown = validArgs[name], now = day(1)) {

@@ -1,5 +1,5 @@
 import { isOverdue } from "../agreement/schema.ts";
-import type { Person } from "../organisation/schema.ts";
+import type { Person, SessionUser } from "../organisation/schema.ts";
 import type { ClientRecords } from "./todo.ts";
 
 /** The Stapteam's norm: 3–4 active clients per casemanager. */
@@ -29,3 +29,9 @@ export function caseload(people: readonly Person[], clients: readonly ClientReco
       };
     });
 }
+
+/**
+ * Who sees the team's caseload: a coordinator (Iriszorg's expertrol; a partner's coordinator sees
+ * the same view of what consent shares with her organisation).
+ */
+export const maySeeCaseload = (user: Pick<SessionUser, "role">): boolean => user.role === "coordinator";

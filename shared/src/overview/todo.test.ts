@@ -1,35 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { canAccess } from "../consent/can-access.ts";
 import { mutators } from "../mutators/registry.ts";
 import { acting, day, people, sessionUser } from "../testing/fixtures.ts";
-import type { MemoryStore } from "../testing/memory-store.ts";
-import { shareWithLdh, stapteam, validArgs } from "../testing/stapteam.ts";
+import { deviceOf } from "../testing/overview-device.ts";
+import { expectRejected, shareWithLdh, stapteam, validArgs } from "../testing/stapteam.ts";
 import { caseload } from "./caseload.ts";
-import { type ClientRecords, defaultOverviewSettings, toDo } from "./todo.ts";
-
-/** What a device of this person's organisation would hold: only what canAccess lets through. */
-function deviceOf(store: MemoryStore, name: keyof typeof people, now: string): ClientRecords[] {
-  const user = sessionUser(name);
-  return store
-    .all("clients")
-    .map((client) => {
-      const consents = store.all("consentEvents").filter((e) => e.clientId === client.id);
-      const may = (category: Parameters<typeof canAccess>[2]) => canAccess(user, client, category, consents, now).allowed;
-      return {
-        client,
-        consentEvents: consents,
-        agreements: may("agreements") ? store.all("agreements").filter((a) => a.clientId === client.id && (a.domain === null || may(a.domain))) : [],
-        notes: may("notes") ? store.all("notes").filter((n) => n.clientId === client.id) : [],
-        handovers: may("handovers") ? store.all("handovers").filter((h) => h.clientId === client.id) : [],
-        handoverEvents: may("handovers") ? store.all("handoverEvents").filter((h) => h.clientId === client.id) : [],
-        // Holder-only: the consent conversations reach only the holding organisation's devices.
-        consentConversations:
-          client.ownerOrganisationId === user.organisationId ? store.all("consentConversations").filter((c) => c.clientId === client.id) : [],
-        visible: ["housing", "notes", "agreements", "handovers"].some((c) => may(c as "housing")),
-      };
-    })
-    .filter((r) => r.visible);
-}
+import { defaultOverviewSettings, toDo } from "./todo.ts";
 
 const context = (name: keyof typeof people, now: string) => ({ user: sessionUser(name), now, settings: defaultOverviewSettings });
 
@@ -124,5 +99,55 @@ describe("Te doen", () => {
       acting("fatima", day(32)),
     );
     expect(askAgain("fatima", day(33))).toEqual([]);
+  });
+});
+
+describe("Te doen from the flexbudget and the time-out", () => {
+  const holders = { flexbudget: () => "iriszorg", timeout: () => "iriszorg" };
+  const withHolders = (name: keyof typeof people, now: string) => ({ ...context(name, now), holders });
+
+  it("a stay request waits for Iriszorg's coordinator, an over-budget expense too; a stay ending tomorrow is Fatima's", async () => {
+    const store = await stapteam();
+    await store.run(mutators.setTimeoutSettings, validArgs.setTimeoutSettings, acting("joost"));
+    await store.run(mutators.setFlexbudget, { ...validArgs.setFlexbudget, amountCents: 1_000 }, acting("joost"));
+    await store.run(mutators.requestTimeoutStay, validArgs.requestTimeoutStay, acting("fatima"));
+    await store.run(mutators.recordFlexExpense, { ...validArgs.recordFlexExpense, askApprovalOverBudget: true }, acting("fatima"));
+    const now = day(1);
+    const sources = (name: keyof typeof people, at = now) => toDo(deviceOf(store, name, at), withHolders(name, at)).map((i) => [i.source, i.target]);
+    expect(sources("joost")).toEqual(
+      expect.arrayContaining([
+        ["stay-awaiting-approval", "timeout"],
+        ["expense-awaiting-approval", "flexbudget"],
+      ]),
+    );
+    expect(sources("fatima").filter(([s]) => s?.startsWith("stay") || s?.startsWith("expense"))).toEqual([]);
+
+    await store.run(mutators.decideTimeoutStay, validArgs.decideTimeoutStay, acting("joost"));
+    await store.run(mutators.decideOverBudgetExpense, { ...validArgs.decideOverBudgetExpense, expenseId: "e1" }, acting("joost"));
+    // The request ends on 12 March: on the 11th it is Fatima's item, and the coordinator's.
+    const eve = "2024-03-11T08:00:00.000Z";
+    expect(sources("fatima", eve)).toContainEqual(["stay-ends-tomorrow", "timeout"]);
+    expect(sources("joost", eve).map(([s]) => s)).not.toContain("stay-awaiting-approval");
+    expect(sources("joost", eve).map(([s]) => s)).not.toContain("expense-awaiting-approval");
+  });
+
+  it("a GGD coordinator's device never holds a client not shared with the GGD, so no stay or expense of hers either", async () => {
+    const store = await stapteam();
+    await store.run(mutators.setTimeoutSettings, validArgs.setTimeoutSettings, acting("joost"));
+    await store.run(mutators.requestTimeoutStay, validArgs.requestTimeoutStay, acting("fatima"));
+    await shareWithLdh(store, ["timeout", "flexbudget", "agreements"]);
+    const ggdCoordinator = { user: { id: "gina", organisationId: "ggd", role: "coordinator" as const }, now: day(1), settings: defaultOverviewSettings };
+    const everyoneHolds = { flexbudget: () => "ggd", timeout: () => "ggd" };
+    expect(toDo(deviceOf(store, "kees", day(1)), { ...ggdCoordinator, holders: everyoneHolds })).toEqual([]);
+  });
+
+  it("an organisation's coordinator sets its own days without contact; a case manager or another organisation may not", async () => {
+    const store = await stapteam();
+    await store.run(mutators.setOverviewSettings, validArgs.setOverviewSettings, acting("joost"));
+    expect(store.all("overviewSettings")).toEqual([
+      expect.objectContaining({ id: "overview:iriszorg", organisationId: "iriszorg", noContactDays: 21, setBy: "joost" }),
+    ]);
+    await expectRejected(store.run(mutators.setOverviewSettings, validArgs.setOverviewSettings, acting("fatima")), "forbidden", "access.role");
+    await expectRejected(store.run(mutators.setOverviewSettings, { organisationId: "ldh", noContactDays: 7 }, acting("joost")), "forbidden");
   });
 });

@@ -5,11 +5,17 @@ import type { ConsentEvent } from "../consent/schema.ts";
 import { deriveConsents } from "../consent/state.ts";
 import type { Escalation } from "../escalation/schema.ts";
 import { escalationToDo } from "../escalation/todo.ts";
+import { expenseStates } from "../flexbudget/ledger.ts";
+import type { FlexbudgetEntry } from "../flexbudget/schema.ts";
+import { expenseTodos } from "../flexbudget/todo.ts";
 import type { Handover, HandoverEvent } from "../handover/schema.ts";
 import { deriveHandovers, handoversAwaiting } from "../handover/state.ts";
 import { daysSince, lastContactAt } from "../note/contact.ts";
 import type { Note } from "../note/schema.ts";
 import type { SessionUser } from "../organisation/schema.ts";
+import type { TimeoutEvent } from "../timeout/schema.ts";
+import { deriveStays } from "../timeout/stays.ts";
+import { stayTodos } from "../timeout/todo.ts";
 
 /**
  * What the device holds of one client: only what was synced, so only what consent allows. Every
@@ -26,6 +32,9 @@ export interface ClientRecords {
   consentConversations?: readonly ConsentConversation[];
   /** Opschalingen of the client: the holder's and, by consent or the covenant, the procesregisseur's. */
   escalations?: readonly Escalation[];
+  /** Her time-out stays' events and flexbudget entries, where the device may see them. */
+  timeoutEvents?: readonly TimeoutEvent[];
+  flexbudgetEntries?: readonly FlexbudgetEntry[];
 }
 
 export interface OverviewSettings {
@@ -37,22 +46,43 @@ export interface OverviewSettings {
 export const defaultOverviewSettings: OverviewSettings = { noContactDays: 14, consentEndingDays: 30 };
 
 /** Where in the client view an item opens. */
-export type ToDoTarget = "agreements" | "consent" | "contacts" | "handover" | "escalation";
+export type ToDoTarget = "agreements" | "consent" | "contacts" | "handover" | "escalation" | "timeout" | "flexbudget";
+
+/** Every kind of item by name: the panel has a sentence for each in its catalogues (typed by this list). */
+export const toDoSourceNames = [
+  "agreement-overdue",
+  "consent-ending",
+  "consent-ask-again",
+  "no-contact",
+  "handover-waiting",
+  "handover-question",
+  "stay-awaiting-approval",
+  "stay-ends-tomorrow",
+  "expense-awaiting-approval",
+  "escalation-new",
+  "escalation-overdue",
+  "escalation-answered",
+] as const;
+export type ToDoSourceName = (typeof toDoSourceNames)[number];
 
 export interface ToDoItem {
   /** Stable, so the list keeps its place: `<source>:<record id>`. */
   key: string;
-  source: string;
+  source: ToDoSourceName;
   clientId: string;
   target: ToDoTarget;
   /** The day it is about (due date, consent end, last contact), for sorting: the oldest first. */
   day: string;
+  /** What it is about in the user's words, where a record has them (an afspraak's text). */
+  about?: string;
 }
 
 export interface ToDoContext {
   user: SessionUser;
   now: string;
   settings: OverviewSettings;
+  /** Which organisation holds a year's flexbudget and runs its time-out (their settings), null when unset. */
+  holders?: { flexbudget(year: number): string | null; timeout(year: number): string | null };
 }
 
 /**
@@ -72,7 +102,7 @@ export const overdueAgreements: ToDoSource = ({ client, agreements }, { user, no
   agreements
     .filter((a) => isOverdue(a, today(now)))
     .filter((a) => a.ownerUserId === user.id || (user.role === "coordinator" && a.ownerOrganisationId === user.organisationId))
-    .map((a) => ({ key: `agreement-overdue:${a.id}`, source: "agreement-overdue", clientId: client.id, target: "agreements", day: a.dueDate }));
+    .map((a) => ({ key: `agreement-overdue:${a.id}`, source: "agreement-overdue", clientId: client.id, target: "agreements", day: a.dueDate, about: a.text }));
 
 /** A consent of a client of hers ending within the window, or ended while none took its place. */
 export const consentEnding: ToDoSource = ({ client, consentEvents }, { user, now, settings }) => {
@@ -136,6 +166,36 @@ export const handoverQuestions: ToDoSource = ({ client, handovers, handoverEvent
       day: s.handover.createdAt.slice(0, 10),
     }));
 
+/**
+ * Time-out stays (issue 15): a request waiting for this coordinator's decision (her organisation
+ * runs that year's time-out), and a stay of a client of hers (or one she decides on) ending tomorrow.
+ */
+export const timeoutStays: ToDoSource = ({ client, timeoutEvents = [] }, { user, now, holders }) =>
+  deriveStays(timeoutEvents).flatMap((stay) => {
+    const holder = holders?.timeout(stay.request.year) ?? null;
+    const decides = user.role === "coordinator" && holder === user.organisationId;
+    return stayTodos(user, [stay], holder, today(now))
+      .filter((t) => t.kind === "stay-awaiting-approval" || isMine(user, client) || decides)
+      .map((t) => ({
+        key: `${t.kind}:${t.stayId}`,
+        source: t.kind,
+        clientId: client.id,
+        target: "timeout" as const,
+        day: t.kind === "stay-awaiting-approval" ? t.since.slice(0, 10) : t.until,
+      }));
+  });
+
+/** An over-budget flexbudget expense waiting for the approval of this coordinator (her organisation holds that year's budget). */
+export const flexExpenses: ToDoSource = ({ client, flexbudgetEntries = [] }, { user, holders }) =>
+  expenseTodos(user, expenseStates(flexbudgetEntries), (year) => holders?.flexbudget(year) ?? null).map((t) => ({
+    key: `${t.kind}:${t.expenseId}`,
+    source: t.kind,
+    clientId: client.id,
+    target: "flexbudget",
+    day: t.since.slice(0, 10),
+  }));
+
+/** Every kind of item; a capability adds its own kind here (and a line per source in the catalogues). */
 export const toDoSources: ToDoSource[] = [
   overdueAgreements,
   consentEnding,
@@ -144,6 +204,8 @@ export const toDoSources: ToDoSource[] = [
   handoversWaiting,
   handoverQuestions,
   escalationToDo,
+  timeoutStays,
+  flexExpenses,
 ];
 
 /** Te doen across the clients the device holds, oldest first. */

@@ -8,6 +8,7 @@ import { flexbudgetEntrySchema, flexbudgetSchema, flexbudgetTotalsSchema } from 
 import { handoverEventSchema, handoverExportSchema, handoverSchema } from "../handover/schema.ts";
 import { noteSchema } from "../note/schema.ts";
 import { organisationSchema, personSchema } from "../organisation/schema.ts";
+import { overviewSettingsSchema } from "../overview/settings.ts";
 import { planDomainSchema, zrmScoreSchema } from "../plan/schema.ts";
 import { portalAdapterSchema } from "../portal/schema.ts";
 import { timeoutEventSchema, timeoutSettingsSchema, timeoutTotalsSchema } from "../timeout/schema.ts";
@@ -38,6 +39,7 @@ export const collections = {
   escalations: escalationSchema,
   escalationEvents: escalationEventSchema,
   escalationSettings: escalationSettingsSchema,
+  overviewSettings: overviewSettingsSchema,
 } as const;
 
 export type CollectionName = keyof typeof collections;
@@ -60,6 +62,9 @@ export function visibilityOf<C extends CollectionName>(collection: C, record: Re
     case "flexbudgetTotals":
     case "timeoutTotals":
       return { kind: "organisation", organisationId: (record as RecordOf<"flexbudgetTotals" | "timeoutTotals">).holderOrganisationId };
+    // An organisation's own way of working (its "geen contact" days): its devices only.
+    case "overviewSettings":
+      return { kind: "organisation", organisationId: (record as RecordOf<"overviewSettings">).organisationId };
     case "flexbudgetEntries":
       return { kind: "category", category: "flexbudget", domain: null };
     case "timeoutEvents":

@@ -135,6 +135,7 @@ export const validArgs: { [N in MutatorName]: MutationArgs<N> } = {
   },
   markEscalationAnswerRead: { clientId: "anna", escalationId: "o1" },
   setEscalationSettings: { organisationId: "gemeente", responseWorkingDays: 5 },
+  setOverviewSettings: { organisationId: "iriszorg", noContactDays: 21 },
 };
 
 /** Fatima escalates Anna's housing to the Gemeente's procesregisseur, on the covenant unless told otherwise. */

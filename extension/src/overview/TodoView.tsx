@@ -1,0 +1,42 @@
+import type { ToDoItem } from "@naast/shared";
+import { useContext } from "preact/hooks";
+import { formatDay, LanguageContext, useT } from "../i18n/index.ts";
+
+/**
+ * Te doen: what needs her now across her clients, oldest first. An item leaves when the thing is
+ * done (the records change), never because it was seen; each opens the client where it is about.
+ */
+export function TodoView({
+  items,
+  aliases,
+  onOpen,
+}: {
+  items: readonly ToDoItem[];
+  aliases: ReadonlyMap<string, string>;
+  onOpen(clientId: string, item: ToDoItem): void;
+}) {
+  const t = useT();
+  const { language } = useContext(LanguageContext);
+  const today = new Date().toISOString().slice(0, 10);
+  return (
+    <section class="card todo" aria-labelledby="todo-title" data-testid="todo">
+      <h2 id="todo-title">{t("todo.title")}</h2>
+      {items.length === 0 && <p class="hint">{t("todo.empty")}</p>}
+      <ul class="rows">
+        {items.map((item) => (
+          <li key={item.key} data-testid="todo-item" data-source={item.source} data-client-id={item.clientId}>
+            <button type="button" class="link" onClick={() => onOpen(item.clientId, item)}>
+              {aliases.get(item.clientId) ?? "?"}
+            </button>
+            {": "}
+            {t(`todo.${item.source}`, {
+              date: formatDay(language, item.day),
+              about: item.about ?? "",
+              past: item.day < today ? "yes" : "no",
+            })}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,84 @@
+import type { ToDoTarget } from "@naast/shared";
+import { useEffect, useMemo, useState } from "preact/hooks";
+import { ClientPanel } from "../app/ClientPanel.tsx";
+import { ClientView } from "../app/ClientView.tsx";
+import { HolderOverview } from "../flexbudget/HolderOverview.tsx";
+import { HandoverInbox } from "../handover/HandoverInbox.tsx";
+import { useT } from "../i18n/index.ts";
+import type { TabContext } from "../messaging/protocol.ts";
+import type { Directory } from "../records/queries.ts";
+import type { Session } from "../storage/db.ts";
+import { ClientsView } from "./ClientsView.tsx";
+import { TodoView } from "./TodoView.tsx";
+import { useClientRows, useOverview, useToDo } from "./use-overview.ts";
+import "./overview.css";
+
+export const panelViews = ["epd", "clients", "todo"] as const;
+export type PanelView = (typeof panelViews)[number];
+
+/** A client opened from a list or the handover inbox, and the section to open at. */
+interface Opened {
+  clientId: string;
+  focus: ToDoTarget | null;
+}
+
+/**
+ * The panel's views once signed in: the client beside the EPD, and the team's overview (Cliënten,
+ * Te doen), which need no portal tab at all: they read what the device holds.
+ */
+export function Workspace({ session, directory, context }: { session: Session; directory: Directory | undefined; context: TabContext | null }) {
+  const t = useT();
+  const [view, setView] = useState<PanelView>("epd");
+  const [opened, setOpened] = useState<Opened | null>(null);
+  // Beside the EPD, a client opened from the inbox gives way when the EPD moves on to another client.
+  useEffect(() => {
+    if (view === "epd") setOpened(null);
+  }, [context?.epdClientId]);
+
+  const overview = useOverview(session.user.organisationId, view !== "epd");
+  const rows = useClientRows(overview);
+  const items = useToDo(overview, session.user);
+  const aliases = useMemo(() => new Map(rows?.map((r) => [r.clientId, r.alias])), [rows]);
+
+  const show = (next: PanelView) => {
+    setView(next);
+    setOpened(null);
+  };
+  const back = opened && (
+    <button type="button" class="secondary" onClick={() => setOpened(null)}>
+      {view === "epd" ? t("handover.backToEpd") : t(`nav.back.${view}`)}
+    </button>
+  );
+
+  return (
+    <>
+      <nav class="views" aria-label={t("nav.label")}>
+        {panelViews.map((v) => (
+          <button key={v} type="button" class={view === v ? "current" : "secondary"} aria-current={view === v ? "page" : undefined} onClick={() => show(v)}>
+            {v === "todo" && items ? t("nav.todoCount", { count: items.length }) : t(`nav.${v}`)}
+          </button>
+        ))}
+      </nav>
+      {view === "epd" && (
+        <>
+          <HandoverInbox session={session} directory={directory} onOpen={(clientId) => setOpened({ clientId, focus: "handover" })} />
+          <HolderOverview session={session} />
+        </>
+      )}
+      {opened ? (
+        <>
+          {back}
+          <ClientView clientId={opened.clientId} session={session} focus={opened.focus} />
+        </>
+      ) : view === "epd" ? (
+        <ClientPanel context={context} session={session} />
+      ) : !overview || !rows || !items || !directory ? (
+        <p class="card hint">{t("context.loading")}</p>
+      ) : view === "clients" ? (
+        <ClientsView rows={rows} directory={directory} session={session} onOpen={(clientId) => setOpened({ clientId, focus: null })} />
+      ) : (
+        <TodoView items={items} aliases={aliases} onOpen={(clientId, item) => setOpened({ clientId, focus: item.target })} />
+      )}
+    </>
+  );
+}

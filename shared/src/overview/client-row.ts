@@ -1,0 +1,80 @@
+import { isOverdue } from "../agreement/schema.ts";
+import type { Client } from "../client/schema.ts";
+import { deriveConsents } from "../consent/state.ts";
+import { daysSince, lastContactAt } from "../note/contact.ts";
+import type { SessionUser } from "../organisation/schema.ts";
+import type { ClientRecords } from "./todo.ts";
+
+/** One line of the Cliënten list: what the team needs to see of a client at a glance. */
+export interface ClientRow {
+  clientId: string;
+  alias: string;
+  birthYear: number;
+  ownerOrganisationId: string;
+  responsibleUserId: string;
+  status: Client["status"];
+  /** The latest contact that took place, or null (none, or the device may not see contacts). */
+  lastContactAt: string | null;
+  /** Whole days since that contact; null when there is none. */
+  daysSinceContact: number | null;
+  openAgreements: number;
+  overdueAgreements: number;
+  /** When the last active consent ends (sharing stops), or null when none is active. */
+  consentEndsAt: string | null;
+}
+
+/** The row of one client, from the records the device holds of her (so only what consent allows). */
+export function clientRow({ client, notes, agreements, consentEvents }: ClientRecords, now: string): ClientRow {
+  const last = lastContactAt(notes);
+  const open = agreements.filter((a) => a.status === "open");
+  const ends = deriveConsents(consentEvents, now)
+    .filter((s) => s.status === "active")
+    .map((s) => s.consent.validUntil)
+    .sort();
+  return {
+    clientId: client.id,
+    alias: client.alias,
+    birthYear: client.birthYear,
+    ownerOrganisationId: client.ownerOrganisationId,
+    responsibleUserId: client.responsibleUserId,
+    status: client.status,
+    lastContactAt: last,
+    daysSinceContact: last === null ? null : daysSince(last, now),
+    openAgreements: open.length,
+    overdueAgreements: open.filter((a) => isOverdue(a, now.slice(0, 10))).length,
+    consentEndsAt: ends.at(-1) ?? null,
+  };
+}
+
+/**
+ * The Cliënten list's filters. Mijn cliënten: those she is responsible for and not closed;
+ * Stapteam: every active client the device holds; Monitoring and Gesloten by status.
+ */
+export const clientFilters = ["mine", "team", "monitoring", "closed"] as const;
+export type ClientFilter = (typeof clientFilters)[number];
+
+export function inFilter(row: Pick<ClientRow, "responsibleUserId" | "status">, filter: ClientFilter, user: Pick<SessionUser, "id">): boolean {
+  switch (filter) {
+    case "mine":
+      return row.responsibleUserId === user.id && row.status !== "closed";
+    case "team":
+      return row.status === "active";
+    case "monitoring":
+      return row.status === "monitoring";
+    case "closed":
+      return row.status === "closed";
+  }
+}
+
+/** Search by roepnaam: case- and accent-insensitive, anywhere in the name. */
+export function matchesAlias(alias: string, query: string): boolean {
+  const fold = (s: string) => s.normalize("NFD").replace(/\p{M}/gu, "").toLocaleLowerCase("nl");
+  return fold(alias).includes(fold(query.trim()));
+}
+
+/** The list as shown: filtered, searched, by roepnaam. */
+export function clientList(rows: readonly ClientRow[], filter: ClientFilter, query: string, user: Pick<SessionUser, "id">): ClientRow[] {
+  return rows
+    .filter((r) => inFilter(r, filter, user) && matchesAlias(r.alias, query))
+    .sort((a, b) => a.alias.localeCompare(b.alias, "nl") || a.clientId.localeCompare(b.clientId));
+}
