@@ -31,9 +31,6 @@ describe("a warm handover from Leger des Heils to Iriszorg", () => {
     marieke = await caseManagerBrowser("marieke@ldh.demo", stack.server.url, stack.portals.urls.ldh);
     await marieke.portal.getByText("Sandra Jansen").first().click();
     fatima = await caseManagerBrowser("fatima@iriszorg.demo", stack.server.url, `${stack.portals.urls.iriszorg}/dossier?patient=IZ-1001`);
-    // The demo gives Fatima things to do already (an overdue afspraak, Monique's ended consent).
-    await expect.poll(() => iconCount(fatima.context), { timeout: 15_000 }).not.toBe("");
-    before = Number(await iconCount(fatima.context));
   });
   afterAll(async () => {
     await marieke?.close();
@@ -42,6 +39,9 @@ describe("a warm handover from Leger des Heils to Iriszorg", () => {
   });
 
   it("is refused while the consent does not cover Iriszorg, and offers to record that consent first", async () => {
+    // The demo gives Fatima things to do already (an overdue afspraak, Monique's ended consent): the icon counts Te doen.
+    await expect.poll(() => iconCount(fatima.context), { timeout: 15_000 }).not.toBe("");
+    before = Number(await iconCount(fatima.context));
     const { panel } = marieke;
     await expect.poll(() => panel.locator("[data-testid=client-view] h1").textContent(), { timeout: 15_000 }).toContain("Sandra");
     await panel.getByRole("button", { name: "Overdracht schrijven" }).click();
