@@ -78,7 +78,7 @@ export function ClientView({ clientId, session, focus }: { clientId: string; ses
           </p>
         )}
       </header>
-      <AtAGlance view={view} directory={directory} />
+      <AtAGlance view={view} directory={directory} notesShared={accessible.has("notes")} />
       {/* Read-only after a handover: a disabled fieldset disables every control inside it. */}
       <fieldset class="sections" disabled={readOnly?.basis === "handover"}>
         <PlanSection view={view} accessible={accessible} />

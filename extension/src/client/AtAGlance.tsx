@@ -13,7 +13,7 @@ const endedRecentlyDays = 90;
  * what until when, who works with her, what is open or overdue, and when she was last seen.
  * Only what this device holds, so only what consent lets this organisation see.
  */
-export function AtAGlance({ view, directory }: { view: ClientView; directory: Directory }) {
+export function AtAGlance({ view, directory, notesShared }: { view: ClientView; directory: Directory; notesShared: boolean }) {
   const t = useT();
   const { language } = useContext(LanguageContext);
   const now = new Date().toISOString();
@@ -61,11 +61,12 @@ export function AtAGlance({ view, directory }: { view: ClientView; directory: Di
             </ul>
           )}
         </li>
-        <li data-testid="glance-contact">
-          {last
-            ? t("glance.lastContact", { date: formatDay(language, last.at), type: t(`contacts.type.${last.type}`) })
-            : view.notes.length === 0 && t("glance.noContact")}
-        </li>
+        {/* Contacts not shared with this organisation: say nothing rather than "no contact". */}
+        {notesShared && (
+          <li data-testid="glance-contact">
+            {last ? t("glance.lastContact", { date: formatDay(language, last.at), type: t(`contacts.type.${last.type}`) }) : t("glance.noContact")}
+          </li>
+        )}
       </ul>
     </section>
   );
