@@ -182,7 +182,7 @@ describe("the municipality's figures over the closing report's flows", () => {
     const { code, output } = await runCli(server.databaseUrl, ["figures", "--from", thisYear.from, "--to", thisYear.to, "--csv"]);
     expect(code).toBe(0);
     expect(output.startsWith('\uFEFF"Onderdeel";"Wat";"Aantal"\r\n')).toBe(true);
-    expect(output).toContain('"Overdrachten";"Aan een andere casemanager in het team";"7"\r\n');
+    expect(output).toContain('"Overdrachten";"Warme overdracht aan een andere casemanager in het team";"7"\r\n');
     expect(output).toContain('"Overdrachten";"Naar een andere gemeente";"<5"\r\n');
     expect(output).toContain('"Overdrachten";"Totaal";"18"\r\n');
     for (const alias of aliases) expect(output).not.toContain(alias);
