@@ -7,6 +7,7 @@ import { ConsentSection } from "../consent/ConsentSection.tsx";
 import { ContactsSection } from "../contacts/ContactsSection.tsx";
 import { FlexbudgetSection } from "../flexbudget/FlexbudgetSection.tsx";
 import { HandoverSection } from "../handover/HandoverSection.tsx";
+import { HistorySection } from "../history/HistorySection.tsx";
 import { useFocusOnShow } from "../hooks/use-focus-on-show.ts";
 import { useLiveQuery } from "../hooks/use-live-query.ts";
 import { formatDay, LanguageContext, useT } from "../i18n/index.ts";
@@ -89,6 +90,7 @@ export function ClientView({ clientId, session, focus }: { clientId: string; ses
         <ContactsSection view={view} directory={directory} accessible={accessible} />
       </fieldset>
       <HandoverSection view={view} directory={directory} session={session} onRecordConsent={() => setConsentRequests((n) => n + 1)} />
+      <HistorySection view={view} directory={directory} accessible={accessible} />
       {/* Less used between two contacts: folded, so the Tab path through the view stays short. */}
       <details class="more" data-testid="more-sections" open={moreOpen} onToggle={(e) => setMoreOpen(e.currentTarget.open)}>
         <summary>{t("client.more")}</summary>

@@ -1,4 +1,4 @@
-import type { ToDoTarget } from "@naast/shared";
+import { caseload, maySeeCaseload, type ToDoTarget } from "@naast/shared";
 import { useEffect, useMemo, useState } from "preact/hooks";
 import { ClientPanel } from "../app/ClientPanel.tsx";
 import { ClientView } from "../app/ClientView.tsx";
@@ -9,11 +9,12 @@ import type { TabContext } from "../messaging/protocol.ts";
 import type { Directory } from "../records/queries.ts";
 import type { Session } from "../storage/db.ts";
 import { ClientsView } from "./ClientsView.tsx";
+import { TeamView } from "./TeamView.tsx";
 import { TodoView } from "./TodoView.tsx";
 import { useClientRows, useOverview, useToDo } from "./use-overview.ts";
 import "./overview.css";
 
-export const panelViews = ["epd", "clients", "todo"] as const;
+export const panelViews = ["epd", "clients", "todo", "team"] as const;
 export type PanelView = (typeof panelViews)[number];
 
 /** A client opened from a list or the handover inbox, and the section to open at. */
@@ -39,6 +40,13 @@ export function Workspace({ session, directory, context }: { session: Session; d
   const rows = useClientRows(overview);
   const items = useToDo(overview, session.user);
   const aliases = useMemo(() => new Map(rows?.map((r) => [r.clientId, r.alias])), [rows]);
+  // The shared rule says who sees the team's caseload; the component does not weigh roles itself.
+  const team = maySeeCaseload(session.user);
+  const load = useMemo(
+    () =>
+      team && view === "team" && overview && directory ? caseload([...directory.people.values()], overview.clients, overview.now.slice(0, 10)) : undefined,
+    [team, view, overview, directory],
+  );
 
   const show = (next: PanelView) => {
     setView(next);
@@ -53,11 +61,13 @@ export function Workspace({ session, directory, context }: { session: Session; d
   return (
     <>
       <nav class="views" aria-label={t("nav.label")}>
-        {panelViews.map((v) => (
-          <button key={v} type="button" class={view === v ? "current" : "secondary"} aria-current={view === v ? "page" : undefined} onClick={() => show(v)}>
-            {v === "todo" && items ? t("nav.todoCount", { count: items.length }) : t(`nav.${v}`)}
-          </button>
-        ))}
+        {panelViews
+          .filter((v) => v !== "team" || team)
+          .map((v) => (
+            <button key={v} type="button" class={view === v ? "current" : "secondary"} aria-current={view === v ? "page" : undefined} onClick={() => show(v)}>
+              {v === "todo" && items ? t("nav.todoCount", { count: items.length }) : t(`nav.${v}`)}
+            </button>
+          ))}
       </nav>
       {view === "epd" && (
         <>
@@ -74,6 +84,8 @@ export function Workspace({ session, directory, context }: { session: Session; d
         <ClientPanel context={context} session={session} />
       ) : !overview || !rows || !items || !directory ? (
         <p class="card hint">{t("context.loading")}</p>
+      ) : view === "team" ? (
+        load && <TeamView rows={load} directory={directory} user={session.user} settings={overview.settings} />
       ) : view === "clients" ? (
         <ClientsView rows={rows} directory={directory} session={session} onOpen={(clientId) => setOpened({ clientId, focus: null })} />
       ) : (
