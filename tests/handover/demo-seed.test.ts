@@ -42,6 +42,21 @@ describe("the demo seed", () => {
     expect(texts.some((t) => t.includes("traumabehandeling"))).toBe(false);
   });
 
+  it("gives the procesregisseur one open and one answered escalation, on the covenant, and nothing of those clients' plans", async () => {
+    const { device } = await awaiting("peter@gemeente.demo", { id: "u-peter", organisationId: "org-gemeente", role: "procesregisseur" });
+    expect(
+      device
+        .of("escalations")
+        .map((e) => [e.clientId, e.status, e.basis.kind])
+        .sort(),
+    ).toEqual([
+      ["client-anouk", "submitted", "covenant"],
+      ["client-sandra", "returned", "covenant"],
+    ]);
+    expect(device.of("planDomains")).toEqual([]);
+    expect(device.of("agreements").map((a) => a.escalationId)).toEqual(["escalation-sandra"]);
+  });
+
   it("holds Iriszorg's 2024 flexbudget with a few expenses, and two time-out stays of 2024, one still ongoing", async () => {
     const { device } = await awaiting("ingrid@iriszorg.demo", { id: "u-ingrid", organisationId: "org-iriszorg", role: "coordinator" });
     const budget = device.of("flexbudgets").find((b) => b.year === 2024);

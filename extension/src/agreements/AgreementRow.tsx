@@ -1,6 +1,17 @@
-import { type Agreement, agreementOwnerRoles, isOverdue, type LifeDomain, mayChangeAgreements, mayOwnAgreements, type Person } from "@naast/shared";
+import {
+  type Agreement,
+  agreementOwnerRoles,
+  isOverdue,
+  type LifeDomain,
+  mayChangeAgreements,
+  mayOwnAgreements,
+  type Person,
+  promptsEscalation,
+} from "@naast/shared";
 import { useContext, useState } from "preact/hooks";
+import type { EscalationPrefill } from "../escalation/EscalationSection.tsx";
 import { useLiveQuery } from "../hooks/use-live-query.ts";
+import { useMayRun } from "../hooks/use-may-run.ts";
 import { useMutate } from "../hooks/use-mutate.ts";
 import { undoSeconds, useUndoable } from "../hooks/use-undoable.ts";
 import { formatDay, LanguageContext, useT } from "../i18n/index.ts";
@@ -31,7 +42,18 @@ export function OwnerOptions({ owners, directory }: { owners: Person[]; director
 }
 
 /** One open afspraak: done, or changed (text, due date, owner), or cancelled with a reason. */
-export function AgreementRow({ agreement: a, view, directory }: { agreement: Agreement; view: ClientView; directory: Directory }) {
+export function AgreementRow({
+  agreement: a,
+  view,
+  directory,
+  onEscalate,
+}: {
+  agreement: Agreement;
+  view: ClientView;
+  directory: Directory;
+  /** Offered on an afspraak overdue 14 days or more: opens Opschalen prefilled with it. */
+  onEscalate?: ((prefill: EscalationPrefill) => void) | undefined;
+}) {
   const t = useT();
   const { language } = useContext(LanguageContext);
   const { run, error } = useMutate();
@@ -47,6 +69,13 @@ export function AgreementRow({ agreement: a, view, directory }: { agreement: Agr
   const overdue = isOverdue(a, today());
   const may = session ? mayChangeAgreements(session.user, view.client, view.consentEvents, now, a.domain) : false;
   const owners = possibleOwners(view, directory, now, a.domain);
+  const mayEscalate = useMayRun(
+    session?.user ?? { id: "", organisationId: "", role: "policy" },
+    view.client,
+    view.consentEvents,
+  )("escalate", {
+    clientId: view.client.id,
+  });
   const base = { clientId: view.client.id, agreementId: a.id };
 
   return (
@@ -57,6 +86,17 @@ export function AgreementRow({ agreement: a, view, directory }: { agreement: Agr
         {t("agreements.due", { date: formatDay(language, a.dueDate) })}
         {overdue && <strong class="badge">{t("agreements.overdue")}</strong>}
       </span>{" "}
+      {onEscalate && mayEscalate && promptsEscalation(a, today()) && (
+        <button
+          type="button"
+          class="secondary"
+          data-testid="escalate-agreement"
+          aria-label={`${t("escalation.fromAgreement")}: ${a.text}`}
+          onClick={() => onEscalate({ agreementId: a.id, text: a.text, domain: a.domain })}
+        >
+          {t("escalation.fromAgreement")}
+        </button>
+      )}
       <UndoBar message={pending} onUndo={undo} />
       {may && mode === "view" && !pending && (
         <span class="actions">

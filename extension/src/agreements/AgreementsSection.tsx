@@ -1,12 +1,23 @@
 import { type AccessDecision, type DataCategory, type LifeDomain, lifeDomains } from "@naast/shared";
 import { useState } from "preact/hooks";
+import type { EscalationPrefill } from "../escalation/EscalationSection.tsx";
 import { useMutate } from "../hooks/use-mutate.ts";
 import { categoryLabel, useT } from "../i18n/index.ts";
 import type { ClientView, Directory } from "../records/queries.ts";
 import { ErrorLine } from "../ui/ErrorLine.tsx";
 import { AgreementRow, OwnerOptions, possibleOwners } from "./AgreementRow.tsx";
 
-export function AgreementsSection({ view, directory, accessible }: { view: ClientView; directory: Directory; accessible: Map<DataCategory, AccessDecision> }) {
+export function AgreementsSection({
+  view,
+  directory,
+  accessible,
+  onEscalate,
+}: {
+  view: ClientView;
+  directory: Directory;
+  accessible: Map<DataCategory, AccessDecision>;
+  onEscalate?: (prefill: EscalationPrefill) => void;
+}) {
   const t = useT();
   const { run, error } = useMutate();
   const [text, setText] = useState("");
@@ -42,7 +53,7 @@ export function AgreementsSection({ view, directory, accessible }: { view: Clien
       {open.length === 0 && <p class="hint">{t("agreements.empty")}</p>}
       <ul>
         {open.map((a) => (
-          <AgreementRow key={a.id} agreement={a} view={view} directory={directory} />
+          <AgreementRow key={a.id} agreement={a} view={view} directory={directory} onEscalate={onEscalate} />
         ))}
       </ul>
       <details>

@@ -5,6 +5,7 @@ import { AtAGlance } from "../client/AtAGlance.tsx";
 import { ClientStatusControl } from "../client/ClientStatusControl.tsx";
 import { ConsentSection } from "../consent/ConsentSection.tsx";
 import { ContactsSection } from "../contacts/ContactsSection.tsx";
+import { type EscalationPrefill, EscalationSection } from "../escalation/EscalationSection.tsx";
 import { FlexbudgetSection } from "../flexbudget/FlexbudgetSection.tsx";
 import { HandoverSection } from "../handover/HandoverSection.tsx";
 import { HistorySection } from "../history/HistorySection.tsx";
@@ -30,6 +31,8 @@ export function ClientView({ clientId, session, focus }: { clientId: string; ses
   const figures = useLiveQuery(() => loadYearFigures(db, year), [year]);
   // A handover to an organisation the consent does not cover asks for that consent first.
   const [consentRequests, setConsentRequests] = useState(0);
+  // An overdue afspraak the holder chose to escalate: the Opschalen form opens with it.
+  const [escalateFrom, setEscalateFrom] = useState<EscalationPrefill | null>(null);
   // Whether "Meer" is unfolded: kept while the panel is open, from one client to the next.
   const [moreOpen, setMoreOpen] = useState(() => sessionStorage.getItem("naast.more") === "open");
   useEffect(() => sessionStorage.setItem("naast.more", moreOpen ? "open" : "closed"), [moreOpen]);
@@ -83,7 +86,10 @@ export function ClientView({ clientId, session, focus }: { clientId: string; ses
       {/* Read-only after a handover: a disabled fieldset disables every control inside it. */}
       <fieldset class="sections" disabled={readOnly?.basis === "handover"}>
         <PlanSection view={view} accessible={accessible} />
-        <AgreementsSection view={view} directory={directory} accessible={accessible} />
+        <AgreementsSection view={view} directory={directory} accessible={accessible} onEscalate={setEscalateFrom} />
+      </fieldset>
+      <fieldset class="sections" disabled={readOnly?.basis === "handover"}>
+        <EscalationSection view={view} directory={directory} session={session} prefill={escalateFrom} />
       </fieldset>
       <ConsentSection view={view} directory={directory} session={session} recordRequests={consentRequests} />
       <fieldset class="sections" disabled={readOnly?.basis === "handover"}>

@@ -53,6 +53,7 @@ const stored: ClientView = {
   handoverExports: [],
   flexbudgetEntries: [],
   timeoutEvents: [],
+  escalations: [],
 };
 
 describe("what the panel shows of a client, decided on the device", () => {

@@ -26,5 +26,6 @@ export function shownNow(view: ClientView, accessible: Accessible): ClientView {
     handoverExports: shown("handoverExports", view.handoverExports),
     flexbudgetEntries: shown("flexbudgetEntries", view.flexbudgetEntries),
     timeoutEvents: shown("timeoutEvents", view.timeoutEvents),
+    escalations: shown("escalations", view.escalations),
   };
 }

@@ -2,6 +2,7 @@ import { caseload, maySeeCaseload, type ToDoTarget } from "@naast/shared";
 import { useEffect, useMemo, useState } from "preact/hooks";
 import { ClientPanel } from "../app/ClientPanel.tsx";
 import { ClientView } from "../app/ClientView.tsx";
+import { EscalationQueue } from "../escalation/EscalationQueue.tsx";
 import { HolderOverview } from "../flexbudget/HolderOverview.tsx";
 import { HandoverInbox } from "../handover/HandoverInbox.tsx";
 import { useT } from "../i18n/index.ts";
@@ -72,6 +73,7 @@ export function Workspace({ session, directory, context }: { session: Session; d
       {view === "epd" && (
         <>
           <HandoverInbox session={session} directory={directory} onOpen={(clientId) => setOpened({ clientId, focus: "handover" })} />
+          <EscalationQueue session={session} directory={directory} onOpen={(clientId) => setOpened({ clientId, focus: "escalation" })} />
           <HolderOverview session={session} />
         </>
       )}

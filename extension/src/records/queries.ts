@@ -31,6 +31,7 @@ export interface ClientView {
   handoverExports: RecordOf<"handoverExports">[];
   flexbudgetEntries: RecordOf<"flexbudgetEntries">[];
   timeoutEvents: RecordOf<"timeoutEvents">[];
+  escalations: RecordOf<"escalations">[];
 }
 
 /**
@@ -55,6 +56,7 @@ export async function loadClientView(db: NaastDatabase, clientId: string): Promi
     handoverExports: of("handoverExports"),
     flexbudgetEntries: of("flexbudgetEntries"),
     timeoutEvents: of("timeoutEvents"),
+    escalations: of("escalations"),
   };
 }
 

@@ -164,6 +164,60 @@ export async function seedDemo(services: Services, portals: DemoPortalUrls): Pro
   }
   await seedOpenHandover(services, as(demoCaseManagerOf.ldh));
   await seedFlexbudgetAndTimeout(as("u-ingrid"), as(demoCaseManagerOf.iriszorg));
+  await seedEscalations(as(demoCaseManagerOf.iriszorg), as(demoCaseManagerOf.ldh), as("u-peter"));
+}
+
+/**
+ * Issue 14: one open opschaling (Anouk's housing, waiting for the procesregisseur) and one she
+ * answered (Sandra's debts, teruggelegd with an afspraak for Marieke); both on the ZVH covenant,
+ * since neither gave the Gemeente consent.
+ */
+async function seedEscalations(fatima: DemoSession, marieke: DemoSession, peter: DemoSession) {
+  const base = { municipalityOrganisationId: "org-gemeente", basis: "covenant" as const, fromAgreementId: null };
+  await fatima.do(
+    "escalate",
+    {
+      ...base,
+      id: "escalation-anouk",
+      clientId: "client-anouk",
+      domain: "housing",
+      problem: "Geen passende woonplek",
+      tried: "Drie keer aangemeld bij de nachtopvang; Skaeve Huse heeft een wachtlijst van een jaar.",
+      question: "Kan de gemeente een tijdelijke plek regelen tot Skaeve Huse vrij is?",
+      urgency: "high",
+      covenantReason: "Acute dakloosheid en onveilig op straat; Anouk wil de toestemming nog niet tekenen.",
+    },
+    daysFromNow(-4),
+  );
+  await marieke.do(
+    "escalate",
+    {
+      ...base,
+      id: "escalation-sandra",
+      clientId: "client-sandra",
+      domain: "finances",
+      problem: "Schuldhulp stopt steeds",
+      tried: "Twee keer aangemeld bij de Kredietbank; beide keren afgewezen omdat ze geen vast adres heeft.",
+      question: "Kan de gemeente een uitzondering maken op het adresvereiste?",
+      urgency: "normal",
+      covenantReason: "Schulden lopen op en houden haar op straat; casus valt onder het ZVH-convenant.",
+    },
+    daysFromNow(-20),
+  );
+  await peter.do("takeUpEscalation", { clientId: "client-sandra", escalationId: "escalation-sandra" }, daysFromNow(-18));
+  await peter.do(
+    "answerEscalation",
+    {
+      clientId: "client-sandra",
+      escalationId: "escalation-sandra",
+      outcome: "returned",
+      answer: "Postadres bij het Leger des Heils is voldoende; de Kredietbank is geïnformeerd. Meld haar opnieuw aan.",
+      decisions: [
+        { text: "Sandra opnieuw aanmelden bij de Kredietbank met postadres", agreementId: "escalation-sandra-a1", ownerUserId: "u-marieke", dueDate: day(7) },
+      ],
+    },
+    daysFromNow(-12),
+  );
 }
 
 /**

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { agreementOwnerRoles } from "../agreement/mutators.ts";
 import { canAccess } from "../consent/can-access.ts";
 import { isMunicipality } from "../consent/team-choice.ts";
-import { caseWorkers, defineMutator, type MutationContext, MutationRejected } from "../mutators/define.ts";
+import { type AboutClient, caseWorkers, defineMutator, type MutationContext, MutationRejected } from "../mutators/define.ts";
 import { covenantBasis } from "../mutators/may-run.ts";
 import type { Role } from "../organisation/schema.ts";
 import { lifeDomainSchema } from "../plan/schema.ts";
@@ -45,7 +45,7 @@ export const escalate = defineMutator({
     fromAgreementId: idSchema.nullable(),
   }),
   roles: caseWorkers,
-  requires: (args) => ({ kind: "owner", clientId: args.clientId }),
+  requires: (args: AboutClient) => ({ kind: "owner", clientId: args.clientId }),
   audits: () => ["escalations"],
   auditBasis: (args) => (args.basis === "covenant" ? covenantBasis(args.id) : null),
   async run(tx, args, ctx) {
@@ -141,7 +141,7 @@ export const takeUpEscalation = defineMutator({
   name: "takeUpEscalation",
   args: stepArgs,
   roles: procesregisseur,
-  requires: (args) => ({ kind: "category", clientId: args.clientId, category: "escalations" }),
+  requires: (args: AboutClient) => ({ kind: "category", clientId: args.clientId, category: "escalations" }),
   async run(tx, args, ctx) {
     const escalation = await escalationFor(tx, args.clientId, args.escalationId, ctx);
     mustMove(escalation, "in_progress");
@@ -155,7 +155,7 @@ export const recordEscalationDiscussed = defineMutator({
   name: "recordEscalationDiscussed",
   args: stepArgs.extend({ discussedOn: daySchema }),
   roles: procesregisseur,
-  requires: (args) => ({ kind: "category", clientId: args.clientId, category: "escalations" }),
+  requires: (args: AboutClient) => ({ kind: "category", clientId: args.clientId, category: "escalations" }),
   async run(tx, args, ctx) {
     const escalation = await escalationFor(tx, args.clientId, args.escalationId, ctx);
     mustMove(escalation, "discussed");
@@ -181,7 +181,7 @@ export const answerEscalation = defineMutator({
     decisions: z.array(z.object({ text: shortTextSchema, agreementId: idSchema, ownerUserId: idSchema.nullable(), dueDate: daySchema.nullable() })).max(20),
   }),
   roles: procesregisseur,
-  requires: (args) => ({ kind: "category", clientId: args.clientId, category: "escalations" }),
+  requires: (args: AboutClient) => ({ kind: "category", clientId: args.clientId, category: "escalations" }),
   audits: (args) => (args.decisions.some((d) => d.ownerUserId) ? ["escalations", "agreements"] : ["escalations"]),
   async run(tx, args, ctx) {
     const escalation = await escalationFor(tx, args.clientId, args.escalationId, ctx);
@@ -245,7 +245,7 @@ export const markEscalationAnswerRead = defineMutator({
   name: "markEscalationAnswerRead",
   args: stepArgs,
   roles: caseWorkers,
-  requires: (args) => ({ kind: "owner", clientId: args.clientId }),
+  requires: (args: AboutClient) => ({ kind: "owner", clientId: args.clientId }),
   audits: () => ["escalations"],
   async run(tx, args, ctx) {
     const escalation = await escalationFor(tx, args.clientId, args.escalationId, ctx);

@@ -1,3 +1,4 @@
+import type { Agreement } from "../agreement/schema.ts";
 import type { Escalation, EscalationStatus } from "./schema.ts";
 import { closedEscalationStatuses } from "./schema.ts";
 
@@ -38,3 +39,13 @@ export function escalationQueue<E extends Pick<Escalation, "status" | "urgency" 
 /** How long the covenant basis lasts after the escalation is closed: the answer and its afspraken stay readable a while. */
 export const covenantAfterCloseDays = 30;
 export const covenantUntil = (closedAt: string): string => new Date(Date.parse(closedAt) + covenantAfterCloseDays * 86_400_000).toISOString();
+
+/** An afspraak overdue this many days or more offers "Opschalen" (issue 14). */
+export const escalationPromptDays = 14;
+
+/** Whether this afspraak is stuck long enough to offer escalating it: open, due 14 days ago or longer, not itself an escalation's. */
+export function promptsEscalation(agreement: Pick<Agreement, "status" | "dueDate" | "escalationId">, today: string): boolean {
+  if (agreement.status !== "open" || agreement.escalationId) return false;
+  const days = (Date.parse(`${today}T00:00:00Z`) - Date.parse(`${agreement.dueDate}T00:00:00Z`)) / 86_400_000;
+  return days >= escalationPromptDays;
+}

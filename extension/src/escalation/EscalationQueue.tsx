@@ -1,0 +1,57 @@
+import { escalationQueue, isOverdueEscalation } from "@naast/shared";
+import { useContext } from "preact/hooks";
+import { useLiveQuery } from "../hooks/use-live-query.ts";
+import { formatDay, LanguageContext, useT } from "../i18n/index.ts";
+import type { Directory } from "../records/queries.ts";
+import { listRecords } from "../records/read.ts";
+import { db, type Session } from "../storage/db.ts";
+
+/**
+ * The open opschalingen this user works on, whichever client the EPD shows: for the
+ * procesregisseur those put to her municipality (across organisations), for a coordinator those of
+ * her organisation's team. Urgent first, then the oldest; overdue ones marked. Only what this
+ * device holds, so only what consent or the covenant let through.
+ */
+export function EscalationQueue({ session, directory, onOpen }: { session: Session; directory: Directory | undefined; onOpen(clientId: string): void }) {
+  const t = useT();
+  const { language } = useContext(LanguageContext);
+  const { user } = session;
+  const data = useLiveQuery(async () => ({ escalations: await listRecords(db, "escalations"), clients: await listRecords(db, "clients") }), []);
+  if (!data || (user.role !== "procesregisseur" && user.role !== "coordinator")) return null;
+  const mine = data.escalations.filter((e) =>
+    user.role === "procesregisseur" ? e.municipalityOrganisationId === user.organisationId : e.holderOrganisationId === user.organisationId,
+  );
+  const open = escalationQueue(mine);
+  if (user.role === "coordinator" && open.length === 0) return null;
+  const clients = new Map(data.clients.map((c) => [c.id, c]));
+  const today = new Date().toISOString().slice(0, 10);
+  return (
+    <section class="card inbox" aria-labelledby="escalation-queue-title" data-testid="escalation-queue">
+      <h2 id="escalation-queue-title">{t(user.role === "procesregisseur" ? "escalation.queue" : "escalation.teamQueue", { count: open.length })}</h2>
+      {open.length === 0 && <p class="hint">{t("escalation.queueEmpty")}</p>}
+      <ul>
+        {open.map((e) => {
+          const client = clients.get(e.clientId);
+          const overdue = isOverdueEscalation(e, today);
+          return (
+            <li key={e.id} class={overdue ? "overdue" : ""}>
+              <button type="button" class="link" onClick={() => onOpen(e.clientId)}>
+                {t("escalation.queueLine", {
+                  alias: client?.alias ?? "?",
+                  year: client?.birthYear ?? "",
+                  holder: directory?.organisations.get(e.holderOrganisationId)?.shortName ?? "?",
+                  problem: e.problem,
+                })}
+              </button>{" "}
+              <span class="meta">
+                {t(`escalation.urgency.${e.urgency}`)} · {t(`escalation.status.${e.status}`)} ·{" "}
+                {t("escalation.respondBy", { date: formatDay(language, e.respondBy) })}
+                {overdue && <strong class="badge">{t("escalation.overdue")}</strong>}
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
