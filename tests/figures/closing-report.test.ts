@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { type Figures, figuresSchema } from "@naast/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { nl } from "../../extension/src/i18n/nl.ts";
 import { createOrganisation } from "../../server/src/directory/admin.ts";
 import { applied, handoverArgs } from "../handover/helpers.ts";
 import type { ApiClient } from "../support/api.ts";
@@ -182,8 +183,8 @@ describe("the municipality's figures over the closing report's flows", () => {
     const { code, output } = await runCli(server.databaseUrl, ["figures", "--from", thisYear.from, "--to", thisYear.to, "--csv"]);
     expect(code).toBe(0);
     expect(output.startsWith('\uFEFF"Onderdeel";"Wat";"Aantal"\r\n')).toBe(true);
-    expect(output).toContain('"Overdrachten";"Warme overdracht aan een andere casemanager in het team";"7"\r\n');
-    expect(output).toContain('"Overdrachten";"Naar een andere gemeente";"<5"\r\n');
+    expect(output).toContain(`"Overdrachten";"${nl["handover.kind.colleague"]}";"7"\r\n`);
+    expect(output).toContain(`"Overdrachten";"${nl["handover.kind.other-municipality"]}";"<5"\r\n`);
     expect(output).toContain('"Overdrachten";"Totaal";"18"\r\n');
     for (const alias of aliases) expect(output).not.toContain(alias);
     const audited = await server.services.database.client.execute("SELECT access_point FROM audit_log WHERE event = 'figures.read' AND user_id IS NULL");

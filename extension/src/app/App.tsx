@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from "preact/hooks";
+import { FiguresEntry } from "../figures/FiguresEntry.tsx";
 import { useLiveQuery } from "../hooks/use-live-query.ts";
 import { useTabContext } from "../hooks/use-tab-context.ts";
 import { type Language, LanguageContext, translator } from "../i18n/index.ts";
@@ -68,7 +69,9 @@ export function App() {
                 {t("signedInAs", { name: session.user.name, organisation: directory?.organisations.get(session.user.organisationId)?.shortName ?? "" })}
               </p>
               <StatusBar />
-              <Workspace session={session} directory={directory} context={context} />
+              {/* The policy officer holds no client: the figures are her panel. */}
+              {session.user.role !== "policy" && <Workspace session={session} directory={directory} context={context} />}
+              <FiguresEntry session={session} />
             </>
           )}
         </main>
