@@ -1,4 +1,4 @@
-import { deriveStays, handoversAwaiting, remainingCents, type SessionUser } from "@naast/shared";
+import { type ClientRecords, clientRow, defaultOverviewSettings, deriveStays, handoversAwaiting, remainingCents, type SessionUser, toDo } from "@naast/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoPassword } from "../../server/src/demo/people.ts";
 import { seedDemo } from "../../server/src/demo/seed.ts";
@@ -21,6 +21,36 @@ describe("the demo seed", () => {
     const device = new Replica().apply(await (await signIn(server.url, email, demoPassword)).pull());
     return { device, waiting: handoversAwaiting(user, device.of("handovers"), device.of("handoverEvents")) };
   }
+
+  /** What the overview of this user's device shows, from one pull. */
+  async function overview(email: string, user: SessionUser) {
+    const device = new Replica().apply(await (await signIn(server.url, email, demoPassword)).pull());
+    const now = new Date().toISOString();
+    const clients: ClientRecords[] = device.of("clients").map((client) => ({
+      client,
+      consentEvents: device.of("consentEvents", client.id),
+      agreements: device.of("agreements", client.id),
+      notes: device.of("notes", client.id),
+      handovers: device.of("handovers", client.id),
+      handoverEvents: device.of("handoverEvents", client.id),
+    }));
+    return {
+      rows: clients.map((c) => clientRow(c, now)),
+      items: toDo(clients, { user, now, settings: defaultOverviewSettings }),
+    };
+  }
+
+  it("shows each part of the overview (issue 13): no contact for three weeks, an overdue afspraak, a consent ending in ten days, a monitoring client", async () => {
+    const marieke = await overview("marieke@ldh.demo", { id: "u-marieke", organisationId: "org-ldh", role: "casemanager" });
+    expect(marieke.items).toContainEqual(expect.objectContaining({ source: "no-contact", clientId: "client-jolanda" }));
+    expect(marieke.rows.find((r) => r.clientId === "client-jolanda")?.daysSinceContact).toBe(21);
+    expect(marieke.items).toContainEqual(expect.objectContaining({ source: "agreement-overdue", clientId: "client-anouk" }));
+    const chantal = marieke.items.find((i) => i.source === "consent-ending" && i.clientId === "client-chantal");
+    expect(Math.round((Date.parse(chantal?.day ?? "") - Date.now()) / 86_400_000)).toBeGreaterThanOrEqual(9);
+    expect(Math.round((Date.parse(chantal?.day ?? "") - Date.now()) / 86_400_000)).toBeLessThanOrEqual(10);
+    const peter = await overview("peter@gemeente.demo", { id: "u-peter", organisationId: "org-gemeente", role: "procesregisseur" });
+    expect(peter.rows.filter((r) => r.status === "monitoring").map((r) => [r.alias, r.responsibleUserId])).toEqual([["Esther", "u-peter"]]);
+  });
 
   it("has one handover waiting for Ruben (Iriszorg): Chantal's, from Marieke, with all her open agreements", async () => {
     const { device, waiting } = await awaiting("ruben@iriszorg.demo", { id: "u-ruben", organisationId: "org-iriszorg", role: "casemanager" });

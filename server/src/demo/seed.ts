@@ -27,7 +27,8 @@ const demoConsents: Record<string, { to: DemoOrganisationId[]; categories: reado
   priscilla: { to: ["org-ggd"], categories: ["physical_health", "mental_health", "agreements", "notes"], from: 0, until: 365 },
   kim: { to: ["org-iriszorg"], categories: [...planCategories, "agreements"], from: -90, until: 275, withdrawnBy: "u-lotte" },
   monique: { to: ["org-ldh"], categories: dataCategories, from: -395, until: -30 },
-  chantal: { to: ["org-ggd", "org-iriszorg"], categories: dataCategories, from: -345, until: 20 },
+  // Ends in ten days: on LDH's Te doen (issue 13).
+  chantal: { to: ["org-ggd", "org-iriszorg"], categories: dataCategories, from: -345, until: 10 },
 };
 
 /** The server's clock held at a moment in the demo's past, for the writes that tell a story over time. */
@@ -39,6 +40,9 @@ class ClockAt extends Clock {
     return new Date(this.at);
   }
 }
+
+/** Clients whose last contact was this many days ago (their notes are dated then). */
+const lastSeenDaysAgo: Record<string, number> = { jolanda: 21 };
 
 class DemoSession {
   readonly #clientGroupId = `seed-${randomUUID()}`;
@@ -140,9 +144,11 @@ export async function seedDemo(services: Services, portals: DemoPortalUrls): Pro
     for (const a of plan?.agreements ?? []) {
       await owner.do("addAgreement", { id: randomUUID(), clientId, domain: a.domain, text: a.text, ownerUserId: a.owner, dueDate: day(a.dueInDays) });
     }
-    // Street contacts of the last weeks, a few days apart, newest first in the plan.
+    // Street contacts of the last weeks, a few days apart, newest first in the plan; Jolanda was
+    // last seen three weeks ago ("geen contact" on Marieke's Te doen, issue 13).
+    const lastSeen = lastSeenDaysAgo[client.key] ?? 2;
     for (const [i, text] of (plan?.notes ?? []).entries()) {
-      await owner.do("addNote", { id: randomUUID(), clientId, text, correctsNoteId: null, contactAt: daysFromNow(-2 - 5 * i), contactType: "street" });
+      await owner.do("addNote", { id: randomUUID(), clientId, text, correctsNoteId: null, contactAt: daysFromNow(-lastSeen - 5 * i), contactType: "street" });
     }
     if (!consent) continue;
     // Each organisation the client shares with links her to its own EPD record, while it may.
@@ -163,6 +169,7 @@ export async function seedDemo(services: Services, portals: DemoPortalUrls): Pro
     }
   }
   await seedOpenHandover(services, as(demoCaseManagerOf.ldh));
+  await seedMonitoring(services, as(demoCaseManagerOf.ggd), as("u-peter"));
   await seedFlexbudgetAndTimeout(as("u-ingrid"), as(demoCaseManagerOf.iriszorg));
   await seedEscalations(as(demoCaseManagerOf.iriszorg), as(demoCaseManagerOf.ldh), as("u-peter"));
 }
@@ -287,6 +294,47 @@ async function seedOpenHandover(services: Services, marieke: DemoSession) {
     sectionDomains: { risks: "housing", whatWorks: "addiction", text: null },
     correctsHandoverId: null,
   });
+}
+
+/**
+ * Issue 13: Esther (GGD) is in monitoring with the procesregisseur: she consented to share her
+ * handovers with the Gemeente, Lotte handed her over, and Peter accepted; he finds her under
+ * Monitoring in Cliënten.
+ */
+async function seedMonitoring(services: Services, lotte: DemoSession, peter: DemoSession) {
+  const clientId = "client-esther";
+  await lotte.do("recordConsent", {
+    id: "consent-esther-gemeente-recorded",
+    clientId,
+    consentId: "consent-esther-gemeente",
+    grantedTo: ["org-gemeente"],
+    categories: ["handovers", "agreements", "notes", "physical_health"],
+    purpose: "stapteam-coordination",
+    purposeNote: "Monitoring door de procesregisseur",
+    form: "written",
+    validFrom: daysFromNow(-1),
+    validUntil: daysFromNow(364),
+  });
+  await lotte.do("startHandover", {
+    id: "handover-esther-monitoring",
+    clientId,
+    kind: "monitoring",
+    toUserId: "u-peter",
+    toOrganisationId: "org-gemeente",
+    toExternal: null,
+    domains: [],
+    risks: "Raakt uit beeld als het spreekuur op dinsdag niet doorgaat.",
+    whatWorks: "Vaste dag, korte lijnen via het spreekuur.",
+    network: [],
+    // The longarts was seen before the handover: Lotte closes her afspraak with it.
+    agreements: (await new RecordTransaction(services.db).listByClient("agreements", clientId))
+      .filter((a) => a.status === "open")
+      .map((a) => ({ agreementId: a.id, action: "done" as const })),
+    text: "Stabiel; de procesregisseur houdt haar in beeld.",
+    sectionDomains: { risks: "physical_health", whatWorks: "physical_health", text: "physical_health" },
+    correctsHandoverId: null,
+  });
+  await peter.do("acknowledgeHandover", { id: "handover-esther-monitoring-ack", clientId, handoverId: "handover-esther-monitoring" });
 }
 
 export const demoLogins = () => demoPeople.map((p) => ({ email: p.email, role: p.role, organisation: p.organisationId, password: demoPassword }));
