@@ -86,6 +86,33 @@ describe("the municipality's figures over the closing report's flows", () => {
       await applied(sanne.push("recordZrmScore", { id: randomUUID(), clientId, domain: "housing", score: first ?? 1, assessedOn: thisYear.from }));
       await applied(sanne.push("recordZrmScore", { id: randomUUID(), clientId, domain: "housing", score: latest ?? 1, assessedOn: today }));
     }
+    // Opschaling: six of Sanne's clients escalated on the ZVH covenant; two days later five resolved.
+    const escalated: string[] = [];
+    for (const clientId of clientIds.slice(11, 17)) {
+      const id = `escalation-${randomUUID()}`;
+      await applied(
+        sanne.push("escalate", {
+          id,
+          clientId,
+          municipalityOrganisationId: "org-gemeente",
+          domain: "housing",
+          problem: "Geen passende woonplek",
+          tried: "",
+          question: "Kan de gemeente meedenken?",
+          urgency: "normal",
+          basis: "covenant",
+          covenantReason: "Acute zorg bij dakloosheid",
+          fromAgreementId: null,
+        }),
+      );
+      escalated.push(id);
+    }
+    server.services.clock.advance(2 * 86_400_000);
+    for (const [i, escalationId] of escalated.slice(0, 5).entries()) {
+      const step = { clientId: clientIds[11 + i] ?? "", escalationId };
+      await applied(peter.push("takeUpEscalation", step));
+      await applied(peter.push("answerEscalation", { ...step, outcome: "resolved", answer: "Voorrang op een kamer.", decisions: [] }));
+    }
     figures = await nadia.trpc.figures.read.mutate(thisYear);
   }, 240_000);
   afterAll(() => server?.stop());
@@ -141,6 +168,10 @@ describe("the municipality's figures over the closing report's flows", () => {
     expect(figures.zrm.find((z) => z.domain === "finances")).toMatchObject({ clients: 0, meanChange: "<5" });
   });
 
+  it("counts the escalations opened and resolved, and the median days to an answer", () => {
+    expect(figures.escalations).toEqual({ opened: 6, resolved: 5, medianDaysToAnswer: 2 });
+  });
+
   it("puts the flows in this quarter's bar, and nothing in a quarter before", async () => {
     const quarter = figures.flows.quarters.indexOf(figures.flows.quarters.at(-1) ?? "");
     expect(figures.flows.quarters).toHaveLength(4);
@@ -160,6 +191,7 @@ describe("the municipality's figures over the closing report's flows", () => {
     for (const alias of aliases) expect(json).not.toContain(alias);
     expect(json).not.toContain("nachtopvang");
     expect(json).not.toContain("Arnhem");
+    expect(json).not.toContain("woonplek");
     expect(figuresSchema.parse(figures)).toEqual(figures);
   });
 

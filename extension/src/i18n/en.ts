@@ -488,7 +488,7 @@ export const en: Record<MessageKey, string> = {
   "figures.escalations": "Escalations",
   "figures.escalations.opened": "Opened",
   "figures.escalations.resolved": "Resolved",
-  "figures.escalations.medianDays": "Median days to an answer",
+  "figures.escalations.medianDays": "Median calendar days to an answer",
   "figures.timeout": "Time-out stays",
   "figures.timeout.trajectories": "Stays approved",
   "figures.timeout.nights": "Nights",

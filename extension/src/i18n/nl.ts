@@ -490,7 +490,7 @@ export const nl = {
   "figures.escalations": "Opschalingen",
   "figures.escalations.opened": "Geopend",
   "figures.escalations.resolved": "Opgelost",
-  "figures.escalations.medianDays": "Mediaan dagen tot antwoord",
+  "figures.escalations.medianDays": "Mediaan kalenderdagen tot antwoord",
   "figures.timeout": "Time-outvoorziening",
   "figures.timeout.trajectories": "Trajecten goedgekeurd",
   "figures.timeout.nights": "Nachten",

@@ -85,6 +85,7 @@ export async function computeFigures(services: Services, period: FiguresPeriod):
   const consentTotal = num(consentRow.total);
   const consent = suppressCounts([withConsent, consentTotal - withConsent]);
   const asked = rows.consentAsked[0] ?? none;
+  const answered = rows.escalationsAnswered[0] ?? none;
 
   const figures: Figures = {
     period: { from: period.from, to: period.to },
@@ -94,7 +95,11 @@ export async function computeFigures(services: Services, period: FiguresPeriod):
     uitstroom: byKey(outflowReasons, rows.uitstroom, "reason"),
     handovers: byKey(handoverKinds, rows.handovers, "kind"),
     monitoring: countCell(monitoring),
-    escalations: null,
+    escalations: {
+      opened: countCell(num(rows.escalationsOpened[0]?.n)),
+      resolved: countCell(num(answered.resolved)),
+      medianDaysToAnswer: statisticCell(answered.median === null || answered.median === undefined ? null : num(answered.median), num(answered.answered), 1),
+    },
     timeout: {
       trajectories: countCell(num(rows.timeoutApproved[0]?.n)),
       nights: amountCell(num(ended.nights), endedPeople),

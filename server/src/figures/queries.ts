@@ -90,6 +90,16 @@ export const figuresQueries = {
       SELECT v.client_id, 0 FROM records v WHERE v.collection = 'consentConversations' AND ${inPeriod(field("v", "askedOn"))})
     SELECT count(DISTINCT client) AS asked, count(DISTINCT CASE WHEN given = 1 THEN client END) AS given FROM asked`,
 
+  escalationsOpened: `SELECT count(*) AS n FROM records e WHERE e.collection = 'escalations' AND ${inPeriod(dayOf(field("e", "submittedAt")))}`,
+
+  // Time to answer in calendar days, of the escalations answered in the period (resolved or handed back); the median in SQL.
+  escalationsAnswered: `WITH d AS (
+      SELECT julianday(${field("e", "answeredAt")}) - julianday(${field("e", "submittedAt")}) AS days, ${field("e", "status")} AS status
+      FROM records e WHERE e.collection = 'escalations' AND ${field("e", "answeredAt")} IS NOT NULL AND ${inPeriod(dayOf(field("e", "answeredAt")))})
+    SELECT count(*) AS answered, coalesce(sum(status = 'resolved'), 0) AS resolved,
+      (SELECT avg(days) FROM (SELECT days FROM d ORDER BY days LIMIT 2 - (SELECT count(*) FROM d) % 2 OFFSET ((SELECT count(*) FROM d) - 1) / 2)) AS median
+    FROM d`,
+
   zrm: `WITH s AS (
       SELECT client_id AS client, ${field("z", "domain")} AS domain, ${field("z", "score")} AS score,
         row_number() OVER (PARTITION BY client_id, ${field("z", "domain")} ORDER BY ${field("z", "assessedOn")}, ${field("z", "recordedAt")}, id) AS first_rank,

@@ -66,7 +66,7 @@ export const figuresSchema = z.object({
   handovers: countGroup(z.enum(handoverKinds)),
   /** Clients of the period whose status is monitoring now. */
   monitoring: countCellSchema,
-  /** Null until escalations exist on the server (issue 14). */
+  /** Opened and resolved in the period; the median calendar days from submitted to answered, of those answered in it. Null from an older server. */
   escalations: escalationFiguresSchema.nullable(),
   timeout: z.object({
     /** Stays approved in the period. */
