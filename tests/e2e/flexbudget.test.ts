@@ -41,4 +41,19 @@ describe("the flexbudget in the panel", () => {
     await expect.poll(() => ingrid.panel.getByTestId("budget-left").textContent(), { timeout: 20_000 }).toContain("952,50");
     expect(await ingrid.panel.getByTestId("budget-left").textContent()).toContain("1.000,00");
   });
+
+  it("the holder's coordinator raises the year's budget in the panel, and what is left grows with it", async () => {
+    const { panel } = ingrid;
+    await panel.getByText(/Flexbudget \d{4} instellen/).click();
+    const form = panel.getByTestId("budget-settings");
+    expect(await form.locator("input[name=budget-amount]").inputValue()).toBe("1000,00");
+    await form.locator("input[name=budget-amount]").fill("12,505");
+    await form.locator("button[type=submit]").click();
+    await form.getByRole("alert").waitFor();
+    await form.locator("input[name=budget-amount]").fill("1.200,00");
+    await form.locator("button[type=submit]").click();
+    await form.getByRole("status").waitFor();
+    await expect.poll(() => panel.getByTestId("budget-left").textContent(), { timeout: 20_000 }).toContain("1.200,00");
+    expect(await panel.getByTestId("budget-left").textContent()).toContain("1.152,50");
+  });
 });

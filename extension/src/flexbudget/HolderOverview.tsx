@@ -4,6 +4,7 @@ import { useLiveQuery } from "../hooks/use-live-query.ts";
 import { formatEuros, LanguageContext, useT } from "../i18n/index.ts";
 import { loadYearFigures } from "../records/queries.ts";
 import { db, type Session } from "../storage/db.ts";
+import { BudgetSettings } from "./BudgetSettings.tsx";
 
 /**
  * For the organisation that holds this year's flexbudget and time-out: what is left, and how
@@ -19,7 +20,10 @@ export function HolderOverview({ session }: { session: Session }) {
   const budget = flexbudget && flexbudgetTotals?.holderOrganisationId === session.user.organisationId ? { flexbudget, totals: flexbudgetTotals } : null;
   const stays =
     session.user.role === "coordinator" && timeoutSettings && timeoutTotals?.holderOrganisationId === session.user.organisationId ? timeoutTotals : null;
-  if (!budget && !stays) return null;
+  // A coordinator or admin sets the year's budget, also before her organisation holds one.
+  const setsBudget = session.user.role === "coordinator" || session.user.role === "admin";
+  const othersBudget = flexbudget !== null && flexbudget !== undefined && flexbudget.holderOrganisationId !== session.user.organisationId;
+  if (!budget && !stays && (!setsBudget || othersBudget)) return null;
   return (
     <section class="card holder-overview" aria-labelledby="holder-overview-title">
       <h2 id="holder-overview-title">{t("holder.title", { year })}</h2>
@@ -36,6 +40,10 @@ export function HolderOverview({ session }: { session: Session }) {
         <p data-testid="trajectories">
           {t("holder.trajectories", { count: stays.trajectories, max: timeoutSettings.trajectoriesPerYear, cost: formatEuros(language, stays.costCents) })}
         </p>
+      )}
+      {setsBudget && !othersBudget && (
+        // Keyed by the budget's id: the form starts from the stored amount once the budget has synced, and keeps what she typed after.
+        <BudgetSettings key={flexbudget?.id ?? "none"} session={session} year={year} current={flexbudget ?? null} />
       )}
     </section>
   );
