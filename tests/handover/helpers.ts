@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { type CarriedAgreement, deriveHandovers, type HandoverState, type MutationArgs } from "@naast/shared";
+import { type AgreementDecision, deriveHandovers, type HandoverState, type MutationArgs } from "@naast/shared";
 import type { ApiClient } from "../support/api.ts";
 import { Replica } from "../support/replica.ts";
 
@@ -35,7 +35,7 @@ export async function synced(device: ApiClient): Promise<Replica> {
 }
 
 /** Every open agreement of the client as the sender's device knows it, carried over to `newOwnerUserId`. */
-export async function carryAll(sender: ApiClient, clientId: string, newOwnerUserId: string): Promise<CarriedAgreement[]> {
+export async function carryAll(sender: ApiClient, clientId: string, newOwnerUserId: string): Promise<AgreementDecision[]> {
   return (await synced(sender))
     .of("agreements", clientId)
     .filter((a) => a.status === "open")

@@ -1,11 +1,8 @@
 import {
   addMonths,
-  consentsToRecord,
   type DataCategory,
-  defaultConsentMonths,
   lifeDomains,
   maxConsentMonths,
-  municipalityDefaultCategories,
   municipalityOrganisations,
   otherCategories,
   type RecordOf,
@@ -18,18 +15,11 @@ import { categoryLabel, formatDay, LanguageContext, useT } from "../i18n/index.t
 import type { Directory } from "../records/queries.ts";
 import type { Session } from "../storage/db.ts";
 import { ErrorLine } from "../ui/ErrorLine.tsx";
+import { type ConsentDraft, consentsOf, dayOf, isComplete, newConsentDraft, recordConsentArgs, toggle, validUntilOf } from "./draft.ts";
 import { describeCategories } from "./statement.ts";
 
-const day = (instant: string) => instant.slice(0, 10);
-
-const toggle = <T,>(set: Set<T>, values: readonly T[], on: boolean) => {
-  const next = new Set(set);
-  for (const v of values) on ? next.add(v) : next.delete(v);
-  return next;
-};
-
 /** Which information: the life domains (all at once as "the whole plan"), then the other kinds. */
-function CategoryChoice({ categories, onChange }: { categories: Set<DataCategory>; onChange(next: Set<DataCategory>): void }) {
+function CategoryChoice({ categories, onChange }: { categories: ReadonlySet<DataCategory>; onChange(next: Set<DataCategory>): void }) {
   const t = useT();
   return (
     <>
@@ -85,34 +75,20 @@ export function RecordConsentForm({
   // The care organisations are "het hele Stapteam"; the municipality is asked about on its own (0012).
   const team = stapteamOrganisations(directory.organisations.values(), client.ownerOrganisationId);
   const municipalities = municipalityOrganisations(directory.organisations.values(), client.ownerOrganisationId);
-  const [organisations, setOrganisations] = useState<Set<string>>(new Set());
-  const [categories, setCategories] = useState<Set<DataCategory>>(new Set());
-  const [municipality, setMunicipality] = useState<Set<string>>(new Set());
-  const [municipalityCategories, setMunicipalityCategories] = useState<Set<DataCategory>>(new Set(municipalityDefaultCategories));
-  const [purposeNote, setPurposeNote] = useState("");
-  const [form, setForm] = useState<"verbal" | "written">("verbal");
-  const [until, setUntil] = useState(day(addMonths(now, defaultConsentMonths)));
+  const [draft, setDraft] = useState<ConsentDraft>(() => newConsentDraft(now));
+  const update = (patch: Partial<ConsentDraft>) => setDraft((d) => ({ ...d, ...patch }));
+  const { organisations, categories, municipality, municipalityCategories, purposeNote, form, until } = draft;
   const [reviewing, setReviewing] = useState(false);
   // Each step's heading takes the focus: the form when it opens or comes back, the review.
   const formHeading = useFocusOnShow<HTMLHeadingElement>(reviewing);
   const reviewHeading = useFocusOnShow<HTMLHeadingElement>(reviewing);
   const [missing, setMissing] = useState(false);
-
-  const validUntil = () => {
-    const endOfDay = new Date(`${until}T23:59:59`).toISOString();
-    const latest = addMonths(now, maxConsentMonths);
-    return endOfDay < latest ? endOfDay : latest;
-  };
-  const consents = consentsToRecord({
-    team: { organisations: [...organisations], categories: [...categories] },
-    municipality: { organisations: [...municipality], categories: [...municipalityCategories] },
-  });
-  const summaries = consents.map((c) =>
+  const summaries = consentsOf(draft).map((c) =>
     t("consent.summary", {
       organisations: c.grantedTo.map((id) => directory.organisations.get(id)?.name ?? id),
       count: c.grantedTo.length,
       categories: describeCategories(language, c.categories),
-      until: formatDay(language, validUntil()),
+      until: formatDay(language, validUntilOf(draft, now)),
     }),
   );
 
@@ -134,22 +110,8 @@ export function RecordConsentForm({
           type="button"
           onClick={async () => {
             // One consent per side: the care organisations and the municipality see different things.
-            const validFrom = new Date().toISOString();
-            for (const { grantedTo, categories: granted } of consents) {
-              const consentId = crypto.randomUUID();
-              const ok = await run("recordConsent", {
-                id: `${consentId}:recorded`,
-                clientId: client.id,
-                consentId,
-                grantedTo,
-                categories: granted,
-                purpose: "stapteam-coordination",
-                purposeNote,
-                form,
-                validFrom,
-                validUntil: validUntil(),
-              });
-              if (!ok) return;
+            for (const args of recordConsentArgs(draft, client.id, new Date().toISOString(), () => crypto.randomUUID())) {
+              if (!(await run("recordConsent", args))) return;
             }
             onDone();
           }}
@@ -169,10 +131,7 @@ export function RecordConsentForm({
       class="consent-flow"
       onSubmit={(e) => {
         e.preventDefault();
-        // Every side chosen has something to see, and at least one side is chosen.
-        const teamOk = organisations.size === 0 || categories.size > 0;
-        const municipalityOk = municipality.size === 0 || municipalityCategories.size > 0;
-        const complete = teamOk && municipalityOk && consents.length > 0;
+        const complete = isComplete(draft);
         setMissing(!complete);
         if (complete) setReviewing(true);
       }}
@@ -188,13 +147,13 @@ export function RecordConsentForm({
             type="checkbox"
             checked={team.length > 0 && team.every((o) => organisations.has(o.id))}
             onChange={(e) =>
-              setOrganisations(
-                toggle(
+              update({
+                organisations: toggle(
                   organisations,
                   team.map((o) => o.id),
                   e.currentTarget.checked,
                 ),
-              )
+              })
             }
           />
           {t("consent.wholeTeam", { organisations: team.map((o) => o.shortName) })}
@@ -204,7 +163,7 @@ export function RecordConsentForm({
             <input
               type="checkbox"
               checked={organisations.has(o.id)}
-              onChange={(e) => setOrganisations(toggle(organisations, [o.id], e.currentTarget.checked))}
+              onChange={(e) => update({ organisations: toggle(organisations, [o.id], e.currentTarget.checked) })}
             />
             {o.name}
           </label>
@@ -213,7 +172,7 @@ export function RecordConsentForm({
       {organisations.size > 0 && (
         <fieldset data-testid="team-categories">
           <legend>{t("consent.categories")}</legend>
-          <CategoryChoice categories={categories} onChange={setCategories} />
+          <CategoryChoice categories={categories} onChange={(next) => update({ categories: next })} />
         </fieldset>
       )}
       {municipalities.length > 0 && (
@@ -225,7 +184,7 @@ export function RecordConsentForm({
               <input
                 type="checkbox"
                 checked={municipality.has(o.id)}
-                onChange={(e) => setMunicipality(toggle(municipality, [o.id], e.currentTarget.checked))}
+                onChange={(e) => update({ municipality: toggle(municipality, [o.id], e.currentTarget.checked) })}
               />
               {o.name}
             </label>
@@ -233,7 +192,7 @@ export function RecordConsentForm({
           {municipality.size > 0 && (
             <fieldset data-testid="municipality-categories">
               <legend>{t("consent.municipalityCategories")}</legend>
-              <CategoryChoice categories={municipalityCategories} onChange={setMunicipalityCategories} />
+              <CategoryChoice categories={municipalityCategories} onChange={(next) => update({ municipalityCategories: next })} />
             </fieldset>
           )}
         </fieldset>
@@ -243,14 +202,14 @@ export function RecordConsentForm({
         <p>{t("consent.purposeText")}</p>
         <label>
           {t("consent.purposeNote")}
-          <textarea maxLength={500} value={purposeNote} onInput={(e) => setPurposeNote(e.currentTarget.value)} />
+          <textarea maxLength={500} value={purposeNote} onInput={(e) => update({ purposeNote: e.currentTarget.value })} />
         </label>
       </fieldset>
       <fieldset>
         <legend>{t("consent.form")}</legend>
         {(["verbal", "written"] as const).map((f) => (
           <label class="check" key={f}>
-            <input type="radio" name="consent-form" checked={form === f} onChange={() => setForm(f)} />
+            <input type="radio" name="consent-form" checked={form === f} onChange={() => update({ form: f })} />
             {t(`consent.form.${f}`)}
           </label>
         ))}
@@ -260,10 +219,10 @@ export function RecordConsentForm({
         <input
           type="date"
           required
-          min={day(addMonths(now, 0))}
-          max={day(addMonths(now, maxConsentMonths))}
+          min={dayOf(addMonths(now, 0))}
+          max={dayOf(addMonths(now, maxConsentMonths))}
           value={until}
-          onInput={(e) => setUntil(e.currentTarget.value)}
+          onInput={(e) => update({ until: e.currentTarget.value })}
         />
       </label>
       {missing && (

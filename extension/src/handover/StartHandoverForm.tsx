@@ -1,38 +1,30 @@
-import {
-  type CarriedAgreement,
-  caseWorkers,
-  domainsNotShared,
-  generalSections,
-  type HandoverKind,
-  type HandoverSection,
-  handoverConsentCovers,
-  handoverKinds,
-  isWithinNaast,
-  type LifeDomain,
-  lifeDomains,
-  mayOwnAgreements,
-  type RecordOf,
-  receivingRoles,
-} from "@naast/shared";
+import { type AgreementDecision, type HandoverKind, type HandoverSection, handoverKinds, type LifeDomain, type RecordOf } from "@naast/shared";
 import { useState } from "preact/hooks";
 import { useMutate } from "../hooks/use-mutate.ts";
 import { categoryLabel, useT } from "../i18n/index.ts";
-import { scoreHistory } from "../plan/score-history.ts";
 import { type ClientView, colleagueName, type Directory } from "../records/queries.ts";
 import type { Session } from "../storage/db.ts";
 import { ErrorLine } from "../ui/ErrorLine.tsx";
 import { ScoreSelect } from "../ui/ScoreSelect.tsx";
+import {
+  checkHandoverDraft,
+  decisionOf,
+  type HandoverDraft,
+  handoverArgs,
+  maySectionBeAbout,
+  newHandoverDraft,
+  ownerChoices,
+  receiverChoices,
+} from "./draft.ts";
 import { NetworkFields } from "./NetworkFields.tsx";
 import { SectionDomainSelect } from "./SectionDomainSelect.tsx";
 
-type Contact = RecordOf<"handovers">["network"][number];
-type DomainDraft = RecordOf<"handovers">["domains"][number];
-
-const caseWorker = (p: RecordOf<"people">) => p.active && caseWorkers.includes(p.role);
+type DomainDraft = HandoverDraft["domains"][number];
 
 /**
  * A structured, warm handover: where to, the situation per life domain (prefilled from the plan),
- * risks, what works, the network, and what happens to each open agreement.
+ * risks, what works, the network, and what happens to each open agreement. What it derives from
+ * the draft (who may receive, what is withheld, what is sent) lives in draft.ts.
  */
 export function StartHandoverForm({
   view,
@@ -52,89 +44,32 @@ export function StartHandoverForm({
 }) {
   const t = useT();
   const { run, error } = useMutate();
+  const [draft, setDraft] = useState<HandoverDraft>(() => newHandoverDraft(view, correcting));
+  const update = (patch: Partial<HandoverDraft>) => setDraft((d) => ({ ...d, ...patch }));
+  const { kind, toUserId, toOrganisationId, toExternal, domains, risks, whatWorks, network, text, sectionDomains } = draft;
   const people = [...directory.people.values()];
   const openAgreements = view.agreements.filter((a) => a.status === "open");
-  const [kind, setKind] = useState<HandoverKind>(correcting?.kind ?? "organisation");
-  const [toUserId, setToUserId] = useState(correcting?.toUserId ?? "");
-  const [toOrganisationId, setToOrganisationId] = useState(correcting?.toOrganisationId ?? "");
-  const [toExternal, setToExternal] = useState(correcting?.toExternal ?? "");
-  const [domains, setDomains] = useState<DomainDraft[]>(
-    correcting?.domains ??
-      lifeDomains.flatMap((domain) => {
-        const plan = view.planDomains.find((p) => p.domain === domain);
-        const latest = scoreHistory(view.zrmScores, domain).latest;
-        return plan || latest ? [{ domain, score: latest?.score ?? null, situation: plan?.situation ?? "" }] : [];
-      }),
-  );
-  const [risks, setRisks] = useState(correcting?.risks ?? "");
-  const [whatWorks, setWhatWorks] = useState(correcting?.whatWorks ?? "");
-  const [network, setNetwork] = useState<Contact[]>(correcting?.network ?? []);
-  const [text, setText] = useState(correcting?.text ?? "");
-  const [sectionDomains, setSectionDomains] = useState<RecordOf<"handovers">["sectionDomains"]>(correcting?.sectionDomains ?? generalSections);
-  const setSectionDomain = (section: HandoverSection) => (domain: LifeDomain | null) => setSectionDomains({ ...sectionDomains, [section]: domain });
-  // What the sender chose per agreement; an agreement she has not touched is carried over.
-  const [plans, setPlans] = useState<Map<string, CarriedAgreement>>(new Map(correcting?.agreements.map((c) => [c.agreementId, c])));
-  const planOf = (agreementId: string): CarriedAgreement => plans.get(agreementId) ?? { agreementId, action: "carry", newOwnerUserId: "" };
-
-  const within = isWithinNaast(kind);
-  const receiver = toUserId ? directory.people.get(toUserId) : undefined;
-  const receivingOrganisation = within ? (receiver?.organisationId ?? (toOrganisationId || null)) : null;
   const now = new Date().toISOString();
-  const consentMissing = receivingOrganisation !== null && !handoverConsentCovers(view.client, view.consentEvents, receivingOrganisation, now);
-  // The receiver reads the handover before she decides: it holds only domains her organisation may see.
-  const withheld =
-    receivingOrganisation && !consentMissing
-      ? domainsNotShared(
-          view.client,
-          view.consentEvents,
-          receivingOrganisation,
-          domains.map((d) => d.domain),
-          now,
-        )
-      : [];
-  // A free-text section goes about a domain the receiver may see; "algemeen" needs the whole plan.
-  const mayShare = (domain: LifeDomain | null) =>
-    !receivingOrganisation || domainsNotShared(view.client, view.consentEvents, receivingOrganisation, domain ? [domain] : lifeDomains, now).length === 0;
-  const receiverChoices = people.filter(
-    (p) =>
-      p.active &&
-      receivingRoles(kind).includes(p.role) &&
-      (kind === "colleague" ? p.id !== session.user.id : kind === "monitoring" || p.organisationId === toOrganisationId),
-  );
+  const checks = checkHandoverDraft(draft, view, directory, now);
+  const { within, receivingOrganisation, consentMissing, withheld } = checks;
+  const mayShare = maySectionBeAbout(checks, view, now);
   const otherOrganisations = [...directory.organisations.values()].filter((o) => o.id !== view.client.ownerOrganisationId);
-  // After acknowledgement, an agreement goes to whoever will hold her, or anyone the consent
-  // covers for agreements and for the agreement's life domain.
-  const ownerChoices = (domain: LifeDomain | null) =>
-    people.filter(
-      (p) =>
-        caseWorker(p) &&
-        mayOwnAgreements(p, { ownerOrganisationId: receivingOrganisation ?? view.client.ownerOrganisationId }, view.consentEvents, now, domain),
-    );
-
-  const setPlan = (id: string, plan: CarriedAgreement) => setPlans(new Map(plans).set(id, plan));
-  const setDomain = (index: number, patch: Partial<DomainDraft>) => setDomains(domains.map((d, i) => (i === index ? { ...d, ...patch } : d)));
+  const setSectionDomain = (section: HandoverSection) => (domain: LifeDomain | null) => update({ sectionDomains: { ...sectionDomains, [section]: domain } });
+  const setDecision = (decision: AgreementDecision) => update({ decisions: new Map(draft.decisions).set(decision.agreementId, decision) });
+  const setDomain = (index: number, patch: Partial<DomainDraft>) => update({ domains: domains.map((d, i) => (i === index ? { ...d, ...patch } : d)) });
 
   const submit = async (event: Event) => {
     event.preventDefault();
     if (consentMissing) return;
-    const ok = await run("startHandover", {
-      id: crypto.randomUUID(),
-      clientId: view.client.id,
-      kind,
-      toUserId: within && toUserId ? toUserId : null,
-      toOrganisationId: within ? receivingOrganisation : null,
-      toExternal: !within && kind !== "closure" ? toExternal : null,
-      domains: domains.filter((d) => !withheld.includes(d.domain)),
-      risks,
-      whatWorks,
-      network: network.filter((c) => c.name.trim()),
-      // The agreements open now: a colleague may have closed or added one while this form was open.
-      agreements: openAgreements.map((a) => planOf(a.id)),
-      text,
-      sectionDomains,
-      correctsHandoverId: correcting?.id ?? null,
-    });
-    if (ok) onDone();
+    const args = handoverArgs(
+      draft,
+      checks,
+      view.client.id,
+      openAgreements.map((a) => a.id),
+      crypto.randomUUID(),
+      correcting?.id ?? null,
+    );
+    if (await run("startHandover", args)) onDone();
   };
 
   return (
@@ -142,7 +77,7 @@ export function StartHandoverForm({
       <h3 id="handover-form-title">{correcting ? t("handover.correct") : t("handover.start")}</h3>
       <label>
         {t("handover.kind")}
-        <select name="handover-kind" value={kind} onChange={(e) => setKind(e.currentTarget.value as HandoverKind)}>
+        <select name="handover-kind" value={kind} onChange={(e) => update({ kind: e.currentTarget.value as HandoverKind })}>
           {handoverKinds.map((k) => (
             <option key={k} value={k}>
               {t(`handover.kind.${k}`)}
@@ -157,10 +92,7 @@ export function StartHandoverForm({
             name="handover-to-organisation"
             required
             value={toOrganisationId}
-            onChange={(e) => {
-              setToOrganisationId(e.currentTarget.value);
-              setToUserId("");
-            }}
+            onChange={(e) => update({ toOrganisationId: e.currentTarget.value, toUserId: "" })}
           >
             <option value="" />
             {otherOrganisations.map((o) => (
@@ -174,9 +106,9 @@ export function StartHandoverForm({
       {within && (
         <label>
           {kind === "organisation" ? t("handover.toPersonOptional") : t("handover.toPerson")}
-          <select name="handover-to-person" required={kind !== "organisation"} value={toUserId} onChange={(e) => setToUserId(e.currentTarget.value)}>
+          <select name="handover-to-person" required={kind !== "organisation"} value={toUserId} onChange={(e) => update({ toUserId: e.currentTarget.value })}>
             <option value="">{kind === "organisation" ? t("handover.anyoneOf") : ""}</option>
-            {receiverChoices.map((p) => (
+            {receiverChoices(draft, people, session.user).map((p) => (
               <option key={p.id} value={p.id}>
                 {colleagueName(directory, p.id)}
               </option>
@@ -187,7 +119,7 @@ export function StartHandoverForm({
       {!within && kind !== "closure" && (
         <label>
           {t("handover.toExternal")}
-          <input name="handover-to-external" required maxLength={200} value={toExternal} onInput={(e) => setToExternal(e.currentTarget.value)} />
+          <input name="handover-to-external" required maxLength={200} value={toExternal} onInput={(e) => update({ toExternal: e.currentTarget.value })} />
         </label>
       )}
       {!within && <p class="hint">{t("handover.leavingHint")}</p>}
@@ -238,21 +170,21 @@ export function StartHandoverForm({
       {!mayShare(null) && <p class="hint">{t("handover.sectionsNeedDomain")}</p>}
       <label>
         {t("handover.risks")}
-        <textarea name="handover-risks" maxLength={5000} value={risks} onInput={(e) => setRisks(e.currentTarget.value)} />
+        <textarea name="handover-risks" maxLength={5000} value={risks} onInput={(e) => update({ risks: e.currentTarget.value })} />
       </label>
       <SectionDomainSelect name="handover-risks-domain" value={sectionDomains.risks} mayShare={mayShare} onChange={setSectionDomain("risks")} />
       <label>
         {t("handover.whatWorks")}
-        <textarea name="handover-what-works" maxLength={5000} value={whatWorks} onInput={(e) => setWhatWorks(e.currentTarget.value)} />
+        <textarea name="handover-what-works" maxLength={5000} value={whatWorks} onInput={(e) => update({ whatWorks: e.currentTarget.value })} />
       </label>
       <SectionDomainSelect name="handover-what-works-domain" value={sectionDomains.whatWorks} mayShare={mayShare} onChange={setSectionDomain("whatWorks")} />
-      <NetworkFields network={network} onChange={setNetwork} />
+      <NetworkFields network={network} onChange={(next) => update({ network: next })} />
 
       {openAgreements.length > 0 && (
         <fieldset>
           <legend>{t("handover.agreements")}</legend>
           {openAgreements.map((a) => {
-            const plan = planOf(a.id);
+            const decision = decisionOf(draft, a.id);
             return (
               <div key={a.id} class="handover-agreement" data-testid="handover-agreement">
                 <p>{a.text}</p>
@@ -260,11 +192,10 @@ export function StartHandoverForm({
                   <span class="visually-hidden">{a.text}</span>
                   <select
                     name="handover-agreement-action"
-                    value={plan.action}
+                    value={decision.action}
                     onChange={(e) => {
                       const action = e.currentTarget.value;
-                      setPlan(
-                        a.id,
+                      setDecision(
                         action === "carry"
                           ? { agreementId: a.id, action: "carry", newOwnerUserId: "" }
                           : { agreementId: a.id, action: action === "done" ? "done" : "cancelled" },
@@ -276,17 +207,17 @@ export function StartHandoverForm({
                     <option value="cancelled">{t("handover.closeCancelled")}</option>
                   </select>
                 </label>
-                {plan.action === "carry" && (
+                {decision.action === "carry" && (
                   <label class="inline">
                     {t("handover.newOwner")}
                     <select
                       name="handover-agreement-owner"
                       required
-                      value={plan.newOwnerUserId}
-                      onChange={(e) => setPlan(a.id, { agreementId: a.id, action: "carry", newOwnerUserId: e.currentTarget.value })}
+                      value={decision.newOwnerUserId}
+                      onChange={(e) => setDecision({ agreementId: a.id, action: "carry", newOwnerUserId: e.currentTarget.value })}
                     >
                       <option value="" />
-                      {ownerChoices(a.domain).map((p) => (
+                      {ownerChoices(people, view, checks, now, a.domain).map((p) => (
                         <option key={p.id} value={p.id}>
                           {colleagueName(directory, p.id)}
                         </option>
@@ -301,7 +232,7 @@ export function StartHandoverForm({
       )}
       <label>
         {t("handover.text")}
-        <textarea name="handover-text" maxLength={20000} value={text} onInput={(e) => setText(e.currentTarget.value)} />
+        <textarea name="handover-text" maxLength={20000} value={text} onInput={(e) => update({ text: e.currentTarget.value })} />
       </label>
       <SectionDomainSelect name="handover-text-domain" value={sectionDomains.text} mayShare={mayShare} onChange={setSectionDomain("text")} />
       <button type="submit" disabled={consentMissing}>

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Client } from "../client/schema.ts";
 import { type AboutClient, caseWorkers, defineMutator, MutationRejected } from "../mutators/define.ts";
 import { idSchema } from "../primitives.ts";
-import { applyCarriedAgreements, recheckCarriedAgreements } from "./agreements.ts";
+import { applyAgreementDecisions, recheckAgreementDecisions } from "./agreements.ts";
 import { requireHandoverConsent } from "./consent.ts";
 import { openHandoverForEvent } from "./load.ts";
 import { isReceiverOf } from "./parties.ts";
@@ -59,7 +59,7 @@ export const acknowledgeHandover = defineMutator({
     await requireHandoverConsent(tx, client, consents, newOwner, ctx.now);
     const receiver = await tx.get("people", ctx.user.id);
     if (!receiver) throw new MutationRejected("forbidden", "handover.receiver-only");
-    const { owners, entries } = await recheckCarriedAgreements(tx, client.id, handover.agreements, receiver, consents, ctx.now);
+    const { owners, decisions } = await recheckAgreementDecisions(tx, client.id, handover.agreements, receiver, consents, ctx.now);
 
     await tx.put("clients", {
       ...client,
@@ -69,7 +69,7 @@ export const acknowledgeHandover = defineMutator({
       formerOwners: formerOwnersAfter(client, newOwner, ctx.now),
       updatedAt: ctx.now,
     });
-    await applyCarriedAgreements(tx, client.id, entries, owners, handover.fromUserId, ctx.now);
+    await applyAgreementDecisions(tx, client.id, decisions, owners, handover.fromUserId, ctx.now);
     await tx.put("handoverEvents", { ...args, type: "acknowledged", by: ctx.user.id, byOrganisationId: newOwner, at: ctx.now });
   },
 });

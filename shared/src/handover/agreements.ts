@@ -4,19 +4,19 @@ import type { ConsentEvent } from "../consent/schema.ts";
 import { MutationRejected } from "../mutators/define.ts";
 import type { Person } from "../organisation/schema.ts";
 import type { ReadTransaction, WriteTransaction } from "../store/transaction.ts";
-import type { CarriedAgreement } from "./schema.ts";
+import type { AgreementDecision } from "./schema.ts";
 
 /**
  * Checks what a handover does with the client's open agreements, as if `ownerOrganisationId`
- * held her: each entry names an open agreement of hers, once; each open agreement of hers has an
- * entry (a handover leaves no agreement without an owner); and each new owner is an active
+ * held her: each decision names an open agreement of hers, once; each open agreement of hers has a
+ * decision (a handover leaves no agreement without an owner); and each new owner is an active
  * colleague whose organisation may keep the agreement up (holding the client, or by consent).
- * Returns the new owners, for `applyCarriedAgreements`.
+ * Returns the new owners, for `applyAgreementDecisions`.
  */
-export async function checkCarriedAgreements(
+export async function checkAgreementDecisions(
   tx: ReadTransaction,
   clientId: string,
-  entries: readonly CarriedAgreement[],
+  decisions: readonly AgreementDecision[],
   ownerOrganisationId: string,
   consents: readonly ConsentEvent[],
   now: string,
@@ -24,14 +24,14 @@ export async function checkCarriedAgreements(
   const open = new Map((await tx.listByClient("agreements", clientId)).filter((a) => a.status === "open").map((a) => [a.id, a]));
   const seen = new Set<string>();
   const owners = new Map<string, Person>();
-  for (const entry of entries) {
-    const agreement = open.get(entry.agreementId);
-    if (seen.has(entry.agreementId)) throw new MutationRejected("invalid", "handover.agreement-twice", { agreement: agreement?.text ?? "" });
-    seen.add(entry.agreementId);
+  for (const decision of decisions) {
+    const agreement = open.get(decision.agreementId);
+    if (seen.has(decision.agreementId)) throw new MutationRejected("invalid", "handover.agreement-twice", { agreement: agreement?.text ?? "" });
+    seen.add(decision.agreementId);
     if (!agreement)
-      throw new MutationRejected("invalid", "handover.agreement-not-open", { agreement: (await tx.get("agreements", entry.agreementId))?.text ?? "" });
-    if (entry.action !== "carry") continue;
-    const owner = await tx.get("people", entry.newOwnerUserId);
+      throw new MutationRejected("invalid", "handover.agreement-not-open", { agreement: (await tx.get("agreements", decision.agreementId))?.text ?? "" });
+    if (decision.action !== "carry") continue;
+    const owner = await tx.get("people", decision.newOwnerUserId);
     if (!owner?.active) throw new MutationRejected("invalid", "handover.agreement-owner-inactive", { agreement: agreement.text, person: owner?.name ?? "" });
     if (!mayOwnAgreements(owner, { ownerOrganisationId }, consents, now, agreement.domain)) {
       const organisation = await tx.get("organisations", owner.organisationId);
@@ -54,24 +54,24 @@ export async function checkCarriedAgreements(
  * Carries the agreements over to their new owners, or closes them (as decided by the handover's
  * writer, `decidedBy`, at the moment it takes effect). Agreements closed since are left alone.
  */
-export async function applyCarriedAgreements(
+export async function applyAgreementDecisions(
   tx: WriteTransaction,
   clientId: string,
-  entries: readonly CarriedAgreement[],
+  decisions: readonly AgreementDecision[],
   owners: ReadonlyMap<string, Person>,
   decidedBy: string,
   now: string,
 ): Promise<void> {
-  for (const entry of entries) {
-    const agreement = await tx.get("agreements", entry.agreementId);
+  for (const decision of decisions) {
+    const agreement = await tx.get("agreements", decision.agreementId);
     if (!agreement || agreement.clientId !== clientId || agreement.status !== "open") continue;
     let next: Agreement;
-    if (entry.action === "carry") {
-      const owner = owners.get(entry.newOwnerUserId);
-      if (!owner) throw new Error(`applyCarriedAgreements: unchecked owner ${entry.newOwnerUserId}`);
+    if (decision.action === "carry") {
+      const owner = owners.get(decision.newOwnerUserId);
+      if (!owner) throw new Error(`applyAgreementDecisions: unchecked owner ${decision.newOwnerUserId}`);
       next = { ...agreement, ownerUserId: owner.id, ownerOrganisationId: owner.organisationId };
     } else {
-      next = { ...agreement, status: entry.action, closedAt: now, closedBy: decidedBy };
+      next = { ...agreement, status: decision.action, closedAt: now, closedBy: decidedBy };
     }
     await tx.put("agreements", next);
   }
@@ -103,8 +103,8 @@ export function keeperOfUnnamed(
 }
 
 /** The open agreements a handover does not name: added or reopened since it was written. */
-export const unnamedAgreements = <A extends Pick<Agreement, "id" | "status">>(entries: readonly CarriedAgreement[], agreements: readonly A[]): A[] => {
-  const named = new Set(entries.map((e) => e.agreementId));
+export const unnamedAgreements = <A extends Pick<Agreement, "id" | "status">>(decisions: readonly AgreementDecision[], agreements: readonly A[]): A[] => {
+  const named = new Set(decisions.map((e) => e.agreementId));
   return agreements.filter((a) => a.status === "open" && !named.has(a.id));
 };
 
@@ -113,32 +113,32 @@ export const unnamedAgreements = <A extends Pick<Agreement, "id" | "status">>(en
  * may have changed since the handover was written. Entries for agreements closed since are
  * skipped; each new owner must still be active and allowed; and an open agreement the handover
  * does not name stays with its owner or goes to the receiver (`keeperOfUnnamed`), and is refused
- * only when neither can keep it up. Returns the new owners and the entries to apply, the
+ * only when neither can keep it up. Returns the new owners and the decisions to apply, the
  * receiver's taken-over agreements included.
  */
-export async function recheckCarriedAgreements(
+export async function recheckAgreementDecisions(
   tx: ReadTransaction,
   clientId: string,
-  entries: readonly CarriedAgreement[],
+  decisions: readonly AgreementDecision[],
   receiver: Person,
   consents: readonly ConsentEvent[],
   now: string,
-): Promise<{ owners: Map<string, Person>; entries: CarriedAgreement[] }> {
+): Promise<{ owners: Map<string, Person>; decisions: AgreementDecision[] }> {
   const ownerOrganisationId = receiver.organisationId;
   const agreements = await tx.listByClient("agreements", clientId);
   const owners = new Map<string, Person>();
-  for (const entry of entries) {
-    if (entry.action !== "carry") continue;
-    const agreement = agreements.find((a) => a.id === entry.agreementId);
+  for (const decision of decisions) {
+    if (decision.action !== "carry") continue;
+    const agreement = agreements.find((a) => a.id === decision.agreementId);
     if (agreement?.status !== "open") continue;
-    const owner = await tx.get("people", entry.newOwnerUserId);
+    const owner = await tx.get("people", decision.newOwnerUserId);
     if (!owner?.active || !mayOwnAgreements(owner, { ownerOrganisationId }, consents, now, agreement.domain)) {
       throw new MutationRejected("conflict", "handover.agreement-cannot-go", { agreement: agreement.text, person: owner?.name ?? "" });
     }
     owners.set(owner.id, owner);
   }
-  const taken: CarriedAgreement[] = [];
-  for (const agreement of unnamedAgreements(entries, agreements)) {
+  const taken: AgreementDecision[] = [];
+  for (const agreement of unnamedAgreements(decisions, agreements)) {
     const owner = await tx.get("people", agreement.ownerUserId);
     const keeper = keeperOfUnnamed(agreement, owner, receiver, ownerOrganisationId, consents, now);
     if (keeper === "nobody") throw new MutationRejected("conflict", "handover.agreement-added-since", { agreement: agreement.text, person: owner?.name ?? "" });
@@ -147,5 +147,5 @@ export async function recheckCarriedAgreements(
       taken.push({ agreementId: agreement.id, action: "carry", newOwnerUserId: receiver.id });
     }
   }
-  return { owners, entries: [...entries, ...taken] };
+  return { owners, decisions: [...decisions, ...taken] };
 }

@@ -27,11 +27,11 @@ export const networkContactSchema = z.object({
 });
 
 /** What happens to an open agreement: it goes on with a new owner, or it is closed now. */
-export const carriedAgreementSchema = z.discriminatedUnion("action", [
+export const agreementDecisionSchema = z.discriminatedUnion("action", [
   z.object({ agreementId: idSchema, action: z.literal("carry"), newOwnerUserId: idSchema }),
   z.object({ agreementId: idSchema, action: z.enum(["done", "cancelled"]) }),
 ]);
-export type CarriedAgreement = z.infer<typeof carriedAgreementSchema>;
+export type AgreementDecision = z.infer<typeof agreementDecisionSchema>;
 
 /** The free-text sections of a handover, each about one life domain or "algemeen" (see redact.ts). */
 export const handoverSections = ["risks", "whatWorks", "text"] as const;
@@ -69,7 +69,7 @@ export const handoverSchema = z.object({
   risks: longTextSchema,
   whatWorks: longTextSchema,
   network: z.array(networkContactSchema).max(50),
-  agreements: z.array(carriedAgreementSchema).max(200),
+  agreements: z.array(agreementDecisionSchema).max(200),
   text: z.string().max(limits.noteLength),
   sectionDomains: handoverSectionDomainsSchema.default(generalSections),
   correctsHandoverId: idSchema.nullable(),

@@ -3,7 +3,7 @@ import { withStatus } from "../client/closure.ts";
 import { caseWorkers, defineMutator, type MutationContext, MutationRejected } from "../mutators/define.ts";
 import type { LifeDomain } from "../plan/domains.ts";
 import type { ReadTransaction } from "../store/transaction.ts";
-import { applyCarriedAgreements, checkCarriedAgreements } from "./agreements.ts";
+import { applyAgreementDecisions, checkAgreementDecisions } from "./agreements.ts";
 import { domainsNotShared, requireHandoverConsent } from "./consent.ts";
 import { receivingRoles } from "./parties.ts";
 import { maySeeSection } from "./redact.ts";
@@ -152,7 +152,7 @@ export const startHandover = defineMutator({
       checkLeaving(args);
     }
     // Inside Naast the agreements go to whoever will hold the client; leaving, the holder stays.
-    const owners = await checkCarriedAgreements(tx, client.id, args.agreements, toOrganisationId ?? client.ownerOrganisationId, consents, ctx.now);
+    const owners = await checkAgreementDecisions(tx, client.id, args.agreements, toOrganisationId ?? client.ownerOrganisationId, consents, ctx.now);
 
     const toExternal = within ? null : args.toExternal || null;
     await tx.put("handovers", {
@@ -164,7 +164,7 @@ export const startHandover = defineMutator({
       createdAt: ctx.now,
     });
     if (!within) {
-      await applyCarriedAgreements(tx, client.id, args.agreements, owners, ctx.user.id, ctx.now);
+      await applyAgreementDecisions(tx, client.id, args.agreements, owners, ctx.user.id, ctx.now);
       await tx.put("clients", withStatus(client, "closed", ctx.now));
     }
   },

@@ -59,23 +59,23 @@ export function domainText(d: Describer, domain: ExportDomain): string {
 
 /** Who keeps the agreement up after the export: its new owner when it is carried over. */
 export const agreementOwner = (d: Describer, item: ExportAgreement) =>
-  d.person(item.fate.kind === "carried" ? item.fate.newOwnerUserId : item.agreement.ownerUserId);
+  d.person(item.decision?.action === "carry" ? item.decision.newOwnerUserId : item.agreement.ownerUserId);
 
-export function fateLine(d: Describer, item: ExportAgreement): string {
-  switch (item.fate.kind) {
-    case "carried":
-      return d.t("export.fate.carried", { name: d.person(item.fate.newOwnerUserId) });
+export function decisionLine(d: Describer, item: ExportAgreement): string {
+  switch (item.decision?.action) {
+    case "carry":
+      return d.t("export.decision.carry", { name: d.person(item.decision.newOwnerUserId) });
     case "done":
-      return d.t("export.fate.done");
+      return d.t("export.decision.done");
     case "cancelled":
-      return d.t("export.fate.cancelled");
-    case "open":
-      return d.t("export.fate.open");
+      return d.t("export.decision.cancelled");
+    case undefined:
+      return d.t("export.decision.none");
   }
 }
 
 export const agreementDetails = (d: Describer, item: ExportAgreement) =>
-  `${d.t("export.agreementOwner", { owner: agreementOwner(d, item), date: d.day(item.agreement.dueDate) })}; ${fateLine(d, item)}`;
+  `${d.t("export.agreementOwner", { owner: agreementOwner(d, item), date: d.day(item.agreement.dueDate) })}; ${decisionLine(d, item)}`;
 
 function withdrawalLine(d: Describer, withdrawal: ConsentWithdrawn): string {
   const organisations = withdrawal.organisations === null ? d.t("export.allOrganisations") : d.organisations(withdrawal.organisations);

@@ -1,8 +1,8 @@
 import {
   type AccessSubject,
   type Agreement,
+  type AgreementDecision,
   accessibleCategories,
-  type CarriedAgreement,
   type Client,
   type ConsentEvent,
   type DataCategory,
@@ -93,12 +93,10 @@ export interface ExportDomain {
   scores: ZrmScore[];
 }
 
-/** What happens to an agreement with this export: carried over, closed, or (without a handover) still open. */
-export type AgreementFate = { kind: "carried"; newOwnerUserId: string } | { kind: "done" } | { kind: "cancelled" } | { kind: "open" };
-
 export interface ExportAgreement {
   agreement: Agreement;
-  fate: AgreementFate;
+  /** What the handover decided for it (carried over or closed); null when it named none: it stays open. */
+  decision: AgreementDecision | null;
 }
 
 /**
@@ -113,11 +111,6 @@ export interface ExportContent {
   /** The categories the package holds, for recordHandoverExport and its audit entry. */
   categories: DataCategory[];
 }
-
-const fateOf = (entry: CarriedAgreement | undefined): AgreementFate => {
-  if (!entry) return { kind: "open" };
-  return entry.action === "carry" ? { kind: "carried", newOwnerUserId: entry.newOwnerUserId } : { kind: entry.action };
-};
 
 const byAssessment = (a: ZrmScore, b: ZrmScore) => a.assessedOn.localeCompare(b.assessedOn) || a.recordedAt.localeCompare(b.recordedAt);
 
@@ -145,9 +138,9 @@ export function exportContent(input: ExportInput): ExportContent {
     const named = new Map((handover?.agreements ?? []).map((a) => [a.agreementId, a]));
     for (const agreement of input.agreements) {
       if (agreement.clientId !== clientId) continue;
-      const entry = named.get(agreement.id);
-      if (!entry && agreement.status !== "open") continue;
-      agreements.push({ agreement, fate: fateOf(entry) });
+      const decision = named.get(agreement.id) ?? null;
+      if (!decision && agreement.status !== "open") continue;
+      agreements.push({ agreement, decision });
     }
     agreements.sort((a, b) => a.agreement.dueDate.localeCompare(b.agreement.dueDate) || a.agreement.id.localeCompare(b.agreement.id));
   }

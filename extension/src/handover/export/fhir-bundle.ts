@@ -6,9 +6,9 @@ import {
   clientLine,
   consentText,
   type Describer,
+  decisionLine,
   describer,
   domainText,
-  fateLine,
   receiverLine,
   scoreLine,
   senderLine,
@@ -127,7 +127,7 @@ function goalOf(d: Describer, domain: ExportDomain, patient: Reference, now: str
 }
 
 const activityStatus = (item: ExportAgreement): CarePlanActivity["detail"]["status"] =>
-  item.fate.kind === "done" ? "completed" : item.fate.kind === "cancelled" ? "cancelled" : "scheduled";
+  item.decision?.action === "done" ? "completed" : item.decision?.action === "cancelled" ? "cancelled" : "scheduled";
 
 function consentStatus(status: ConsentStatus): Consent["status"] {
   switch (status) {
@@ -222,7 +222,7 @@ export function buildFhirBundle(input: ExportInput, t: Translate, options: FhirO
   for (const domain of content.domains) goals.set(domain.domain, entries.add(goalOf(d, domain, patientRef, now)));
 
   const activities: CarePlanActivity[] = content.agreements.map((item) => {
-    const ownerId = item.fate.kind === "carried" ? item.fate.newOwnerUserId : item.agreement.ownerUserId;
+    const ownerId = item.decision?.action === "carry" ? item.decision.newOwnerUserId : item.agreement.ownerUserId;
     const ownerOrganisationId = input.directory.people.get(ownerId)?.organisationId ?? item.agreement.ownerOrganisationId;
     const goal = item.agreement.domain ? goals.get(item.agreement.domain) : undefined;
     return {
@@ -233,7 +233,7 @@ export function buildFhirBundle(input: ExportInput, t: Translate, options: FhirO
         performer: [{ display: agreementOwner(d, item) }, organisation(ownerOrganisationId)],
         ...(goal ? { goal: [goal] } : {}),
       },
-      progress: [{ text: fateLine(d, item), time: now }],
+      progress: [{ text: decisionLine(d, item), time: now }],
     };
   });
   const carePlan: CarePlan = {
