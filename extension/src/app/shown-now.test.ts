@@ -2,21 +2,9 @@ import { accessibleCategories, type RecordOf, whyHidden } from "@naast/shared";
 import { day, recorded, sessionUser } from "@naast/shared/testing/fixtures";
 import { describe, expect, it } from "vitest";
 import type { ClientView } from "../records/queries.ts";
+import { anna } from "../testing/anna.ts";
 import { shownNow } from "./shown-now.ts";
 
-const anna: RecordOf<"clients"> = {
-  id: "anna",
-  alias: "Anna",
-  birthYear: 1990,
-  ownerOrganisationId: "iriszorg",
-  responsibleUserId: "fatima",
-  status: "active",
-  formerOwners: [],
-  closure: null,
-  covenants: [],
-  createdAt: day(0),
-  updatedAt: day(0),
-};
 const domain = (d: "housing" | "addiction"): RecordOf<"planDomains"> => ({
   id: `anna:${d}`,
   clientId: "anna",

@@ -2,21 +2,9 @@ import type { RecordOf } from "@naast/shared";
 import { day, organisations, people, recorded, sessionUser } from "@naast/shared/testing/fixtures";
 import { describe, expect, it } from "vitest";
 import type { Directory } from "../records/queries.ts";
+import { anna } from "../testing/anna.ts";
 import { checkHandoverDraft, decisionOf, handoverArgs, maySectionBeAbout, newHandoverDraft, ownerChoices, receiverChoices } from "./draft.ts";
 
-const anna: RecordOf<"clients"> = {
-  id: "anna",
-  alias: "Anna",
-  birthYear: 1990,
-  ownerOrganisationId: "iriszorg",
-  responsibleUserId: "fatima",
-  status: "active",
-  formerOwners: [],
-  closure: null,
-  covenants: [],
-  createdAt: day(0),
-  updatedAt: day(0),
-};
 const directory: Directory = {
   people: new Map(Object.values(people).map((p) => [p.id, p])),
   organisations: new Map(Object.values(organisations).map((o) => [o.id, o])),
