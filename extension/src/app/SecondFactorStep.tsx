@@ -1,5 +1,4 @@
-import { useMemo, useState } from "preact/hooks";
-import { renderSVG } from "uqr";
+import { useEffect, useState } from "preact/hooks";
 import { useT } from "../i18n/index.ts";
 
 /** The code step of sign-in; at a first sign-in it first shows the QR code to enrol an authenticator app. */
@@ -7,7 +6,19 @@ export function SecondFactorStep({ enrol, busy, onCode }: { enrol: { secret: str
   const t = useT();
   const [code, setCode] = useState("");
   // An <img> of an SVG data address: the QR code is drawn without putting markup into the panel.
-  const qr = useMemo(() => (enrol ? `data:image/svg+xml;utf8,${encodeURIComponent(renderSVG(enrol.otpauthUri))}` : null), [enrol]);
+  // The QR library loads only at enrolment, not with the panel's first screen.
+  const [qr, setQr] = useState<string | null>(null);
+  useEffect(() => {
+    setQr(null);
+    if (!enrol) return;
+    let current = true;
+    void import("uqr").then(({ renderSVG }) => {
+      if (current) setQr(`data:image/svg+xml;utf8,${encodeURIComponent(renderSVG(enrol.otpauthUri))}`);
+    });
+    return () => {
+      current = false;
+    };
+  }, [enrol]);
   return (
     <form
       class="card sign-in"

@@ -6,7 +6,6 @@ import { describeRefusal, refusalOf } from "../i18n/refusal.ts";
 import type { ClientView, Directory } from "../records/queries.ts";
 import type { Session } from "../storage/db.ts";
 import { ErrorLine } from "../ui/ErrorLine.tsx";
-import { exportHandover } from "./export-handover.ts";
 import { HandoverCard, outcomeText } from "./HandoverCard.tsx";
 import { StartHandoverForm } from "./StartHandoverForm.tsx";
 
@@ -49,6 +48,8 @@ export function HandoverSection({
   const exportPackage = async (handoverId: string) => {
     setExportError(null);
     try {
+      // The PDF and FHIR export loads when a package is made, not with the panel's first screen.
+      const { exportHandover } = await import("./export-handover.ts");
       await exportHandover(view, directory, session, handoverId, language);
     } catch (error) {
       setExportError(describeRefusal(t, refusalOf(error)));

@@ -1,3 +1,6 @@
+// Loaded on demand (HandoverSection): importing zod-jitless here too puts it in the chunk the
+// panel and this module share, ahead of the schemas there, so zod never probes for eval (CSP).
+import "../zod-jitless.ts";
 import { type Language, translator } from "../i18n/index.ts";
 import { notify } from "../messaging/send.ts";
 import type { ClientView, Directory } from "../records/queries.ts";
