@@ -6,6 +6,7 @@ import { notify } from "../src/messaging/send.ts";
 import { showToDoCountOnIcon } from "../src/overview/badge.ts";
 import { TabContexts } from "../src/portal/tab-contexts.ts";
 import { db } from "../src/storage/db.ts";
+import { followKeyring, idleLockMs } from "../src/storage/follow-keyring.ts";
 import { SyncEngine } from "../src/sync/engine.ts";
 
 export default defineBackground(() => {
@@ -35,5 +36,17 @@ export default defineBackground(() => {
   browser.tabs.onRemoved.addListener((tabId) => void contexts.forget(tabId));
   self.addEventListener("online", () => void engine.syncNow());
   engine.start();
-  showToDoCountOnIcon(db);
+  let stopBadge = showToDoCountOnIcon(db);
+  const keys = db.keys;
+  if (keys) {
+    // Unlocked: send what waited, and count again (a count read while locked has failed).
+    keys.onChange(() => {
+      stopBadge();
+      stopBadge = showToDoCountOnIcon(db);
+      if (keys.current()) void engine.syncNow();
+    });
+    void followKeyring(keys).then(() => engine.syncNow());
+    // With the panel closed nobody touches it: the background locks an idle device too.
+    setInterval(async () => void (await keys.lockIfIdle(await idleLockMs())), 30_000);
+  }
 });

@@ -1,16 +1,19 @@
 import { useEffect, useMemo, useState } from "preact/hooks";
 import { FiguresEntry } from "../figures/FiguresEntry.tsx";
 import { useLiveQuery } from "../hooks/use-live-query.ts";
+import { useLock } from "../hooks/use-lock.ts";
 import { useTabContext } from "../hooks/use-tab-context.ts";
 import { type Language, LanguageContext, translator } from "../i18n/index.ts";
 import { notify } from "../messaging/send.ts";
 import { Workspace } from "../overview/Workspace.tsx";
 import { loadDirectory } from "../records/queries.ts";
-import { signOut } from "../session/session.ts";
+import { sessionEnded } from "../session/ended.ts";
 import { db } from "../storage/db.ts";
 import { RecoveryCodes } from "./SecondFactorStep.tsx";
 import { SignIn } from "./SignIn.tsx";
+import { leave, SignOutCheck } from "./SignOut.tsx";
 import { StatusBar } from "./StatusBar.tsx";
+import { Unlock } from "./Unlock.tsx";
 
 export function App() {
   const language: Language = useLiveQuery(() => db.getMeta("language"), []) ?? "nl";
@@ -18,7 +21,13 @@ export function App() {
   const { context } = useTabContext();
   const value = useMemo(() => ({ language, t: translator(language) }), [language]);
   const { t } = value;
-  const directory = useLiveQuery(() => loadDirectory(db), []);
+  const locked = useLock();
+  // Content opens only with the key: nothing reads records while locked.
+  const directory = useLiveQuery(() => (locked === false ? loadDirectory(db) : undefined), [locked]);
+  const pending = useLiveQuery(() => db.outbox.count(), []);
+  const ended = sessionEnded(useLiveQuery(() => db.getMeta("syncStatus"), []));
+  // Signing out with changes not yet sent asks first (SignOutCheck).
+  const [leaving, setLeaving] = useState(false);
   // Shown once after enrolling a second factor, until she says she has kept them.
   const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
 
@@ -29,11 +38,9 @@ export function App() {
     return () => removeEventListener("online", syncNow);
   }, []);
 
-  const leave = async () => {
-    const pending = await db.outbox.count();
-    if (pending > 0 && !confirm(t("signOut.confirmPending", { count: pending }))) return;
-    await signOut();
-    await notify({ type: "session/changed" });
+  const signOutClicked = async () => {
+    if ((await db.outbox.count()) > 0) setLeaving(true);
+    else await leave();
   };
 
   return (
@@ -53,14 +60,19 @@ export function App() {
             </select>
           </label>
           {session && (
-            <button type="button" class="secondary" onClick={() => void leave()}>
+            <button type="button" class="secondary" onClick={() => void signOutClicked()}>
               {t("signOut.button")}
             </button>
           )}
         </nav>
+        {session && leaving && <SignOutCheck pending={pending ?? 0} canSend={!ended && !locked} onClose={() => setLeaving(false)} />}
         <main id="main" tabIndex={-1}>
-          {session === undefined ? null : session === null ? (
+          {session === undefined || (session && locked === null) ? null : session === null ? (
             <SignIn onRecoveryCodes={setRecoveryCodes} />
+          ) : ended ? (
+            <SignIn again={session} pending={pending ?? 0} onRecoveryCodes={setRecoveryCodes} />
+          ) : locked ? (
+            <Unlock pending={pending ?? 0} />
           ) : recoveryCodes ? (
             <RecoveryCodes codes={recoveryCodes} onDone={() => setRecoveryCodes(null)} />
           ) : (

@@ -3,15 +3,20 @@ import { useT } from "../i18n/index.ts";
 import { describeRefusal, refusalOf } from "../i18n/refusal.ts";
 import { notify } from "../messaging/send.ts";
 import { defaultServerUrl, finishSignIn, type SignInStep, startSignIn } from "../session/session.ts";
+import type { Session } from "../storage/db.ts";
 import { ErrorLine } from "../ui/ErrorLine.tsx";
 import { SecondFactorStep } from "./SecondFactorStep.tsx";
 
 type Waiting = Exclude<SignInStep, { step: "signed-in" }>;
 
-export function SignIn({ onRecoveryCodes }: { onRecoveryCodes(codes: string[]): void }) {
+/**
+ * The sign-in form. `again`: her session ended (expired, revoked) — she signs in again in place,
+ * as herself, and keeps everything on the device, the changes not yet sent included.
+ */
+export function SignIn({ onRecoveryCodes, again, pending = 0 }: { onRecoveryCodes(codes: string[]): void; again?: Session; pending?: number }) {
   const t = useT();
-  const [serverUrl, setServerUrl] = useState(defaultServerUrl);
-  const [email, setEmail] = useState("");
+  const [serverUrl, setServerUrl] = useState(again?.serverUrl ?? defaultServerUrl);
+  const [email, setEmail] = useState(again?.email ?? "");
   const [password, setPassword] = useState("");
   const [waiting, setWaiting] = useState<Waiting | null>(null);
   const [busy, setBusy] = useState(false);
@@ -42,7 +47,7 @@ export function SignIn({ onRecoveryCodes }: { onRecoveryCodes(codes: string[]): 
         <SecondFactorStep
           enrol={waiting.step === "enrol" ? waiting : null}
           busy={busy}
-          onCode={(code) => void attempt(() => finishSignIn(waiting.serverUrl, waiting.challenge, code))}
+          onCode={(code) => void attempt(() => finishSignIn(waiting, password, code))}
         />
         <ErrorLine message={error} />
       </>
@@ -56,14 +61,25 @@ export function SignIn({ onRecoveryCodes }: { onRecoveryCodes(codes: string[]): 
 
   return (
     <form class="card sign-in" onSubmit={submit}>
-      <h1>{t("signIn.title")}</h1>
-      <label>
-        {t("signIn.server")}
-        <input type="url" required value={serverUrl} onInput={(e) => setServerUrl(e.currentTarget.value)} />
-      </label>
+      <h1>{again ? t("signIn.againTitle") : t("signIn.title")}</h1>
+      {again && <p data-testid="sign-in-again">{t("signIn.againExplain", { name: again.user.name, count: pending })}</p>}
+      {!again && (
+        <label>
+          {t("signIn.server")}
+          <input type="url" required value={serverUrl} onInput={(e) => setServerUrl(e.currentTarget.value)} />
+        </label>
+      )}
       <label>
         {t("signIn.email")}
-        <input type="email" name="email" autoComplete="username" required value={email} onInput={(e) => setEmail(e.currentTarget.value)} />
+        <input
+          type="email"
+          name="email"
+          autoComplete="username"
+          required
+          readOnly={Boolean(again?.email)}
+          value={email}
+          onInput={(e) => setEmail(e.currentTarget.value)}
+        />
       </label>
       <label>
         {t("signIn.password")}

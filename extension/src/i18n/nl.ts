@@ -22,9 +22,26 @@ export const nl = {
   "recovery.explain":
     "Schrijf deze codes op en bewaar ze op een veilige plek. Bent u uw telefoon kwijt, dan logt u in met één van deze codes; elke code werkt één keer. U ziet ze nu voor het laatst.",
   "recovery.done": "Ik heb ze bewaard",
+  "unlock.title": "Naast is vergrendeld",
+  "unlock.explain": "Naast vergrendelt als u een tijd niets doet, en als de browser sluit. Vul uw wachtwoord in om verder te gaan; er gaat niets verloren.",
+  "unlock.pending": "{count} wijziging(en) wachten; ze worden verstuurd zodra u ontgrendelt.",
+  "unlock.submit": "Ontgrendelen",
+  "unlock.failed": "Ontgrendelen lukte niet: {reason}",
+  "signIn.againTitle": "Opnieuw inloggen",
+  "signIn.againExplain":
+    "Uw sessie is verlopen. Log opnieuw in als {name}. {count, plural, =0 {Alles op dit apparaat blijft bewaard.} one {Uw wijziging die nog niet verstuurd is, blijft bewaard en wordt daarna verstuurd.} other {Uw # wijzigingen die nog niet verstuurd zijn, blijven bewaard en worden daarna verstuurd.}} Bent u iemand anders? Log dan eerst uit.",
+  "signOut.title": "Uitloggen?",
+  "signOut.pendingLoss":
+    "{count, plural, one {1 wijziging is} other {# wijzigingen zijn}} nog niet verstuurd naar de server. Bij uitloggen wordt dit apparaat leeggemaakt en {count, plural, one {gaat die wijziging} other {gaan die wijzigingen}} verloren. Verstuur ze eerst.",
+  "signOut.sendFirst": "Eerst versturen, dan uitloggen",
+  "signOut.signInFirst": "Eerst opnieuw inloggen en versturen",
+  "signOut.discard": "Toch uitloggen en {count, plural, one {de wijziging} other {de # wijzigingen}} weggooien",
+  "signOut.allSent": "Alle wijzigingen zijn verstuurd. U kunt veilig uitloggen.",
+  "signOut.now": "Nu uitloggen",
+  "signOut.cancel": "Annuleren",
+  "signOut.notSent":
+    "{count, plural, one {1 wijziging is} other {# wijzigingen zijn}} nog niet verstuurd. {reason} U bent nog ingelogd; probeer het straks opnieuw.",
   "signOut.button": "Uitloggen",
-  "signOut.confirmPending":
-    "{count, plural, one {1 wijziging is} other {# wijzigingen zijn}} nog niet verstuurd. Als u nu uitlogt, {count, plural, one {gaat die} other {gaan die}} verloren. Toch uitloggen?",
   signedInAs: "Ingelogd als {name} ({organisation})",
   "status.online": "Verbonden",
   "status.connecting": "Nog geen contact met de server",
@@ -812,6 +829,8 @@ export const nl = {
   "refusal.signIn.wrong": "Het e-mailadres of het wachtwoord klopt niet. Probeer het opnieuw, of vraag uw coördinator om een nieuw wachtwoord.",
   "refusal.signIn.too-many": "Te vaak geprobeerd in te loggen. Wacht een paar minuten en probeer het dan opnieuw.",
   "refusal.signIn.code-used": "Deze code is al gebruikt. Wacht tot uw app een nieuwe code toont en vul die in.",
+  "refusal.unlock.password-wrong": "Het wachtwoord klopt niet. Probeer het opnieuw; na te veel pogingen moet u even wachten.",
+  "refusal.unlock.device-unknown": "Dit apparaat is niet (meer) bekend. Meld u opnieuw aan; wijzigingen die nog niet verstuurd zijn blijven bewaard.",
   "refusal.signIn.code-wrong": "Deze code klopt niet. Vul de code in die uw app nu toont, of een herstelcode.",
   "refusal.signIn.challenge-expired": "Het inloggen duurde te lang. Vul uw wachtwoord opnieuw in.",
   "refusal.signIn.device-of-another-user": "Dit apparaat hoort bij iemand anders. Laat die persoon eerst uitloggen, en log dan opnieuw in.",

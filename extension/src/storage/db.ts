@@ -1,5 +1,7 @@
 import type { HiddenReason, Mutation, Person, Refusal, StoredRecord } from "@naast/shared";
 import Dexie, { type EntityTable } from "dexie";
+import { Keyring, type SessionArea } from "./keyring.ts";
+import { sealingMiddleware } from "./seal.ts";
 
 /** A change made on this device and not yet acknowledged by the server. */
 export interface OutboxEntry extends Mutation {
@@ -27,6 +29,8 @@ export interface Session {
   token: string;
   expiresAt: string;
   user: Person;
+  /** The address she signed in with: an ended session asks her, and only her, to sign in again. */
+  email?: string;
   clientGroupId: string;
 }
 
@@ -39,6 +43,10 @@ export interface SyncStatus {
 
 export interface Meta {
   session: Session;
+  /** This device's name at the server, under which the server keeps its half of the data key. */
+  deviceId: string;
+  /** The salt of the data key's derivation (base64); not secret. */
+  keySalt: string;
   cursor: string;
   syncStatus: SyncStatus;
   language: "nl" | "en";
@@ -56,8 +64,13 @@ export class NaastDatabase extends Dexie {
   hiddenClients!: EntityTable<HiddenClient, "clientId">;
   meta!: Dexie.Table<MetaRow, string>;
 
-  constructor(name = "naast") {
+  /** `keys`: seal record content and outbox changes with the data key (the extension's own database). */
+  constructor(
+    name = "naast",
+    readonly keys: Keyring | null = null,
+  ) {
     super(name);
+    if (keys) this.use(sealingMiddleware(keys));
     this.version(1).stores({
       records: "[collection+id], collection, clientId, [collection+clientId], visibility",
       outbox: "++seq, &id",
@@ -77,4 +90,11 @@ export class NaastDatabase extends Dexie {
   }
 }
 
-export const db = new NaastDatabase();
+/** The session storage area of the browser, when there is one (not in unit tests). */
+function sessionArea(): SessionArea | null {
+  const api = globalThis as { browser?: { storage?: { session?: SessionArea } }; chrome?: { storage?: { session?: SessionArea } } };
+  return api.browser?.storage?.session ?? api.chrome?.storage?.session ?? null;
+}
+
+const area = sessionArea();
+export const db = new NaastDatabase("naast", area ? new Keyring(area) : null);

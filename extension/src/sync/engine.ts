@@ -62,6 +62,8 @@ export class SyncEngine {
   async #syncOnce(): Promise<void> {
     const session = await this.db.getMeta("session");
     if (!session) return;
+    // Locked: the outbox and the records are sealed; everything waits for the unlock.
+    if (this.db.keys && !this.db.keys.current()) return;
     const api = createApi(session.serverUrl, session.token);
     try {
       const mustReset = await this.#push(api, session);
@@ -74,6 +76,7 @@ export class SyncEngine {
         // Her account was ended: nothing of it may stay on this device (the outbox included;
         // the server would refuse it anyway).
         await wipe(this.db);
+        await this.db.keys?.lock();
         await this.restartLive();
         return;
       }

@@ -6,7 +6,7 @@ import { deviceKeys } from "../db/schema.ts";
 export class DeviceOfAnotherUser extends Error {}
 
 /**
- * The server's half of a device's local key (docs/decisions/0007), made on the device's first
+ * The server's half of a device's local key (docs/decisions/0017-device-key-and-sealed-records.md), made on the device's first
  * sign-in and the same ever after for that user; another user's device id is refused, so
  * nobody can fetch a colleague's half by naming her device.
  */
@@ -22,4 +22,10 @@ export async function deviceSecretFor(db: Db, userId: string, deviceId: string, 
   const [stored] = await db.select().from(deviceKeys).where(eq(deviceKeys.deviceId, deviceId));
   if (!stored || stored.userId !== userId) throw new DeviceOfAnotherUser();
   return stored.secret;
+}
+
+/** An unlock: only a device secret that exists already, and only to its own user. */
+export async function existingDeviceSecret(db: Db, userId: string, deviceId: string): Promise<string | null> {
+  const [row] = await db.select().from(deviceKeys).where(eq(deviceKeys.deviceId, deviceId));
+  return row && row.userId === userId ? row.secret : null;
 }

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { accounts } from "../db/schema.ts";
 import { refuse } from "../refusal.ts";
 import { publicProcedure, type RequestContext, router, signedInProcedure } from "../trpc.ts";
-import { DeviceOfAnotherUser, deviceSecretFor } from "./device-keys.ts";
+import { DeviceOfAnotherUser, deviceSecretFor, existingDeviceSecret } from "./device-keys.ts";
 import { dummyPasswordHash, verifyPassword } from "./passwords.ts";
 import {
   beginEnrolment,
@@ -111,6 +111,26 @@ export const authRouter = router({
       const recoveryCodes = factor.kind === "enrolling" ? await confirmEnrolment(db, pending.userId) : null;
       return { step: "signed-in" as const, ...(await signedIn(ctx, person, input.deviceId)), recoveryCodes };
     }),
+
+  /**
+   * Unlocking a locked device: her password again, within a session that is still valid (its
+   * second factor was given at sign-in). Answers the device's key half; counted like sign-ins.
+   */
+  unlock: signedInProcedure.input(z.object({ password: passwordSchema, deviceId: deviceIdSchema })).mutation(async ({ ctx, input }) => {
+    const { db, loginLimits } = ctx.services;
+    const fromAddress = loginLimits.perAddress.tryAttempt(ctx.address);
+    const forAccount = fromAddress ? loginLimits.perAccount.tryAttempt(`unlock:${ctx.user.id}`) : null;
+    if (!fromAddress || !forAccount) throw refuse("TOO_MANY_REQUESTS", refusal("signIn.too-many"), "too many attempts; wait a few minutes and try again");
+    const [account] = await db.select().from(accounts).where(eq(accounts.userId, ctx.user.id));
+    if (!account || !(await verifyPassword(account.passwordHash, input.password))) {
+      throw refuse("FORBIDDEN", refusal("unlock.password-wrong"), "that password is not right");
+    }
+    const deviceSecret = await existingDeviceSecret(db, ctx.user.id, input.deviceId);
+    if (!deviceSecret) throw refuse("NOT_FOUND", refusal("unlock.device-unknown"), "this device is not known; sign in again");
+    loginLimits.perAccount.reset(`unlock:${ctx.user.id}`);
+    fromAddress.refund();
+    return { deviceSecret };
+  }),
 
   logout: signedInProcedure.mutation(async ({ ctx }) => {
     await ctx.services.database.write((tx) => revokeSession(tx, ctx.tokenHash));

@@ -180,7 +180,7 @@ export const loginChallenges = sqliteTable("login_challenges", {
 });
 
 /**
- * The server's half of a device's local key (docs/decisions/0007): handed out only to a full
+ * The server's half of a device's local key (docs/decisions/0017-device-key-and-sealed-records.md): handed out only to a full
  * sign-in or an unlock with the password, deleted when the person is deactivated.
  */
 export const deviceKeys = sqliteTable(

@@ -28,7 +28,7 @@ async function peopleOf(db: Db, filter: (p: Person) => boolean): Promise<Person[
  * Deactivates people in one audited, synced change: each `people` record turns inactive, and
  * in the same batch every session ends and every device key is deleted, so no request of hers
  * is served after this returns (lookUpSession checks both) and no device of hers can unlock its
- * local copy again (docs/decisions/0007). Her devices wipe at their next contact.
+ * local copy again (docs/decisions/0017-device-key-and-sealed-records.md). Her devices wipe at their next contact.
  */
 async function deactivatePeople(services: Services, event: string, people: Person[], by: Deactivator, organisationId: string) {
   const now = new Date().toISOString();

@@ -129,6 +129,8 @@ export const refusalCodes = {
   "signIn.code-wrong": {},
   "signIn.challenge-expired": {},
   "signIn.device-of-another-user": {},
+  "unlock.password-wrong": {},
+  "unlock.device-unknown": {},
   "session.unknown": {},
   "session.revoked": {},
   "session.expired": {},

@@ -23,8 +23,8 @@ async function tabIdOf(context: BrowserContext, url: string): Promise<number> {
 }
 
 /** Launches Chromium with the extension, opens `portalUrl` and the panel beside it, not signed in. */
-export async function browserBesidePortal(portalUrl: string): Promise<CaseManagerBrowser> {
-  const launched = await launchWithExtension({ extensionPath });
+export async function browserBesidePortal(portalUrl: string, userDataDir?: string): Promise<CaseManagerBrowser> {
+  const launched = await launchWithExtension({ extensionPath, ...(userDataDir ? { userDataDir } : {}) });
   const portal = await launched.context.newPage();
   await portal.goto(portalUrl);
   const openPanelFor = async (page: Page) => {

@@ -1,0 +1,102 @@
+import { gcm } from "@noble/ciphers/aes.js";
+import type { DBCore, DBCoreMutateRequest, DBCoreTable, Middleware } from "dexie";
+
+/** Thrown when a sealed table is read or written while the device is locked. */
+export class DeviceLocked extends Error {
+  constructor() {
+    super("the device is locked");
+  }
+}
+
+/** Where the data key is: present while unlocked, null while locked. */
+export interface KeySource {
+  current(): Uint8Array | null;
+}
+
+/**
+ * Which field of each table holds content, and which fields name the record (kept in the clear:
+ * they are the indexes, ids and collection names, no content). Everything else of a row stays
+ * as it is; the named field is replaced by `sealed`.
+ */
+export const sealedFields: Record<string, { field: string; names: (row: Record<string, unknown>) => string }> = {
+  records: { field: "data", names: (row) => `records/${String(row.collection)}/${String(row.id)}` },
+  outbox: { field: "args", names: (row) => `outbox/${String(row.id)}` },
+};
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/**
+ * AES-256-GCM with a fresh 96-bit nonce per write; the record's name is the additional data, so
+ * a sealed value moved onto another record does not open. Synchronous (noble's GCM, not
+ * WebCrypto's): an IndexedDB transaction ends when it waits on anything but IndexedDB, and the
+ * mutators read and write inside one (docs/decisions/0017-device-key-and-sealed-records.md).
+ */
+export function seal(key: Uint8Array, name: string, value: unknown): Uint8Array {
+  const nonce = crypto.getRandomValues(new Uint8Array(12));
+  const box = gcm(key, nonce, encoder.encode(name)).encrypt(encoder.encode(JSON.stringify(value)));
+  const out = new Uint8Array(12 + box.length);
+  out.set(nonce);
+  out.set(box, 12);
+  return out;
+}
+
+export function unseal(key: Uint8Array, name: string, sealed: Uint8Array): unknown {
+  const plain = gcm(key, sealed.subarray(0, 12), encoder.encode(name)).decrypt(sealed.subarray(12));
+  return JSON.parse(decoder.decode(plain));
+}
+
+/**
+ * The one place where content is sealed on its way into IndexedDB and opened on its way out:
+ * a DBCore middleware under every Dexie call (get, queries, cursors, writes) of the sealed tables.
+ */
+export function sealingMiddleware(keys: KeySource): Middleware<DBCore> {
+  const keyOrThrow = () => {
+    const key = keys.current();
+    if (!key) throw new DeviceLocked();
+    return key;
+  };
+  const sealRow = (table: string, row: Record<string, unknown>) => {
+    const spec = sealedFields[table];
+    if (!spec || row === undefined || row === null || !(spec.field in row)) return row;
+    const { [spec.field]: content, ...rest } = row;
+    return { ...rest, sealed: seal(keyOrThrow(), spec.names(row), content) };
+  };
+  const openRow = (table: string, row: unknown) => {
+    const spec = sealedFields[table];
+    if (!spec || typeof row !== "object" || row === null || !("sealed" in row)) return row;
+    const { sealed, ...rest } = row as Record<string, unknown> & { sealed: Uint8Array };
+    return { ...rest, [spec.field]: unseal(keyOrThrow(), spec.names(rest), sealed) };
+  };
+  return {
+    stack: "dbcore",
+    name: "sealing",
+    create(down) {
+      return {
+        ...down,
+        table(name) {
+          const table = down.table(name);
+          if (!sealedFields[name]) return table;
+          const sealedTable: DBCoreTable = {
+            ...table,
+            mutate(req: DBCoreMutateRequest) {
+              if (req.type === "add" || req.type === "put") {
+                return table.mutate({ ...req, values: req.values.map((v) => sealRow(name, v as Record<string, unknown>)) } as DBCoreMutateRequest);
+              }
+              return table.mutate(req);
+            },
+            get: (req) => table.get(req).then((row) => openRow(name, row)),
+            getMany: (req) => table.getMany(req).then((rows) => rows.map((row) => openRow(name, row))),
+            query: (req) => table.query(req).then((res) => (req.values ? { ...res, result: res.result.map((row) => openRow(name, row)) } : res)),
+            openCursor: (req) =>
+              table.openCursor(req).then((cursor) => {
+                if (!cursor || !req.values) return cursor;
+                return Object.create(cursor, { value: { get: () => openRow(name, cursor.value) } });
+              }),
+          };
+          return sealedTable;
+        },
+      };
+    },
+  };
+}
