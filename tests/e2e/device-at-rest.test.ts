@@ -58,7 +58,7 @@ describe("the device: content encrypted at rest, an idle lock that keeps the out
     expect((await ruben.push("addNote", { id: crypto.randomUUID(), clientId: "client-anouk", text: canary, correctsNoteId: null })).status).toBe("applied");
 
     const { panel } = fatima;
-    await expect.poll(() => panel.getByTestId("note").allTextContents(), { timeout: 30_000 }).toContainEqual(expect.stringContaining(canary));
+    await expect.poll(() => panel.getByTestId("contact").allTextContents(), { timeout: 30_000 }).toContainEqual(expect.stringContaining(canary));
 
     // The scan itself can find a string: her name is kept in the clear with the session.
     expect(await indexedDbFilesContain(profile, "Fatima El Amrani")).toBe(true);
