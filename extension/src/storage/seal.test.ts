@@ -62,3 +62,18 @@ describe("content sealed at rest", () => {
     await expect(db.records.get(["clients", "c5"])).rejects.toThrow();
   });
 });
+
+describe("a purge on a sealed device", () => {
+  it("finds a client's records by a filter on their visibility and deletes them", async () => {
+    const { db } = await sealedDevice();
+    await db.records.put({ collection: "clients", id: "c2", clientId: "c2", visibility: "client", data: clientRecord("c2", "org-a", { alias: "Purged" }) });
+    const keys = await db.records
+      .where("clientId")
+      .equals("c2")
+      .filter((r) => r.visibility === "client")
+      .primaryKeys();
+    expect(keys).toHaveLength(1);
+    await db.records.bulkDelete(keys);
+    expect(await db.records.where("clientId").equals("c2").count()).toBe(0);
+  });
+});
