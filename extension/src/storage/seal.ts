@@ -91,7 +91,20 @@ export function sealingMiddleware(keys: KeySource): Middleware<DBCore> {
             openCursor: (req) =>
               table.openCursor(req).then((cursor) => {
                 if (!cursor || !req.values) return cursor;
-                return Object.create(cursor, { value: { get: () => openRow(name, cursor.value) } });
+                // A proxy, not Object.create: in a browser the cursor's key, primaryKey and value
+                // are IDBCursor getters that refuse any `this` but the cursor itself.
+                let opened: { at: unknown; value: unknown } | null = null;
+                return new Proxy(cursor, {
+                  get(target, property) {
+                    if (property === "value") {
+                      const at = target.primaryKey;
+                      if (!opened || opened.at !== at) opened = { at, value: openRow(name, target.value) };
+                      return opened.value;
+                    }
+                    const value: unknown = Reflect.get(target, property, target);
+                    return typeof value === "function" ? value.bind(target) : value;
+                  },
+                });
               }),
           };
           return sealedTable;
