@@ -1,0 +1,102 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { demoPassword } from "../../server/src/demo/people.ts";
+import { signIn } from "../support/api.ts";
+import { axeViolations } from "./support/axe.ts";
+import { type CaseManagerBrowser, caseManagerBrowser } from "./support/panel.ts";
+import { type DemoStack, startDemoStack } from "./support/stack.ts";
+
+const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+const stuck = "Intake bij woningcorporatie Talis regelen";
+
+/** Issue 14: an overdue afspraak → Opschalen → the procesregisseur answers → the case manager sees the answer. */
+describe("an opschaling from an overdue afspraak to the procesregisseur and back", () => {
+  let stack: DemoStack;
+  let fatima: CaseManagerBrowser;
+  let peter: CaseManagerBrowser;
+
+  beforeAll(async () => {
+    stack = await startDemoStack();
+    // Anouk's afspraak with Talis is three weeks overdue: stuck long enough to offer Opschalen.
+    const api = await signIn(stack.server.url, "fatima@iriszorg.demo", demoPassword);
+    const added = await api.push("addAgreement", {
+      id: randomUUID(),
+      clientId: "client-anouk",
+      domain: "housing",
+      text: stuck,
+      ownerUserId: "u-fatima",
+      dueDate: daysAgo(21),
+    });
+    if (added.status !== "applied") throw new Error("the overdue afspraak was not added");
+    fatima = await caseManagerBrowser("fatima@iriszorg.demo", stack.server.url, `${stack.portals.urls.iriszorg}/dossier?patient=IZ-1001`);
+  }, 120_000);
+  afterAll(async () => {
+    await fatima?.close();
+    await peter?.close();
+    await stack?.stop();
+  });
+
+  it("offers Opschalen on the overdue afspraak, prefilled, and sends it on the covenant with a reason", async () => {
+    const { panel } = fatima;
+    const row = panel.locator("[data-testid=agreement]", { hasText: stuck });
+    await row.getByTestId("escalate-agreement").click({ timeout: 20_000 });
+    const form = panel.getByTestId("escalate-form");
+    expect(await form.locator("input[name=escalation-problem]").inputValue()).toBe(stuck);
+    await form.locator("input[name=escalation-question]").fill("Kan de gemeente bij Talis een intake afdwingen?");
+    await form.getByLabel(/Convenant Zorg- en Veiligheidshuis/).check();
+    // Without a reason the covenant is refused, in words.
+    await form.getByRole("button", { name: "Opschaling versturen" }).click();
+    await expect.poll(() => form.getByRole("alert").textContent()).toContain("Schrijf op waarom het convenant");
+    await form.locator("input[name=escalation-reason]").fill("Acute dakloosheid; Anouk tekent nog niet.");
+    await form.getByRole("button", { name: "Opschaling versturen" }).click();
+    const card = panel.locator("[data-testid=escalation]", { hasText: stuck });
+    await expect.poll(() => card.getByTestId("escalation-status").textContent(), { timeout: 15_000 }).toBe("ingediend");
+    expect(await axeViolations(panel)).toEqual([]);
+  }, 60_000);
+
+  it("reaches the procesregisseur's list in her own browser, where she answers it with a decision", async () => {
+    peter = await caseManagerBrowser("peter@gemeente.demo", stack.server.url, stack.portals.urls.iriszorg);
+    const { panel } = peter;
+    const queue = panel.getByTestId("escalation-queue");
+    const line = queue.getByRole("button", { name: new RegExp(stuck) });
+    await line.waitFor({ timeout: 20_000 });
+    // Urgent first: the demo's urgent escalation of Anouk stands above this normal one.
+    expect(await queue.locator("li").first().textContent()).toContain("Geen passende woonplek");
+    expect(await axeViolations(panel)).toEqual([]);
+    await line.click();
+    const card = panel.locator("[data-testid=escalation]", { hasText: stuck });
+    await card.waitFor({ timeout: 15_000 });
+    // She sees the escalation, not the plan.
+    expect(await panel.locator("[data-testid=agreement]").count()).toBe(0);
+    await card.getByRole("button", { name: "In behandeling nemen" }).click();
+    await expect.poll(() => card.getByTestId("escalation-status").textContent(), { timeout: 15_000 }).toBe("in behandeling");
+    await card.getByText("Beantwoorden").click();
+    await card.locator("textarea[name=escalation-answer]").fill("Talis neemt Anouk deze week in behandeling; ik bel na.");
+    await card.locator("input[name=escalation-decision]").fill("Talis terugbellen over de intake");
+    await card.locator("select[name=escalation-decision-owner]").selectOption({ label: "Peter Brouwer (Gemeente)" });
+    await card.locator("input[name=escalation-decision-due]").fill(daysAgo(-7));
+    expect(await axeViolations(panel)).toEqual([]);
+    await card.getByRole("button", { name: "Antwoord versturen" }).click();
+    await expect.poll(() => card.getByTestId("escalation-status").textContent(), { timeout: 15_000 }).toBe("opgelost");
+  }, 90_000);
+
+  it("brings the answer to the case manager, with the decision as an afspraak of the procesregisseur", async () => {
+    const { panel } = fatima;
+    const card = panel.locator("[data-testid=escalation]", { hasText: stuck });
+    await expect
+      .poll(
+        () =>
+          card
+            .getByTestId("escalation-answer")
+            .textContent()
+            .catch(() => ""),
+        { timeout: 30_000 },
+      )
+      .toContain("Talis neemt Anouk");
+    await expect
+      .poll(() => panel.locator("[data-testid=agreement]", { hasText: "Talis terugbellen over de intake" }).textContent(), { timeout: 15_000 })
+      .toContain("Peter Brouwer");
+    await card.getByRole("button", { name: "Antwoord gelezen" }).click();
+    await expect.poll(() => card.getByRole("button", { name: "Antwoord gelezen" }).count()).toBe(0);
+  }, 60_000);
+});
