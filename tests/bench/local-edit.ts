@@ -12,6 +12,8 @@ export async function localEdit(panel: Page, edits: number): Promise<{ ms: numbe
   for (let i = 0; i < edits; i++) {
     const text = `Bench-notitie ${i}: samen naar het wijkteam geweest, aanvraag ingediend (${Date.now()}).`;
     await panel.locator("section.notes textarea[name=note]").fill(text);
+    // A contact names its kind (the form requires one) since notes became contacts.
+    await panel.locator("section.notes select[name=contact-type]").selectOption({ index: 1 });
     const elapsed = await panel.evaluate(
       (expected) =>
         new Promise<number>((resolve, reject) => {
@@ -20,7 +22,7 @@ export async function localEdit(panel: Page, edits: number): Promise<{ ms: numbe
           const timer = setTimeout(() => reject(new Error("the note did not appear within 10 s")), 10_000);
           const observer = new MutationObserver(() => {
             // Inline, not a named helper: the bench's loader would wrap one in a `__name` the page lacks.
-            if (![...document.querySelectorAll("section.notes [data-testid=note] p")].some((p) => p.textContent === expected)) return;
+            if (![...document.querySelectorAll("section.notes [data-testid=contact] p")].some((p) => p.textContent === expected)) return;
             const t1 = performance.now();
             observer.disconnect();
             clearTimeout(timer);
