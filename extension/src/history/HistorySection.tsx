@@ -57,27 +57,30 @@ export function HistorySection({ view, directory, accessible }: { view: ClientVi
               );
             })}
           </ul>
-          <table class="visually-hidden" data-testid="zrm-table">
-            <caption>{t("history.zrmTable")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("history.domain")}</th>
-                <th scope="col">{t("history.date")}</th>
-                <th scope="col">{t("history.score")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {trajectory.flatMap(({ domain, points }) =>
-                points.map((p) => (
-                  <tr key={`${domain}-${p.day}`}>
-                    <th scope="row">{categoryLabel(t, domain)}</th>
-                    <td>{formatDay(language, p.day)}</td>
-                    <td>{t("history.scoreValue", { score: p.score, level: t(zrmLevelKey(p.score)) })}</td>
-                  </tr>
-                )),
-              )}
-            </tbody>
-          </table>
+          {/* The wrapper hides it: a table grows past a width of 1px, and would widen the panel. */}
+          <div class="visually-hidden">
+            <table data-testid="zrm-table">
+              <caption>{t("history.zrmTable")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("history.domain")}</th>
+                  <th scope="col">{t("history.date")}</th>
+                  <th scope="col">{t("history.score")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {trajectory.flatMap(({ domain, points }) =>
+                  points.map((p) => (
+                    <tr key={`${domain}-${p.day}`}>
+                      <th scope="row">{categoryLabel(t, domain)}</th>
+                      <td>{formatDay(language, p.day)}</td>
+                      <td>{t("history.scoreValue", { score: p.score, level: t(zrmLevelKey(p.score)) })}</td>
+                    </tr>
+                  )),
+                )}
+              </tbody>
+            </table>
+          </div>
         </>
       )}
       <h3>{t("history.closedAgreements")}</h3>

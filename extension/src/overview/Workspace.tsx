@@ -72,7 +72,8 @@ export function Workspace({ session, directory, context }: { session: Session; d
       </nav>
       {view === "epd" && (
         <>
-          <HandoverInbox session={session} directory={directory} onOpen={(clientId) => setOpened({ clientId, focus: "handover" })} />
+          {/* From the inbox the focus goes to her name (the new step's heading); the handover card is just below it. */}
+          <HandoverInbox session={session} directory={directory} onOpen={(clientId) => setOpened({ clientId, focus: null })} />
           <EscalationQueue session={session} directory={directory} onOpen={(clientId) => setOpened({ clientId, focus: "escalation" })} />
           <HolderOverview session={session} />
         </>
