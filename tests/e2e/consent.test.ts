@@ -176,7 +176,7 @@ describe("consent at first contact, by keyboard, enforced on the other organisat
     await panel.getByRole("button", { name: "Samen nalezen" }).click();
     const summaries = await panel.getByTestId("consent-summary").allTextContents();
     expect(summaries).toHaveLength(2);
-    expect(summaries[1]).toMatch(/^Gemeente Nijmegen mag afspraken, overdrachten zien/i);
+    expect(summaries[1]).toMatch(/^Gemeente Nijmegen mag afspraken, overdrachten, opschalingen zien/i);
     await panel.getByRole("button", { name: "Klopt, vastleggen" }).click();
 
     // Two consents on the device: the care organisations with the plan, the municipality with the afspraken and overdrachten only.
@@ -186,7 +186,7 @@ describe("consent at first contact, by keyboard, enforced on the other organisat
         .map((r) => ({ grantedTo: [...(r.data.grantedTo as string[])].sort(), categories: [...(r.data.categories as string[])].sort() }));
     await expect
       .poll(async () => (await recorded()).filter((c) => c.grantedTo.includes("org-gemeente")), { timeout: 15_000 })
-      .toEqual([{ grantedTo: ["org-gemeente"], categories: ["agreements", "handovers"] }]);
+      .toEqual([{ grantedTo: ["org-gemeente"], categories: ["agreements", "escalations", "handovers"] }]);
     expect((await recorded()).some((c) => c.grantedTo.join() === "org-ggd,org-ldh" && c.categories.includes("mental_health"))).toBe(true);
   });
 
