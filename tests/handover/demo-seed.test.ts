@@ -86,7 +86,12 @@ describe("the demo seed", () => {
     // Of Anouk and Sandra nothing but the escalations; Esther he holds himself, in monitoring.
     const escalated = new Set(["client-anouk", "client-sandra"]);
     expect(device.of("planDomains").filter((p) => escalated.has(p.clientId))).toEqual([]);
-    expect(device.of("agreements").filter((a) => escalated.has(a.clientId)).map((a) => a.escalationId)).toEqual(["escalation-sandra"]);
+    expect(
+      device
+        .of("agreements")
+        .filter((a) => escalated.has(a.clientId))
+        .map((a) => a.escalationId),
+    ).toEqual(["escalation-sandra"]);
   });
 
   it("holds Iriszorg's 2024 flexbudget with a few expenses, and two time-out stays of 2024, one still ongoing", async () => {
