@@ -1,4 +1,4 @@
-import { refusal } from "@naast/shared";
+import { mayManageUsers, refusal } from "@naast/shared";
 import { initTRPC, TRPCError } from "@trpc/server";
 import { z } from "zod";
 import type { AccessPoint } from "./audit/entry.ts";
@@ -83,8 +83,8 @@ export const signedInProcedure = t.procedure.use(async ({ ctx, next }) => {
   return next({ ctx: { ...ctx, user: session.person, tokenHash: session.tokenHash, sessionExpiresAt: session.expiresAt } });
 });
 
-/** An organisation's admin (role "admin"): acts only on her own organisation's people. */
+/** An organisation's admin (the shared rule `mayManageUsers`): acts only on her own organisation's people. */
 export const orgAdminProcedure = signedInProcedure.use(({ ctx, next }) => {
-  if (ctx.user.role !== "admin") throw refuse("FORBIDDEN", refusal("access.admin-only"), "only an organisation's admin may do this");
+  if (!mayManageUsers(ctx.user)) throw refuse("FORBIDDEN", refusal("access.admin-only"), "only an organisation's admin may do this");
   return next();
 });

@@ -11,6 +11,7 @@ export * from "./consent/schema.ts";
 export * from "./consent/state.ts";
 export * from "./consent/team-choice.ts";
 export * from "./consent/why-hidden.ts";
+export * from "./directory/access.ts";
 export * from "./escalation/mutators.ts";
 export * from "./escalation/schema.ts";
 export * from "./escalation/state.ts";

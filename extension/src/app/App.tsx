@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from "preact/hooks";
+import { BeheerEntry } from "../admin/BeheerEntry.tsx";
 import { FiguresEntry } from "../figures/FiguresEntry.tsx";
 import { useLiveQuery } from "../hooks/use-live-query.ts";
 import { useLock } from "../hooks/use-lock.ts";
@@ -81,6 +82,7 @@ export function App() {
                 {t("signedInAs", { name: session.user.name, organisation: directory?.organisations.get(session.user.organisationId)?.shortName ?? "" })}
               </p>
               <StatusBar />
+              <BeheerEntry session={session} />
               {/* The policy officer holds no client: the figures are her panel. */}
               {session.user.role !== "policy" && <Workspace session={session} directory={directory} context={context} />}
               <FiguresEntry session={session} />

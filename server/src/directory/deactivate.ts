@@ -1,27 +1,17 @@
-import { type Agreement, agreementSchema, type Client, clientSchema, type Person, personSchema } from "@naast/shared";
+import type { Person } from "@naast/shared";
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { AccessPoint } from "../audit/entry.ts";
-import type { Db } from "../db/connect.ts";
 import { deviceKeys, records, sessions } from "../db/schema.ts";
 import type { Services } from "../services.ts";
 import { adminChange } from "./admin.ts";
+import { type OpenWork, type OpenWorkViewer, openWorkOf, peopleOf } from "./open-work.ts";
+
+export type { OpenWork } from "./open-work.ts";
 
 /** Who deactivates: a platform admin at the CLI (no user), or an organisation's admin in the panel. */
 export interface Deactivator {
   userId: string | null;
   accessPoint: AccessPoint;
-}
-
-/** What a deactivated person leaves behind: her clients and her open afspraken, to be handed to a colleague. */
-export interface OpenWork {
-  person: Person;
-  clients: Pick<Client, "id" | "alias" | "ownerOrganisationId" | "status">[];
-  agreements: Pick<Agreement, "id" | "clientId" | "text" | "dueDate">[];
-}
-
-async function peopleOf(db: Db, filter: (p: Person) => boolean): Promise<Person[]> {
-  const rows = await db.select({ data: records.data }).from(records).where(eq(records.collection, "people"));
-  return rows.map((r) => personSchema.parse(JSON.parse(r.data))).filter(filter);
 }
 
 /**
@@ -54,11 +44,15 @@ async function deactivatePeople(services: Services, event: string, people: Perso
   );
 }
 
-export async function deactivateUser(services: Services, userId: string, by: Deactivator): Promise<OpenWork> {
-  const [person] = await peopleOf(services.db, (p) => p.id === userId);
+/**
+ * Deactivates one person; answers her open work as `viewer` may see it (her organisation's admin:
+ * only what that organisation may see; the CLI: everything).
+ */
+export async function deactivateUser(services: Services, userId: string, by: Deactivator, viewer: OpenWorkViewer = null): Promise<OpenWork> {
+  const [person] = await peopleOf(services.db, null, (p) => p.id === userId);
   if (!person) throw new Error(`unknown user ${userId}`);
   await deactivatePeople(services, "admin.deactivateUser", [person], by, person.organisationId);
-  return openWorkOf(services.db, { ...person, active: false });
+  return openWorkOf(services.db, { ...person, active: false }, viewer && { ...viewer, now: services.clock.nowIso() });
 }
 
 /** A whole organisation: every one of its people, in one change. */
@@ -68,30 +62,7 @@ export async function deactivateOrganisation(services: Services, organisationId:
     .from(records)
     .where(and(eq(records.collection, "organisations"), eq(records.id, organisationId)));
   if (organisation.length === 0) throw new Error(`unknown organisation ${organisationId}`);
-  const people = await peopleOf(services.db, (p) => p.organisationId === organisationId);
+  const people = await peopleOf(services.db, organisationId);
   await deactivatePeople(services, "admin.deactivateOrganisation", people, by, organisationId);
-  return Promise.all(people.map((p) => openWorkOf(services.db, { ...p, active: false })));
-}
-
-/** Clients she is responsible for (not closed) and afspraken she owns that are still open. */
-export async function openWorkOf(db: Db, person: Person): Promise<OpenWork> {
-  const rows = await db
-    .select({ collection: records.collection, data: records.data })
-    .from(records)
-    .where(inArray(records.collection, ["clients", "agreements"]));
-  const clients: OpenWork["clients"] = [];
-  const agreements: OpenWork["agreements"] = [];
-  for (const row of rows) {
-    const data: unknown = JSON.parse(row.data);
-    if (row.collection === "clients") {
-      const c = clientSchema.parse(data);
-      if (c.responsibleUserId === person.id && c.status !== "closed")
-        clients.push({ id: c.id, alias: c.alias, ownerOrganisationId: c.ownerOrganisationId, status: c.status });
-    } else {
-      const a = agreementSchema.parse(data);
-      if (a.ownerUserId === person.id && a.status === "open") agreements.push({ id: a.id, clientId: a.clientId, text: a.text, dueDate: a.dueDate });
-    }
-  }
-  agreements.sort((a, b) => a.dueDate.localeCompare(b.dueDate));
-  return { person, clients, agreements };
+  return Promise.all(people.map((p) => openWorkOf(services.db, { ...p, active: false }, null)));
 }
