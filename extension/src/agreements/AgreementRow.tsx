@@ -1,13 +1,4 @@
-import {
-  type Agreement,
-  agreementOwnerRoles,
-  isOverdue,
-  type LifeDomain,
-  mayChangeAgreements,
-  mayOwnAgreements,
-  type Person,
-  promptsEscalation,
-} from "@naast/shared";
+import { type Agreement, isOverdue, mayChangeAgreements, promptsEscalation } from "@naast/shared";
 import { useContext, useState } from "preact/hooks";
 import type { EscalationPrefill } from "../escalation/EscalationSection.tsx";
 import { useLiveQuery } from "../hooks/use-live-query.ts";
@@ -18,28 +9,11 @@ import { formatDay, LanguageContext, useT } from "../i18n/index.ts";
 import type { ClientView, Directory } from "../records/queries.ts";
 import { db } from "../storage/db.ts";
 import { ErrorLine } from "../ui/ErrorLine.tsx";
+import { PersonOptions } from "../ui/PersonOptions.tsx";
 import { UndoBar } from "../ui/UndoBar.tsx";
+import { possibleOwners } from "./draft.ts";
 
 const today = () => new Date().toISOString().slice(0, 10);
-
-/** Who may own an afspraak of this client (about `domain`): the rule addAgreement and updateAgreement run. */
-export function possibleOwners(view: ClientView, directory: Directory, now: string, domain: LifeDomain | null) {
-  return [...directory.people.values()].filter(
-    (p) => p.active && agreementOwnerRoles.includes(p.role) && mayOwnAgreements(p, view.client, view.consentEvents, now, domain),
-  );
-}
-
-export function OwnerOptions({ owners, directory }: { owners: Person[]; directory: Directory }) {
-  return (
-    <>
-      {owners.map((p) => (
-        <option key={p.id} value={p.id}>
-          {p.name} ({directory.organisations.get(p.organisationId)?.shortName ?? "?"})
-        </option>
-      ))}
-    </>
-  );
-}
 
 /** One open afspraak: done, or changed (text, due date, owner), or cancelled with a reason. */
 export function AgreementRow({
@@ -135,7 +109,7 @@ export function AgreementRow({
           <label>
             {t("agreements.owner")}
             <select name="agreement-edit-owner" value={owner} onChange={(e) => setOwner(e.currentTarget.value)}>
-              <OwnerOptions owners={owners} directory={directory} />
+              <PersonOptions people={owners} directory={directory} />
             </select>
           </label>
           <button type="submit">{t("plan.save")}</button>

@@ -4,8 +4,8 @@ import { useMutate } from "../hooks/use-mutate.ts";
 import { undoSeconds, useUndoable } from "../hooks/use-undoable.ts";
 import { categoryLabel, useT } from "../i18n/index.ts";
 import type { Directory } from "../records/queries.ts";
+import { ConfirmOrUndo } from "../ui/ConfirmOrUndo.tsx";
 import { ErrorLine } from "../ui/ErrorLine.tsx";
-import { UndoBar } from "../ui/UndoBar.tsx";
 
 /** Withdrawal, whole or for some organisations or some information, with the client's reason. */
 export function WithdrawConsentForm({ state, directory, onDone }: { state: ConsentState; directory: Directory; onDone(): void }) {
@@ -78,15 +78,7 @@ export function WithdrawConsentForm({ state, directory, onDone }: { state: Conse
         {t("consent.withdrawReason")}
         <textarea name="withdraw-reason" required maxLength={500} value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
       </label>
-      <UndoBar message={pending} onUndo={undo} />
-      {!pending && (
-        <>
-          <button type="submit">{t("consent.withdrawConfirm")}</button>
-          <button type="button" class="secondary" onClick={onDone}>
-            {t("plan.cancel")}
-          </button>
-        </>
-      )}
+      <ConfirmOrUndo pending={pending} onUndo={undo} confirm={t("consent.withdrawConfirm")} onCancel={onDone} />
       <ErrorLine message={error} />
     </form>
   );

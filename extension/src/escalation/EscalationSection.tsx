@@ -4,7 +4,6 @@ import {
   isOpenEscalation,
   isOverdueEscalation,
   type LifeDomain,
-  lifeDomains,
   municipalityOrganisations,
   type Person,
 } from "@naast/shared";
@@ -14,7 +13,10 @@ import { useMutate } from "../hooks/use-mutate.ts";
 import { categoryLabel, formatDay, LanguageContext, useT } from "../i18n/index.ts";
 import type { ClientView, Directory } from "../records/queries.ts";
 import type { Session } from "../storage/db.ts";
+import { DomainOptions } from "../ui/DomainOptions.tsx";
 import { ErrorLine } from "../ui/ErrorLine.tsx";
+import { ItemList } from "../ui/ItemList.tsx";
+import { PersonOptions } from "../ui/PersonOptions.tsx";
 
 /** An overdue afspraak the holder chose to escalate: the form opens prefilled with it. */
 export interface EscalationPrefill {
@@ -50,12 +52,11 @@ export function EscalationSection({
   return (
     <section class="card escalations" aria-labelledby="escalations-title" data-testid="escalations">
       <h2 id="escalations-title">{t("escalation.title")}</h2>
-      {escalations.length === 0 && <p class="hint">{t("escalation.empty")}</p>}
-      <ul>
-        {escalations.map((e) => (
-          <EscalationCard key={e.id} escalation={e} view={view} directory={directory} session={session} />
-        ))}
-      </ul>
+      <ItemList
+        items={escalations}
+        empty={t("escalation.empty")}
+        item={(e) => <EscalationCard escalation={e} view={view} directory={directory} session={session} />}
+      />
       {mayEscalate && <EscalateForm key={prefill?.agreementId ?? "new"} view={view} directory={directory} prefill={prefill} />}
     </section>
   );
@@ -117,11 +118,7 @@ function EscalateForm({ view, directory, prefill }: { view: ClientView; director
         <label>
           {t("escalation.domain")}
           <select name="escalation-domain" value={domain} onChange={(e) => setDomain(e.currentTarget.value as LifeDomain)}>
-            {lifeDomains.map((d) => (
-              <option key={d} value={d}>
-                {categoryLabel(t, d)}
-              </option>
-            ))}
+            <DomainOptions />
           </select>
         </label>
         <label>
@@ -304,11 +301,7 @@ function Answering({
             {t("agreements.owner")}
             <select name="escalation-decision-owner" value={owner} onChange={(ev) => setOwner(ev.currentTarget.value)}>
               <option value="">{t("escalation.noOwner")}</option>
-              {owners.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name} ({directory.organisations.get(p.organisationId)?.shortName ?? "?"})
-                </option>
-              ))}
+              <PersonOptions people={owners} directory={directory} />
             </select>
           </label>
           <label>

@@ -6,7 +6,8 @@ import { describeRefusal, refusalOf } from "../i18n/refusal.ts";
 import type { ClientView, Directory } from "../records/queries.ts";
 import type { Session } from "../storage/db.ts";
 import { ErrorLine } from "../ui/ErrorLine.tsx";
-import { HandoverCard, outcomeText } from "./HandoverCard.tsx";
+import { outcomeText } from "./card.ts";
+import { HandoverCard } from "./HandoverCard.tsx";
 import { StartHandoverForm } from "./StartHandoverForm.tsx";
 
 /**

@@ -1,5 +1,6 @@
 import { type LifeDomain, lifeDomains } from "@naast/shared";
-import { categoryLabel, useT } from "../i18n/index.ts";
+import { useT } from "../i18n/index.ts";
+import { DomainOptions } from "../ui/DomainOptions.tsx";
 
 /**
  * What a free-text section of a handover is about: a life domain the receiver may see, or
@@ -25,11 +26,7 @@ export function SectionDomainSelect({
         <option value="" disabled={!mayShare(null)}>
           {t("handover.sectionGeneral")}
         </option>
-        {lifeDomains.filter(mayShare).map((d) => (
-          <option key={d} value={d}>
-            {categoryLabel(t, d)}
-          </option>
-        ))}
+        <DomainOptions domains={lifeDomains.filter(mayShare)} />
       </select>
     </label>
   );

@@ -3,6 +3,7 @@ import { useState } from "preact/hooks";
 import { useMutate } from "../hooks/use-mutate.ts";
 import { categoryLabel, useT } from "../i18n/index.ts";
 import type { ClientView } from "../records/queries.ts";
+import { DomainOptions } from "../ui/DomainOptions.tsx";
 import { ErrorLine } from "../ui/ErrorLine.tsx";
 import { ScoreSelect, zrmLevelKey } from "../ui/ScoreSelect.tsx";
 import { scoreHistory } from "./score-history.ts";
@@ -28,11 +29,7 @@ export function PlanSection({ view, accessible }: { view: ClientView; accessible
           {t("plan.addDomain")}
           <select value={adding} onChange={(e) => setAdding(e.currentTarget.value as LifeDomain | "")}>
             <option value="" />
-            {addable.map((d) => (
-              <option key={d} value={d}>
-                {categoryLabel(t, d)}
-              </option>
-            ))}
+            <DomainOptions domains={addable} />
           </select>
         </label>
       )}
