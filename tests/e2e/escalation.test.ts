@@ -58,18 +58,24 @@ describe("an opschaling from an overdue afspraak to the procesregisseur and back
     peter = await caseManagerBrowser("peter@gemeente.demo", stack.server.url, stack.portals.urls.iriszorg);
     const { panel } = peter;
     const queue = panel.getByTestId("escalation-queue");
-    const line = queue.getByRole("button", { name: new RegExp(stuck) });
-    await line.waitFor({ timeout: 20_000 });
+    const item = queue.getByTestId("escalation-queue-item").filter({ hasText: stuck });
+    await item.waitFor({ timeout: 20_000 });
     // Urgent first: the demo's urgent escalation of Anouk stands above this normal one.
-    expect(await queue.locator("li").first().textContent()).toContain("Geen passende woonplek");
+    expect(await queue.getByTestId("escalation-queue-item").first().textContent()).toContain("Geen passende woonplek");
     expect(await axeViolations(panel)).toEqual([]);
-    await line.click();
-    const card = panel.locator("[data-testid=escalation]", { hasText: stuck });
-    await card.waitFor({ timeout: 15_000 });
+    // The row and the card are the same escalation by its id: each survives the list's re-renders
+    // (the pull, the portal tab's late first report), so every step below waits on a state.
+    const id = await item.getAttribute("data-escalation-id");
+    await item.getByRole("button", { name: new RegExp(stuck) }).click();
+    const card = panel.locator(`[data-testid=escalation][data-escalation-id="${id}"]`);
+    await expect.poll(() => card.getAttribute("data-status"), { timeout: 15_000 }).toBe("submitted");
     // She sees the escalation, not the plan.
     expect(await panel.locator("[data-testid=agreement]").count()).toBe(0);
     await card.getByRole("button", { name: "In behandeling nemen" }).click();
-    await expect.poll(() => card.getByTestId("escalation-status").textContent(), { timeout: 15_000 }).toBe("in behandeling");
+    await expect.poll(() => card.getAttribute("data-status"), { timeout: 15_000 }).toBe("in_progress");
+    expect(await card.getByTestId("escalation-status").textContent()).toBe("in behandeling");
+    // Taken up, it is still hers to answer: the queue shows the new state on the same row.
+    await expect.poll(() => queue.locator(`[data-escalation-id="${id}"]`).getAttribute("data-status")).toBe("in_progress");
     await card.getByText("Beantwoorden").click();
     await card.locator("textarea[name=escalation-answer]").fill("Talis neemt Anouk deze week in behandeling; ik bel na.");
     await card.locator("input[name=escalation-decision]").fill("Talis terugbellen over de intake");
@@ -77,7 +83,8 @@ describe("an opschaling from an overdue afspraak to the procesregisseur and back
     await card.locator("input[name=escalation-decision-due]").fill(daysAgo(-7));
     expect(await axeViolations(panel)).toEqual([]);
     await card.getByRole("button", { name: "Antwoord versturen" }).click();
-    await expect.poll(() => card.getByTestId("escalation-status").textContent(), { timeout: 15_000 }).toBe("opgelost");
+    await expect.poll(() => card.getAttribute("data-status"), { timeout: 15_000 }).toBe("resolved");
+    expect(await card.getByTestId("escalation-status").textContent()).toBe("opgelost");
   }, 90_000);
 
   it("brings the answer to the case manager, with the decision as an afspraak of the procesregisseur", async () => {

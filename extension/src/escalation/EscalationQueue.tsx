@@ -34,7 +34,7 @@ export function EscalationQueue({ session, directory, onOpen }: { session: Sessi
           const client = clients.get(e.clientId);
           const overdue = isOverdueEscalation(e, today);
           return (
-            <li key={e.id} class={overdue ? "overdue" : ""}>
+            <li key={e.id} class={overdue ? "overdue" : ""} data-testid="escalation-queue-item" data-escalation-id={e.id} data-status={e.status}>
               <button type="button" class="link" onClick={() => onOpen(e.clientId)}>
                 {t("escalation.queueLine", {
                   alias: client?.alias ?? "?",

@@ -47,7 +47,8 @@ export function EscalationSection({
   const may = useMayRun(session.user, view.client, view.consentEvents);
   const about = { clientId: view.client.id };
   const mayEscalate = may("escalate", about);
-  const escalations = [...view.escalations].sort((a, b) => b.submittedAt.localeCompare(a.submittedAt));
+  // Newest first; the id breaks a tie, so a row never swaps places with its neighbour between renders.
+  const escalations = [...view.escalations].sort((a, b) => b.submittedAt.localeCompare(a.submittedAt) || a.id.localeCompare(b.id));
   if (!mayEscalate && escalations.length === 0) return null;
   return (
     <section class="card escalations" aria-labelledby="escalations-title" data-testid="escalations">
@@ -175,7 +176,7 @@ function EscalationCard({ escalation: e, view, directory, session }: { escalatio
   const overdue = isOverdueEscalation(e, today());
   const decided = e.decisions.length > 0;
   return (
-    <li class={overdue ? "overdue" : ""} data-testid="escalation" data-status={e.status}>
+    <li class={overdue ? "overdue" : ""} data-testid="escalation" data-escalation-id={e.id} data-status={e.status}>
       <p>
         <strong>{e.problem}</strong> ({categoryLabel(t, e.domain)}) · {t(`escalation.urgency.${e.urgency}`)}
       </p>

@@ -1,5 +1,5 @@
 import { caseload, maySeeCaseload, type ToDoTarget } from "@naast/shared";
-import { useEffect, useMemo, useState } from "preact/hooks";
+import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { ClientPanel } from "../app/ClientPanel.tsx";
 import { ClientView } from "../app/ClientView.tsx";
 import { EscalationQueue } from "../escalation/EscalationQueue.tsx";
@@ -32,10 +32,17 @@ export function Workspace({ session, directory, context }: { session: Session; d
   const t = useT();
   const [view, setView] = useState<PanelView>("epd");
   const [opened, setOpened] = useState<Opened | null>(null);
-  // Beside the EPD, a client opened from the inbox gives way when the EPD moves on to another client.
+  // Beside the EPD, a client opened from the inbox or a queue gives way when the EPD moves on to
+  // another client. The portal tab's first report is no move: its content script only knows the
+  // portal once the adapters have synced after sign-in, which may come after she opened someone.
+  const epdClientId = context ? context.epdClientId : undefined;
+  const lastEpdClient = useRef(epdClientId);
   useEffect(() => {
-    if (view === "epd") setOpened(null);
-  }, [context?.epdClientId]);
+    if (epdClientId === undefined) return;
+    const before = lastEpdClient.current;
+    lastEpdClient.current = epdClientId;
+    if (before !== undefined && before !== epdClientId && view === "epd") setOpened(null);
+  }, [epdClientId]);
 
   const overview = useOverview(session.user.organisationId, view !== "epd");
   const rows = useClientRows(overview);
