@@ -1,4 +1,11 @@
+import { randomUUID } from "node:crypto";
+import { clientRow } from "@naast/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { demoPassword } from "../../server/src/demo/people.ts";
+import { handoverArgs } from "../handover/helpers.ts";
+import { signIn } from "../support/api.ts";
+import { grantConsent } from "../support/fixtures.ts";
+import { Replica } from "../support/replica.ts";
 import { axeViolations } from "./support/axe.ts";
 import { hasFocus, tabTo } from "./support/keyboard.ts";
 import { browserBesidePortal, type CaseManagerBrowser, caseManagerBrowser, enterPassword } from "./support/panel.ts";
@@ -13,7 +20,10 @@ describe("the team's overview, with no portal tab open", () => {
   let stack: DemoStack;
   let fatima: CaseManagerBrowser;
   let marieke: CaseManagerBrowser;
+  let peter: CaseManagerBrowser | undefined;
   const afspraak = "Budgetbeheer aanvragen bij Plangroep";
+  /** Roos (LDH), handed to the procesregisseur for monitoring; he has not acknowledged it yet. */
+  const roos = `client-roos-${randomUUID().slice(0, 8)}`;
 
   beforeAll(async () => {
     stack = await startDemoStack();
@@ -22,10 +32,19 @@ describe("the team's overview, with no portal tab open", () => {
     await enterPassword(fatima.panel, "fatima@iriszorg.demo", stack.server.url);
     await fatima.panel.getByText(/Ingelogd als/).waitFor();
     marieke = await caseManagerBrowser("marieke@ldh.demo", stack.server.url, `${stack.server.url}/health`);
+    // Written through the same mutators the panel uses: a new client of Marieke's, consent for the
+    // Gemeente, and a monitoring handover to Peter.
+    const api = await signIn(stack.server.url, "marieke@ldh.demo", demoPassword);
+    const created = await api.push("createClient", { id: roos, alias: "Roos", birthYear: 1994, epdClientId: null });
+    if (created.status !== "applied") throw new Error("Roos was not created");
+    await grantConsent(api, roos, ["org-gemeente"], ["handovers", "agreements", "housing", "notes"]);
+    const handover = await api.push("startHandover", handoverArgs(roos, { kind: "monitoring", toUserId: "u-peter", toOrganisationId: "org-gemeente" }));
+    if (handover.status !== "applied") throw new Error(`the monitoring handover was refused: ${JSON.stringify(handover)}`);
   }, 120_000);
   afterAll(async () => {
     await fatima?.close();
     await marieke?.close();
+    await peter?.close();
     await stack?.stop();
   });
 
@@ -109,4 +128,77 @@ describe("the team's overview, with no portal tab open", () => {
       await ingrid.close();
     }
   }, 60_000);
+
+  it("the procesregisseur accepts a monitoring handover, finds the client under Monitoring afterwards and opens her again", async () => {
+    peter = await caseManagerBrowser("peter@gemeente.demo", stack.server.url, `${stack.server.url}/health`);
+    const { panel } = peter;
+    const line = panel.getByTestId("handover-inbox").getByRole("button", { name: /Roos, van Marieke Verhoeven/ });
+    await line.click({ timeout: 20_000 });
+    await panel.getByRole("button", { name: "Gelezen en bevestigd: ik neem het over" }).click();
+    const header = panel.locator("[data-testid=client-view] header");
+    await expect.poll(() => header.textContent(), { timeout: 15_000 }).toContain("Verantwoordelijk: Peter Brouwer (Gemeente)");
+    expect(await header.textContent()).toContain("monitoring");
+    await expect.poll(() => panel.getByTestId("pending-count").count(), { timeout: 15_000 }).toBe(0);
+
+    // Later, with no EPD and no inbox line: Cliënten, Monitoring.
+    await panel.getByRole("navigation", { name: "Weergave" }).getByRole("button", { name: "Cliënten" }).click();
+    await panel.getByLabel("Monitoring").check();
+    const roosRow = panel.locator(`[data-testid=client-row][data-client-id="${roos}"]`);
+    await expect.poll(() => roosRow.textContent(), { timeout: 15_000 }).toContain("Bij Peter Brouwer (Gemeente)");
+    expect(await roosRow.textContent()).toContain("monitoring");
+    // Esther, the demo's monitoring client, is his too; nothing else is.
+    expect((await panel.getByTestId("client-row").allTextContents()).map((t) => t.split(" ")[0]).sort()).toEqual(["Esther", "Roos"]);
+    expect(await axeViolations(panel)).toEqual([]);
+    await roosRow.getByRole("button", { name: "Roos" }).click();
+    await expect.poll(() => panel.locator("[data-testid=client-view] h1").textContent()).toContain("Roos");
+    expect(await panel.getByTestId("handover").first().getAttribute("data-status")).toBe("acknowledged");
+    await panel.getByRole("button", { name: "Terug naar Cliënten" }).click();
+    await expect.poll(() => roosRow.count()).toBe(1);
+  }, 90_000);
+
+  it("a contact logged offline counts as the last contact once the device is back online", async () => {
+    const { panel, context } = marieke;
+    // Jolanda: no contact for three weeks in the demo, so she is in Marieke's Te doen.
+    const nav = panel.getByRole("navigation", { name: "Weergave" });
+    await nav.getByRole("button", { name: /^Te doen/ }).click();
+    const noContact = panel.locator("[data-testid=todo-item][data-source=no-contact][data-client-id=client-jolanda]");
+    await expect.poll(() => noContact.count(), { timeout: 15_000 }).toBe(1);
+
+    await context.setOffline(true);
+    await expect.poll(() => panel.getByTestId("sync-status").getAttribute("data-state"), { timeout: 15_000 }).toBe("offline");
+    await nav.getByRole("button", { name: "Cliënten" }).click();
+    await panel.getByLabel("Mijn cliënten").check();
+    const jolanda = panel.locator("[data-testid=client-row][data-client-id=client-jolanda]");
+    expect(await jolanda.textContent()).toContain("laatste contact 21 dagen geleden");
+    await jolanda.getByRole("button", { name: "Jolanda" }).click();
+    await panel.locator("select[name=contact-type]").selectOption("street");
+    await panel.locator("textarea[name=note]").fill("Bij de nachtopvang gesproken; komt donderdag naar het spreekuur.");
+    await panel.getByRole("button", { name: "Contact opslaan" }).click();
+    await expect.poll(() => panel.getByTestId("contact").first().textContent()).toContain("Bij de nachtopvang gesproken");
+    expect(await panel.getByTestId("pending-count").count()).toBe(1);
+
+    await context.setOffline(false);
+    await expect.poll(() => panel.getByTestId("pending-count").count(), { timeout: 20_000 }).toBe(0);
+    await panel.getByRole("button", { name: "Terug naar Cliënten" }).click();
+    await expect.poll(() => jolanda.textContent()).toContain("vandaag contact");
+    await nav.getByRole("button", { name: /^Te doen/ }).click();
+    await expect.poll(() => panel.getByTestId("todo").count()).toBe(1);
+    expect(await noContact.count()).toBe(0);
+    // The server has it as her last contact: a fresh device derives the same.
+    const device = new Replica().apply(await (await signIn(stack.server.url, "marieke@ldh.demo", demoPassword)).pull());
+    const [client] = device.of("clients").filter((c) => c.id === "client-jolanda");
+    if (!client) throw new Error("Jolanda is not on a fresh device");
+    const row = clientRow(
+      {
+        client,
+        consentEvents: device.of("consentEvents", client.id),
+        agreements: device.of("agreements", client.id),
+        notes: device.of("notes", client.id),
+        handovers: device.of("handovers", client.id),
+        handoverEvents: device.of("handoverEvents", client.id),
+      },
+      new Date().toISOString(),
+    );
+    expect(row.daysSinceContact).toBe(0);
+  }, 90_000);
 });
