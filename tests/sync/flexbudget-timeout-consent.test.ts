@@ -145,6 +145,27 @@ describe("flexbudget and time-out over the real server, with and without their c
     expect((await everything(joost)).of("flexbudgetTotals")[0]).toEqual(totalsBefore);
   });
 
+  it("an expense on a closed year, and a day rate that is no whole number of cents, are refused over HTTP with their codes, and nothing is written", async () => {
+    const clientId = await anouk();
+    const last = year - 1;
+    const budget = { year: last, holderOrganisationId: "org-iris", amountCents: 100_000, periodStart: `${last}-01-01`, periodEnd: `${last}-12-31` };
+    expect(await joost.push("setFlexbudget", budget)).toMatchObject({ status: "applied" });
+    expect(await joost.push("closeFlexbudgetYear", { year: last, holderOrganisationId: "org-iris" })).toMatchObject({ status: "applied" });
+    expect(await fatima.push("recordFlexExpense", { ...expense(clientId, 1_000), day: `${last}-06-01` })).toMatchObject({
+      status: "rejected",
+      refusal: { code: "flexbudget.year-closed", params: { year: last } },
+    });
+    const rate = { year, holderOrganisationId: "org-iris", trajectoriesPerYear: 6 };
+    expect(await joost.push("setTimeoutSettings", { ...rate, dayRateCents: 139.27 })).toMatchObject({ refusal: { code: "money.not-whole-cents" } });
+    expect(await joost.push("setTimeoutSettings", { ...rate, dayRateCents: 0 })).toMatchObject({ refusal: { code: "money.not-positive" } });
+    expect(await joost.push("setTimeoutSettings", { ...rate, dayRateCents: 13_927, trajectoriesPerYear: 6.5 })).toMatchObject({
+      refusal: { code: "timeout.trajectories-invalid" },
+    });
+    const device = await everything(joost);
+    expect(device.of("flexbudgetEntries", clientId)).toEqual([]);
+    expect(device.of("timeoutSettings").find((r) => r.year === year)).toMatchObject({ dayRateCents: 13_927, trajectoriesPerYear: 6 });
+  });
+
   it("every write and every delivery of these entries is audited under its category", async () => {
     const clientId = await anouk();
     await fatima.push("recordFlexExpense", expense(clientId, 1_000));

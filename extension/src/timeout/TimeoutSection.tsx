@@ -1,4 +1,4 @@
-import { type AccessDecision, beyondTrajectories, type DataCategory, deriveStays, nightsBetween, type Stay } from "@naast/shared";
+import { type AccessDecision, type DataCategory, deriveStays, nightsBetween, type Stay } from "@naast/shared";
 import { useContext, useState } from "preact/hooks";
 import { useMutate } from "../hooks/use-mutate.ts";
 import { formatDay, formatEuros, LanguageContext, useT } from "../i18n/index.ts";
@@ -6,6 +6,7 @@ import type { MessageKey } from "../i18n/nl.ts";
 import type { ClientView, YearFigures } from "../records/queries.ts";
 import type { Session } from "../storage/db.ts";
 import { ErrorLine } from "../ui/ErrorLine.tsx";
+import { trajectoryWarning } from "./trajectory-warning.ts";
 
 interface Props {
   view: ClientView;
@@ -36,7 +37,7 @@ export function TimeoutSection({ view, accessible, session, figures }: Props) {
           <StayItem key={stay.id} stay={stay} clientId={view.client.id} mayDecide={isHolderCoordinator} figures={figures} />
         ))}
       </ul>
-      <RequestForm clientId={view.client.id} />
+      <RequestForm clientId={view.client.id} figures={figures} />
     </section>
   );
 }
@@ -49,8 +50,8 @@ function StayItem({ stay, clientId, mayDecide, figures }: { stay: Stay; clientId
   const [day, setDay] = useState(today);
   const [location, setLocation] = useState("");
   const event = { id: crypto.randomUUID(), clientId, stayId: stay.id };
-  const { timeoutSettings, timeoutTotals } = figures;
-  const seventh = mayDecide && timeoutSettings && timeoutTotals && beyondTrajectories(timeoutTotals.trajectories, timeoutSettings.trajectoriesPerYear);
+  // The yearly check, before she approves: beyond the agreed trajectories it warns, never refuses.
+  const seventh = mayDecide ? trajectoryWarning(figures, stay.request.proposedStart) : null;
   return (
     <li data-testid="stay" data-status={stay.status}>
       <p class="meta">
@@ -65,11 +66,7 @@ function StayItem({ stay, clientId, mayDecide, figures }: { stay: Stay; clientId
       {stay.decision?.beyondTrajectories && <p class="warning">{t("timeout.beyondWarning")}</p>}
       {stay.status === "requested" && mayDecide && (
         <p>
-          {seventh && (
-            <span class="warning">
-              {t("timeout.seventhWarning", { count: (timeoutTotals?.trajectories ?? 0) + 1, max: timeoutSettings?.trajectoriesPerYear ?? 0 })}{" "}
-            </span>
-          )}
+          {seventh && <span class="warning">{t("timeout.seventhWarning", seventh)} </span>}
           <button type="button" onClick={() => void run("decideTimeoutStay", { ...event, approved: true, note: "" })}>
             {t("timeout.approve")}
           </button>{" "}
@@ -115,7 +112,7 @@ function StayItem({ stay, clientId, mayDecide, figures }: { stay: Stay; clientId
   );
 }
 
-function RequestForm({ clientId }: { clientId: string }) {
+function RequestForm({ clientId, figures }: { clientId: string; figures: YearFigures }) {
   const t = useT();
   const { run, error } = useMutate();
   const [reason, setReason] = useState("");
@@ -129,6 +126,9 @@ function RequestForm({ clientId }: { clientId: string }) {
       setEnd("");
     }
   };
+  // Before she sends it: on the holder's devices (which have the year's totals) the yearly check
+  // warns that this would be one trajectory more than agreed; the server approves it all the same.
+  const warning = start ? trajectoryWarning(figures, start) : null;
   return (
     <form onSubmit={save} aria-labelledby="stay-request-title">
       <h3 id="stay-request-title">{t("timeout.request")}</h3>
@@ -144,6 +144,11 @@ function RequestForm({ clientId }: { clientId: string }) {
         {t("timeout.proposedEnd")}
         <input name="stay-proposed-end" type="date" required value={end} onInput={(e) => setEnd(e.currentTarget.value)} />
       </label>
+      {warning && (
+        <p class="warning" data-testid="trajectory-warning">
+          {t("timeout.requestBeyondWarning", warning)}
+        </p>
+      )}
       <button type="submit">{t("timeout.requestSave")}</button>
       <ErrorLine message={error} />
     </form>

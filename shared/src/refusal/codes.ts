@@ -122,6 +122,7 @@ export const refusalCodes = {
   "timeout.holder-only": { holder: "text" },
   "timeout.not-approved": {},
   "timeout.not-ongoing": {},
+  "timeout.trajectories-invalid": { max: "number" },
   // The server's own answers (auth, sessions, the sync protocol).
   "signIn.wrong": {},
   "signIn.too-many": {},

@@ -105,4 +105,26 @@ describe("time-out stays", () => {
     await store.run(requestTimeoutStay, validArgs.requestTimeoutStay, acting("sanne"));
     await expectRejected(store.run(startTimeoutStay, validArgs.startTimeoutStay, acting("sanne")), "conflict", "timeout.not-approved");
   });
+
+  it("the year's day rate and trajectories: whole cents over zero and at most €10,000, a whole number of trajectories; else refused and nothing written", async () => {
+    const store = await timeout2024();
+    const before = store.snapshot();
+    const settings = (change: Partial<typeof validArgs.setTimeoutSettings>) => ({ ...validArgs.setTimeoutSettings, ...change });
+    await expectRejected(store.run(setTimeoutSettings, settings({ dayRateCents: 0 }), acting("joost")), "invalid", "money.not-positive");
+    await expectRejected(store.run(setTimeoutSettings, settings({ dayRateCents: -13_927 }), acting("joost")), "invalid", "money.not-positive");
+    await expectRejected(store.run(setTimeoutSettings, settings({ dayRateCents: 139.27 }), acting("joost")), "invalid", "money.not-whole-cents");
+    await expectRejected(store.run(setTimeoutSettings, settings({ dayRateCents: 1_000_001 }), acting("joost")), "invalid", "money.too-large", {
+      max: 1_000_000,
+    });
+    await expectRejected(store.run(setTimeoutSettings, settings({ trajectoriesPerYear: 6.5 }), acting("joost")), "invalid", "timeout.trajectories-invalid", {
+      max: 1000,
+    });
+    await expectRejected(store.run(setTimeoutSettings, settings({ trajectoriesPerYear: -1 }), acting("joost")), "invalid", "timeout.trajectories-invalid", {
+      max: 1000,
+    });
+    await expectRejected(store.run(setTimeoutSettings, settings({ holderOrganisationId: "ldh" }), acting("sanne")), "forbidden");
+    expect(store.snapshot()).toBe(before);
+    await store.run(setTimeoutSettings, settings({ dayRateCents: 14_250, trajectoriesPerYear: 8 }), acting("joost"));
+    expect(store.get("timeoutSettings", "timeout:2024")).toMatchObject({ dayRateCents: 14_250, trajectoriesPerYear: 8 });
+  });
 });

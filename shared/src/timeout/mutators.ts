@@ -5,7 +5,7 @@ import { amountProblem, maxAmountCents } from "../money/cents.ts";
 import { caseWorkers, defineMutator, MutationRejected } from "../mutators/define.ts";
 import { daySchema, idSchema, limits } from "../primitives.ts";
 import type { WriteTransaction } from "../store/transaction.ts";
-import { maxStayNights, type TimeoutSettings, timeoutSettingsId, timeoutTotalsId } from "./schema.ts";
+import { maxStayNights, maxTrajectoriesPerYear, type TimeoutSettings, timeoutSettingsId, timeoutTotalsId } from "./schema.ts";
 import { beyondTrajectories, deriveStays, nightsBetween, overlappingStay, type Stay, stayCostCents } from "./stays.ts";
 
 async function organisationName(tx: WriteTransaction, organisationId: string): Promise<string> {
@@ -50,13 +50,16 @@ const base = (args: { id: string; clientId: string; stayId: string }, ctx: { now
 /** The holding organisation's coordinator or admin sets the year's day rate and trajectories. */
 export const setTimeoutSettings = defineMutator({
   name: "setTimeoutSettings",
-  args: z.object({ year: yearSchema, holderOrganisationId: idSchema, dayRateCents: z.number(), trajectoriesPerYear: z.number().int().min(0).max(1000) }),
+  args: z.object({ year: yearSchema, holderOrganisationId: idSchema, dayRateCents: z.number(), trajectoriesPerYear: z.number() }),
   roles: ["coordinator", "admin"],
   requires: (args) => ({ kind: "organisation", organisationId: args.holderOrganisationId }),
   async run(tx, args, ctx) {
     const problem = amountProblem(args.dayRateCents);
     if (problem === "money.too-large") throw new MutationRejected("invalid", problem, { max: maxAmountCents });
     if (problem) throw new MutationRejected("invalid", problem);
+    if (!Number.isInteger(args.trajectoriesPerYear) || args.trajectoriesPerYear < 0 || args.trajectoriesPerYear > maxTrajectoriesPerYear) {
+      throw new MutationRejected("invalid", "timeout.trajectories-invalid", { max: maxTrajectoriesPerYear });
+    }
     const existing = await tx.get("timeoutSettings", timeoutSettingsId(args.year));
     if (existing && existing.holderOrganisationId !== args.holderOrganisationId) {
       throw new MutationRejected("forbidden", "timeout.held-by-other", { year: args.year, holder: await organisationName(tx, existing.holderOrganisationId) });

@@ -6,6 +6,8 @@ import { daySchema, idSchema, instantSchema, limits } from "../primitives.ts";
 /** "Per jaar 6 trajecten van maximaal 2 weken": the documents' numbers, the defaults of a year. */
 export const maxStayNights = 14;
 export const defaultTrajectoriesPerYear = 6;
+/** A sanity bound on the trajectories agreed for a year. */
+export const maxTrajectoriesPerYear = 1000;
 
 /**
  * The time-out voorziening of one year: which organisation runs it (the route goes via Iriszorg),
@@ -17,7 +19,7 @@ export const timeoutSettingsSchema = z.object({
   year: yearSchema,
   holderOrganisationId: idSchema,
   dayRateCents: totalCentsSchema,
-  trajectoriesPerYear: z.number().int().min(0).max(1000),
+  trajectoriesPerYear: z.number().int().min(0).max(maxTrajectoriesPerYear),
   setAt: instantSchema,
   setBy: idSchema,
 });
