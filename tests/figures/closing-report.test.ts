@@ -223,7 +223,7 @@ describe("the municipality's figures over the closing report's flows", () => {
     expect(audited.rows.map((r) => r.access_point)).toEqual(["cli"]);
     const plain = await runCli(server.databaseUrl, ["figures", "--from", thisYear.to, "--to", thisYear.from]);
     expect(plain.code).toBe(1);
-  });
+  }, 120_000); // two CLI processes (tsx) on a busy machine
 
   it("refuses a period that ends before it starts, with nothing audited as answered", async () => {
     await expect(nadia.trpc.figures.read.mutate({ from: thisYear.to, to: thisYear.from })).rejects.toMatchObject({ data: { code: "BAD_REQUEST" } });

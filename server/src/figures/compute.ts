@@ -1,17 +1,20 @@
 import type { Row } from "@libsql/client";
 import {
   amountCell,
+  type CountCell,
   countCell,
   expensePurposes,
   type Figures,
   type FiguresPeriod,
   figuresSchema,
+  type Group,
   handoverKinds,
+  type LinkedGroup,
   outflowReasons,
   quartersOf,
   statisticCell,
   suppressAmounts,
-  suppressCounts,
+  suppressLinked,
   zrmDomains,
 } from "@naast/shared";
 import type { Services } from "../services.ts";
@@ -34,17 +37,26 @@ async function runQueries(services: Services, period: FiguresPeriod): Promise<Ro
   return Object.fromEntries(names.map((name, i) => [name, results[i]?.rows ?? []])) as Rows;
 }
 
-/** A series per quarter, with the period's total beside it, suppressed as one group. */
-function perQuarter(quarters: readonly string[], rows: readonly Row[]) {
-  const values = quarters.map((q) => rows.filter((r) => text(r.quarter) === q).reduce((sum, r) => sum + num(r.n), 0));
-  return suppressCounts(values);
+/** A series per quarter whose total is the flow `name`'s total (published in its own table too). */
+function perQuarter(name: string, quarters: readonly string[], rows: readonly Row[]): LinkedGroup {
+  return {
+    rows: quarters.map((q) => ({ id: `${name}@${q}`, value: rows.filter((r) => text(r.quarter) === q).reduce((sum, r) => sum + num(r.n), 0) })),
+    totalId: name,
+  };
 }
 
-function byKey<K extends string>(keys: readonly K[], rows: readonly Row[], column: string) {
-  const values = keys.map((k) => rows.filter((r) => text(r[column]) === k).reduce((sum, r) => sum + num(r.n), 0));
-  const group = suppressCounts(values);
-  return { rows: keys.map((key, i) => ({ key, count: group.rows[i] ?? 0 })), total: group.total };
+/** A flow by `column` (reason, kind), with the same total as its series per quarter. */
+function byKey(name: string, keys: readonly string[], rows: readonly Row[], column: string): LinkedGroup {
+  return {
+    rows: keys.map((k) => ({ id: `${name}:${k}`, value: rows.filter((r) => text(r[column]) === k).reduce((sum, r) => sum + num(r.n), 0) })),
+    totalId: name,
+  };
 }
+
+const keyed = <K extends string>(keys: readonly K[], group: Group<CountCell>) => ({
+  rows: keys.map((key, i) => ({ key, count: group.rows[i] ?? 0 })),
+  total: group.total,
+});
 
 /**
  * The municipality's figures for a period, computed in the database and suppressed here: what
@@ -60,12 +72,36 @@ export async function computeFigures(services: Services, period: FiguresPeriod):
   const holders = organisations
     .filter((o) => o.kind === "care" || rows.activeClients.some((r) => text(r.organisation) === o.id))
     .sort((a, b) => a.name.localeCompare(b.name, "nl"));
-  const active = suppressCounts(holders.map((o) => num(rows.activeClients.find((r) => text(r.organisation) === o.id)?.n)));
   const monitoring = rows.activeClients.reduce((sum, r) => sum + num(r.monitoring), 0);
+  const consentRow = rows.consent[0] ?? none;
+  const withConsent = num(consentRow.with_consent);
+  const consentTotal = num(consentRow.total);
 
-  const instroom = perQuarter(quarters, rows.instroom);
-  const uitstroomQuarters = perQuarter(quarters, rows.uitstroom);
-  const handoverQuarters = perQuarter(quarters, rows.handovers);
+  // The counts, suppressed together: the same quantity in two tables (the active clients are the
+  // total of the consent table; each flow's total is that of its series per quarter) is hidden in
+  // both, so no table gives away what another hid (shared/src/figures/suppress.ts, suppressLinked).
+  const zrmRows = (domain: string) => rows.zrm.find((r) => text(r.domain) === domain);
+  const [active, consent, instroom, uitstroomByReason, uitstroomQuarters, handoversByKind, handoverQuarters, ...zrmGroups] = suppressLinked([
+    { rows: holders.map((o) => ({ id: `active:${o.id}`, value: num(rows.activeClients.find((r) => text(r.organisation) === o.id)?.n) })), totalId: "active" },
+    {
+      rows: [
+        { id: "consent:with", value: withConsent },
+        { id: "consent:without", value: consentTotal - withConsent },
+      ],
+      totalId: "active",
+    },
+    perQuarter("instroom", quarters, rows.instroom),
+    byKey("uitstroom", outflowReasons, rows.uitstroom, "reason"),
+    perQuarter("uitstroom", quarters, rows.uitstroom),
+    byKey("handovers", handoverKinds, rows.handovers, "kind"),
+    perQuarter("handovers", quarters, rows.handovers),
+    ...zrmDomains.map((domain) => ({
+      rows: (["improved", "same", "worsened"] as const).map((k) => ({ id: `zrm:${domain}:${k}`, value: num(zrmRows(domain)?.[k]) })),
+      totalId: `zrm:${domain}`,
+    })),
+  ]);
+  if (!active || !consent || !instroom || !uitstroomByReason || !uitstroomQuarters || !handoversByKind || !handoverQuarters)
+    throw new Error("figures groups missing");
 
   const ended = rows.timeoutEnded[0] ?? none;
   const endedPeople = num(ended.people);
@@ -80,10 +116,6 @@ export async function computeFigures(services: Services, period: FiguresPeriod):
     { value: num(spentTotal.cents), people: num(spentTotal.people) },
   );
 
-  const consentRow = rows.consent[0] ?? none;
-  const withConsent = num(consentRow.with_consent);
-  const consentTotal = num(consentRow.total);
-  const consent = suppressCounts([withConsent, consentTotal - withConsent]);
   const asked = rows.consentAsked[0] ?? none;
   const answered = rows.escalationsAnswered[0] ?? none;
 
@@ -92,8 +124,8 @@ export async function computeFigures(services: Services, period: FiguresPeriod):
     computedAt: services.clock.nowIso(),
     activeClients: { rows: holders.map((o, i) => ({ key: o.name, count: active.rows[i] ?? 0 })), total: active.total },
     instroom: instroom.total,
-    uitstroom: byKey(outflowReasons, rows.uitstroom, "reason"),
-    handovers: byKey(handoverKinds, rows.handovers, "kind"),
+    uitstroom: keyed(outflowReasons, uitstroomByReason),
+    handovers: keyed(handoverKinds, handoversByKind),
     monitoring: countCell(monitoring),
     escalations: {
       opened: countCell(num(rows.escalationsOpened[0]?.n)),
@@ -121,10 +153,10 @@ export async function computeFigures(services: Services, period: FiguresPeriod):
       asked: countCell(num(asked.asked)),
       given: countCell(num(asked.given)),
     },
-    zrm: zrmDomains.map((domain) => {
-      const row = rows.zrm.find((r) => text(r.domain) === domain);
+    zrm: zrmDomains.map((domain, d) => {
+      const row = zrmRows(domain);
       const clients = num(row?.clients);
-      const change = suppressCounts([num(row?.improved), num(row?.same), num(row?.worsened)]);
+      const change = zrmGroups[d] ?? { rows: [], total: 0 };
       return {
         domain,
         clients: change.total,

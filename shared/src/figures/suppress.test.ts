@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type CountCell, statisticCell, suppressAmounts, suppressCounts } from "./suppress.ts";
+import { type CountCell, type Group, statisticCell, suppressAmounts, suppressCounts, suppressLinked } from "./suppress.ts";
 
 const runs = { numRuns: 500 };
 const isSmallNumber = (c: CountCell) => typeof c === "number" && c >= 1 && c <= 4;
@@ -95,4 +95,89 @@ describe("small-count suppression", () => {
     expect(statisticCell(0.5, 4)).toBe("<5");
     expect(statisticCell(null, 9)).toBe("<5");
   });
+
+  it("hides a total that a linked table would show, and a cell of that table so its shown cells do not add up to it", () => {
+    // 6 active clients: 1 at one organisation, 5 at another; all 6 with a consent.
+    const [active, consent] = suppressLinked([
+      {
+        rows: [
+          { id: "a:1", value: 1 },
+          { id: "a:2", value: 5 },
+        ],
+        totalId: "active",
+      },
+      {
+        rows: [
+          { id: "c:with", value: 6 },
+          { id: "c:without", value: 0 },
+        ],
+        totalId: "active",
+      },
+    ]);
+    expect(active).toEqual({ rows: ["<5", "x"], total: "x" });
+    // On its own the consent table would say 6 and 0, total 6: then 1 and 5 above.
+    expect(suppressCounts([6, 0])).toEqual({ rows: [6, 0], total: 6 });
+    expect(consent).toEqual({ rows: ["x", 0], total: "x" });
+  });
+
+  it("leaves every <5 cell with two possible values for a reader who sees two tables with the same total", () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat({ max: 10 }), { minLength: 1, maxLength: 3 }), fc.array(fc.nat({ max: 10 }), { minLength: 0, maxLength: 2 }), (a, bHead) => {
+        const rest = a.reduce((x, y) => x + y, 0) - bHead.reduce((x, y) => x + y, 0);
+        fc.pre(rest >= 0);
+        const b = [...bHead, rest];
+        const groups = suppressLinked([
+          { rows: a.map((value, i) => ({ id: `a${i}`, value })), totalId: "t" },
+          { rows: b.map((value, i) => ({ id: `b${i}`, value })), totalId: "t" },
+        ]);
+        const [ga, gb] = groups as [Group<CountCell>, Group<CountCell>];
+        for (const set of linkedPossibleValues(ga, gb)) expect(set.size).toBeGreaterThanOrEqual(2);
+        expect([...ga.rows, ga.total, ...gb.rows, gb.total].some(isSmallNumber)).toBe(false);
+        for (const [cells, values] of [
+          [ga.rows, a],
+          [gb.rows, b],
+        ] as const) {
+          cells.forEach((c, i) => {
+            if (typeof c === "number") expect(c).toBe(values[i]);
+          });
+        }
+      }),
+      runs,
+    );
+  });
 });
+
+/** The values each "<5" cell of a group can take when the group adds up to `total`; null when no assignment does. */
+function valuesAt(rows: readonly CountCell[], total: number): Set<number>[] | null {
+  const options = rows.map((c) => (typeof c === "number" ? [c] : c === "<5" ? [1, 2, 3, 4] : Array.from({ length: Math.max(0, total - 4) }, (_, k) => k + 5)));
+  const seen = rows.map(() => new Set<number>());
+  let any = false;
+  const walk = (k: number, left: number, chosen: number[]) => {
+    if (k === rows.length) {
+      if (left !== 0) return;
+      any = true;
+      chosen.forEach((v, i) => {
+        seen[i]?.add(v);
+      });
+      return;
+    }
+    for (const v of options[k] ?? []) if (v <= left) walk(k + 1, left - v, [...chosen, v]);
+  };
+  walk(0, total, []);
+  return any ? seen.filter((_, i) => rows[i] === "<5") : null;
+}
+
+/** Every "<5" cell of two groups with one total, as a reader of both tables can narrow it down. */
+function linkedPossibleValues(a: Group<CountCell>, b: Group<CountCell>): Set<number>[] {
+  const totals = (cell: CountCell) => (typeof cell === "number" ? [cell] : cell === "<5" ? [1, 2, 3, 4] : Array.from({ length: 60 }, (_, k) => k + 5));
+  const allowed = totals(a.total).filter((t) => totals(b.total).includes(t));
+  let union: Set<number>[] | null = null;
+  for (const t of allowed) {
+    const inA = valuesAt(a.rows, t);
+    const inB = valuesAt(b.rows, t);
+    if (!inA || !inB) continue;
+    const both = [...inA, ...inB];
+    union = union ? union.map((set, i) => new Set([...set, ...(both[i] ?? [])])) : both;
+  }
+  return union ?? [];
+}
