@@ -12,9 +12,12 @@ export const instantSchema = z.iso.datetime({ offset: true });
 /** A calendar day (due dates, assessment dates): no time zone games. */
 export const daySchema = z.iso.date();
 
-export type Id = z.infer<typeof idSchema>;
-export type Instant = z.infer<typeof instantSchema>;
-export type Day = z.infer<typeof daySchema>;
+/** The same instant `months` calendar months later (UTC), as consents and retention count. */
+export function addMonths(instant: string, months: number): string {
+  const d = new Date(instant);
+  d.setUTCMonth(d.getUTCMonth() + months);
+  return d.toISOString();
+}
 
 /** Any text as id-safe characters, reversibly (so two different texts never share an id). */
 export function idSafe(text: string): string {

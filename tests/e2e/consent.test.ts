@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { PDFParse } from "pdf-parse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addMonths } from "../../shared/src/consent/mutators.ts";
+import { addMonths } from "../../shared/src/primitives.ts";
 import { hasFocus, tabTo } from "./support/keyboard.ts";
 import { type CaseManagerBrowser, caseManagerBrowser } from "./support/panel.ts";
 import { type DemoStack, startDemoStack } from "./support/stack.ts";

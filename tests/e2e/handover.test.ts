@@ -3,7 +3,7 @@ import { createClient } from "@libsql/client";
 import { PDFParse } from "pdf-parse";
 import type { BrowserContext, Download } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { defaultReadOnlyDays } from "../../shared/src/handover/schema.ts";
+import { defaultReadOnlyDays } from "../../shared/src/client/schema.ts";
 import { type CaseManagerBrowser, caseManagerBrowser } from "./support/panel.ts";
 import { type DemoStack, startDemoStack } from "./support/stack.ts";
 import { storedRecords } from "./support/stored-records.ts";

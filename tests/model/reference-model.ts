@@ -2,7 +2,7 @@ import { closingPeriodDays, type DataCategory, dataCategories, defaultReadOnlyDa
 
 /**
  * What the server should hold and what each organisation may see, in plain maps, written from
- * the rules in DOMAIN.md and shared/src (the mutators' rules, read as prose) and not by calling
+ * the rules listed below and in shared/src (the mutators' rules, read as prose) and not by calling
  * canAccess or the mutators: the two check each other.
  *
  * The rules modelled:

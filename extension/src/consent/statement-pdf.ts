@@ -60,7 +60,7 @@ const replacements: Record<string, string> = {
  * anything else ("→", "≤", emoji, Turkish "ş"). Known symbols get a plain equivalent, accented
  * letters outside WinAnsi lose their accent, and whatever is left becomes "?". Tabs become spaces.
  */
-export function drawableText(text: string, font: PDFFont): string {
+function drawableText(text: string, font: PDFFont): string {
   const known = characterSet(font);
   const drawable = (s: string) => [...s].every((c) => known.has(c.codePointAt(0) ?? 0));
   let out = "";

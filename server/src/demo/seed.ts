@@ -228,7 +228,7 @@ async function seedEscalations(fatima: DemoSession, marieke: DemoSession, peter:
 }
 
 /**
- * Issue 15: Iriszorg holds the flexbudget (€1,000 in 2024, as in the documents, and the same this
+ * Issue 15: Iriszorg holds the flexbudget (€1,000 in 2024, as the Stapteam agreed, and the same this
  * year so the panel has a year to show) and runs the time-out at €139.27 a day; a few expenses
  * for Anouk and Priscilla, and two stays in 2024, one still ongoing.
  */

@@ -1,5 +1,4 @@
-import { defaultReadOnlyDays } from "../handover/schema.ts";
-import type { Client, CloseReason } from "./schema.ts";
+import { type Client, type CloseReason, defaultReadOnlyDays } from "./schema.ts";
 
 /**
  * After the holder closes a client, the others keep what they may see for the same period a

@@ -1,4 +1,4 @@
-import { addMonths } from "../consent/mutators.ts";
+import { addMonths } from "../primitives.ts";
 import type { Client } from "./schema.ts";
 
 /** How long the record of a closed client is kept by default (docs/decisions/0013-retention.md). */

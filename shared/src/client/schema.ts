@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { covenantGrantSchema } from "../escalation/schema.ts";
-import { formerOwnerSchema } from "../handover/schema.ts";
 import { derivedId, idSafe, idSchema, instantSchema } from "../primitives.ts";
 
 export const clientStatuses = ["active", "monitoring", "closed"] as const;
@@ -9,6 +8,20 @@ export const closeReasons = ["regular_care", "moved", "deceased", "lost_contact"
 export const closeReasonSchema = z.enum(closeReasons);
 export type CloseReason = z.infer<typeof closeReasonSchema>;
 export const clientStatusSchema = z.enum(clientStatuses);
+
+/** How long the sending organisation keeps read-only access after an acknowledged handover. */
+export const defaultReadOnlyDays = 30;
+
+/**
+ * On the client record: an organisation that handed the client over and may still read her
+ * record, without changing it, until `readOnlyUntil`.
+ */
+export const formerOwnerSchema = z.object({
+  organisationId: idSchema,
+  userId: idSchema,
+  readOnlyUntil: instantSchema,
+});
+export type FormerOwner = z.infer<typeof formerOwnerSchema>;
 
 /**
  * The shared client record. Deliberately no BSN and no full name: an alias (roepnaam) and a

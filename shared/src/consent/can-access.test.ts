@@ -22,7 +22,7 @@ import { whyHidden } from "./why-hidden.ts";
 const runs = { numRuns: 300 };
 const anna = { ownerOrganisationId: "iriszorg" };
 
-// ---- The reference model: the rule as written in the brief, on the model's own numbers. ----
+// ---- The reference model: the rule restated from its plain words (docs/decisions/0006), on the model's own numbers. ----
 
 const grantsPair = (r: RecordedModel, org: string, category: DataCategory) => r.grantedTo.includes(org) && r.categories.includes(category);
 

@@ -1,6 +1,5 @@
-import type { Client } from "../client/schema.ts";
+import type { Client, FormerOwner } from "../client/schema.ts";
 import type { CovenantGrant } from "../escalation/schema.ts";
-import type { FormerOwner } from "../handover/schema.ts";
 import type { SessionUser } from "../organisation/schema.ts";
 import type { DataCategory } from "./categories.ts";
 import { dataCategories } from "./categories.ts";

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { type AboutClient, caseWorkers, defineMutator, MutationRejected } from "../mutators/define.ts";
+import { addMonths } from "../primitives.ts";
 import type { WriteTransaction } from "../store/transaction.ts";
 
 import { consentRecordedSchema, consentWithdrawnSchema } from "./schema.ts";
@@ -7,12 +8,6 @@ import { consentRecordedSchema, consentWithdrawnSchema } from "./schema.ts";
 /** A consent runs for at most 24 months; the team asks again after that. */
 export const maxConsentMonths = 24;
 export const defaultConsentMonths = 12;
-
-export function addMonths(instant: string, months: number): string {
-  const d = new Date(instant);
-  d.setUTCMonth(d.getUTCMonth() + months);
-  return d.toISOString();
-}
 
 /** A consent names only organisations of the directory (its schema already bounds and de-duplicates the list). */
 async function mustBeInDirectory(tx: WriteTransaction, organisations: readonly string[]) {

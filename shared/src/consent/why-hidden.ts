@@ -1,8 +1,15 @@
+import { z } from "zod";
 import type { SessionUser } from "../organisation/schema.ts";
-import type { HiddenReason } from "../sync/protocol.ts";
 import { type AccessDenial, type AccessSubject, accessDecider, tellsMore } from "./can-access.ts";
 import { dataCategories } from "./categories.ts";
 import type { ConsentEvent } from "./schema.ts";
+
+/** Why a client is hidden from the user, so the panel can say so instead of showing nothing. */
+export const hiddenReasonSchema = z.object({
+  reason: z.enum(["no-consent", "withdrawn", "expired", "not-yet-valid", "role", "closed"]),
+  since: z.string().nullable(),
+});
+export type HiddenReason = z.infer<typeof hiddenReasonSchema>;
 
 /**
  * Why a user may see nothing of a client, as the most telling denial over all categories (the

@@ -11,7 +11,7 @@ export const yearSchema = z.number().int().min(2000).max(2100);
 
 /**
  * The flexbudget (doorbraakbudget) of one year: how much, for which period, and which
- * organisation holds it (the documents differ: the casemanager, or Iriszorg; so it is a setting).
+ * organisation holds it (Stapteams differ: the casemanager, or Iriszorg; so it is a setting).
  * Public money, no client data: every signed-in colleague sees it.
  */
 export const flexbudgetSchema = z.object({

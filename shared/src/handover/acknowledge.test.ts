@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { defaultReadOnlyDays } from "../client/schema.ts";
 import { canAccess } from "../consent/can-access.ts";
 import type { DataCategory } from "../consent/categories.ts";
 import { mutators } from "../mutators/registry.ts";
 import { acting, day, type PersonName, people, sessionUser, shift } from "../testing/fixtures.ts";
 import type { MemoryStore } from "../testing/memory-store.ts";
 import { consentArgs, expectRejected, handoverArgs, stapteam, validArgs } from "../testing/stapteam.ts";
-import { defaultReadOnlyDays } from "./schema.ts";
 import { deriveHandovers } from "./state.ts";
 
 const { startHandover, acknowledgeHandover, declineHandover, replyToHandover, addAgreement, addNote, recordConsent, withdrawConsent, setAgreementStatus } =

@@ -1,12 +1,12 @@
 import { z } from "zod";
 import type { Client } from "../client/schema.ts";
+import { defaultReadOnlyDays, type FormerOwner } from "../client/schema.ts";
 import { type AboutClient, caseWorkers, defineMutator, MutationRejected } from "../mutators/define.ts";
 import { idSchema } from "../primitives.ts";
 import { applyAgreementDecisions, recheckAgreementDecisions } from "./agreements.ts";
 import { requireHandoverConsent } from "./consent.ts";
 import { openHandoverForEvent } from "./load.ts";
 import { isReceiverOf } from "./parties.ts";
-import { defaultReadOnlyDays, type FormerOwner } from "./schema.ts";
 
 const dayMs = 24 * 3600 * 1000;
 

@@ -101,17 +101,3 @@ export const handoverExportSchema = z.object({
   exportedBy: idSchema,
 });
 export type HandoverExport = z.infer<typeof handoverExportSchema>;
-
-/** How long the sending organisation keeps read-only access after an acknowledged handover. */
-export const defaultReadOnlyDays = 30;
-
-/**
- * On the client record: an organisation that handed the client over and may still read her
- * record, without changing it, until `readOnlyUntil`.
- */
-export const formerOwnerSchema = z.object({
-  organisationId: idSchema,
-  userId: idSchema,
-  readOnlyUntil: instantSchema,
-});
-export type FormerOwner = z.infer<typeof formerOwnerSchema>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { epdLinkId } from "../client/schema.ts";
-import { addMonths } from "../consent/mutators.ts";
+import { addMonths } from "../primitives.ts";
 import { acting, day, shift } from "../testing/fixtures.ts";
 import { consentArgs, expectRejected, shareWithLdh, stapteam, validArgs } from "../testing/stapteam.ts";
 import { mutators } from "./registry.ts";

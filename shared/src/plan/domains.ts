@@ -20,7 +20,7 @@ export const zrmDomains = [
 export type ZrmDomain = (typeof zrmDomains)[number];
 
 /**
- * Plan domains the source documents name as core for this group that the ZRM does not score:
+ * Plan domains the Stapteam's way of working names as core for this group that the ZRM does not score:
  * seksualiteit en sekswerk (incl. uitstappen) and veiligheid (incl. signalen van uitbuiting).
  * They have a situation and a goal, never a score.
  */

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { dataCategories, dataCategorySchema } from "../consent/categories.ts";
+import { hiddenReasonSchema } from "../consent/why-hidden.ts";
 import { rejectionKinds } from "../mutators/define.ts";
 import { distinct, idSchema, limits } from "../primitives.ts";
 import { refusalSchema } from "../refusal/refusal.ts";
@@ -56,13 +57,6 @@ export const collectionNameSchema = z.enum(collectionNames as [CollectionName, .
 
 export const pulledRecordSchema = z.object({ collection: collectionNameSchema, id: idSchema, data: z.record(z.string(), z.unknown()) });
 export type PulledRecord = z.infer<typeof pulledRecordSchema>;
-
-/** Why a client is hidden from the user, so the panel can say so instead of showing nothing. */
-export const hiddenReasonSchema = z.object({
-  reason: z.enum(["no-consent", "withdrawn", "expired", "not-yet-valid", "role", "closed"]),
-  since: z.string().nullable(),
-});
-export type HiddenReason = z.infer<typeof hiddenReasonSchema>;
 
 /**
  * Remove from the device what the user may no longer see; "all" removes the client entirely

@@ -3,7 +3,7 @@ import { yearSchema } from "../flexbudget/schema.ts";
 import { totalCentsSchema } from "../money/cents.ts";
 import { daySchema, idSchema, instantSchema, limits } from "../primitives.ts";
 
-/** "Per jaar 6 trajecten van maximaal 2 weken": the documents' numbers, the defaults of a year. */
+/** "Per jaar 6 trajecten van maximaal 2 weken": the Stapteam's agreed numbers, the defaults of a year. */
 export const maxStayNights = 14;
 export const defaultTrajectoriesPerYear = 6;
 /** A sanity bound on the trajectories agreed for a year. */
