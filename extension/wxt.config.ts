@@ -1,9 +1,12 @@
 import { defineConfig } from "wxt";
 
-import { portalHosts } from "./src/portal/hosts.ts";
+import { declaredLoopbackHosts, optionalPortalHosts } from "./src/portal/hosts.ts";
 
 /**
- * Host permissions equal the content script's matches (src/portal/hosts.ts), nothing wider.
+ * No partner portal's host is asked up front (decision 0022): the manifest declares the optional
+ * hosts, and the panel asks the browser for exactly one adapter's origin when the user clicks
+ * "Naast laten meelezen op <host>"; the background then registers the content script for that
+ * origin (scripting in Chromium, contentScripts in Firefox's MV2). Only loopback is declared.
  * WXT builds MV3 for Chromium (side_panel) and MV2 for Firefox (sidebar_action).
  */
 
@@ -11,8 +14,11 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: "Naast",
     description: "Het gedeelde plan van de cliënt, naast uw eigen EPD.",
-    permissions: browser === "firefox" ? ["storage"] : ["storage", "sidePanel"],
-    host_permissions: portalHosts,
+    permissions: browser === "firefox" ? ["storage"] : ["storage", "sidePanel", "scripting"],
+    host_permissions: declaredLoopbackHosts,
+    // MV3 (Chromium); WXT drops it for MV2, where Firefox reads optional_permissions instead.
+    optional_host_permissions: optionalPortalHosts,
+    ...(browser === "firefox" ? { optional_permissions: optionalPortalHosts } : {}),
     action: { default_title: "Naast" },
     browser_specific_settings: {
       gecko: {

@@ -4,6 +4,8 @@ import { backgroundListener } from "../src/messaging/background-listener.ts";
 import type { BackgroundEvent } from "../src/messaging/protocol.ts";
 import { notify } from "../src/messaging/send.ts";
 import { showToDoCountOnIcon } from "../src/overview/badge.ts";
+import { followPortalAccess } from "../src/portal/follow-access.ts";
+import { accessOptions, platformAccess } from "../src/portal/platform.ts";
 import { TabContexts } from "../src/portal/tab-contexts.ts";
 import { db } from "../src/storage/db.ts";
 import { followKeyring, idleLockMs } from "../src/storage/follow-keyring.ts";
@@ -11,7 +13,10 @@ import { SyncEngine } from "../src/sync/engine.ts";
 
 export default defineBackground(() => {
   const engine = new SyncEngine(db);
-  const contexts = new TabContexts(db, browser.storage.session);
+  // A frame's script answers a ping while it reads; a frame gone or elsewhere does not.
+  const frameAlive = (tabId: number, frameId: number) =>
+    browser.tabs.sendMessage(tabId, { type: "portal/ping" }, { frameId }).then((answer) => answer === true);
+  const contexts = new TabContexts(db, browser.storage.session, frameAlive);
   const extensionOrigin = browser.runtime.getURL("/");
 
   // Chromium: the toolbar icon opens the side panel. Firefox shows its sidebar_action instead.
@@ -37,12 +42,20 @@ export default defineBackground(() => {
   self.addEventListener("online", () => void engine.syncNow());
   engine.start();
   let stopBadge = showToDoCountOnIcon(db);
+  // The portals' content script: registered for the adapters' origins the browser grants (decision 0022).
+  const followAccess = () =>
+    followPortalAccess(db, platformAccess(), accessOptions(), browser.permissions, (readable) => {
+      void contexts.keepOnly(readable).then((tabs) => Promise.all(tabs.map((tabId) => broadcast({ type: "context/cleared", tabId }))));
+    });
+  let stopAccess = followAccess();
   const keys = db.keys;
   if (keys) {
     // Unlocked: send what waited, and count again (a count read while locked has failed).
     keys.onChange(() => {
       stopBadge();
       stopBadge = showToDoCountOnIcon(db);
+      stopAccess();
+      stopAccess = followAccess();
       if (keys.current()) void engine.syncNow();
     });
     void followKeyring(keys).then(() => engine.syncNow());

@@ -1,23 +1,57 @@
 // First: before any module creates a zod schema.
 import "../src/zod-jitless.ts";
-import { adapterReplySchema } from "../src/messaging/protocol.ts";
+import { matchesPattern } from "@naast/shared";
+import { adapterReplySchema, portalCommandSchema } from "../src/messaging/protocol.ts";
 import { send } from "../src/messaging/send.ts";
-import { portalHosts } from "../src/portal/hosts.ts";
 import { watchOpenClient } from "../src/portal/watch-open-client.ts";
 
+/** The frame's own address; an about:blank or srcdoc frame the portal wrote is read as its parent's page. */
+function frameUrl(): string {
+  if (location.protocol !== "about:") return location.href;
+  try {
+    return parent.location.href;
+  } catch {
+    return location.href;
+  }
+}
+
 /**
- * Runs on portal pages only. It reads which client the EPD shows and tells the extension; it
- * puts nothing of Naast into the page, whose scripts could read it.
+ * Runs on portal pages only, in each of their frames. It reads which client the EPD shows and
+ * tells the extension; it puts nothing of Naast into the page, whose scripts could read it.
+ * Registered at runtime by the background for exactly the origins of the organisation's adapters
+ * the browser granted (src/portal/access.ts); injected into tabs already open at the grant.
  */
 export default defineContentScript({
-  // Only the hosts the adapters may use (src/portal/hosts.ts); the adapters themselves sync as data.
-  matches: portalHosts,
-  runAt: "document_idle",
+  registration: "runtime",
   main() {
-    watchOpenClient({
-      // The reply is parsed like every message: a malformed one is no adapter.
-      whichAdapter: async (url) => adapterReplySchema.parse(await send({ type: "portal/which-adapter", url })),
-      report: (detected) => send({ type: "portal/client-detected", detected }),
+    // Injected into an open tab and registered for its next load: one watcher per frame.
+    const marker = globalThis as { naastWatching?: boolean };
+    if (marker.naastWatching) return;
+    marker.naastWatching = true;
+    let stop: (() => void) | null = null;
+    const start = () => {
+      stop = watchOpenClient({
+        url: frameUrl,
+        // The reply is parsed like every message: a malformed one is no adapter.
+        whichAdapter: async (url) => adapterReplySchema.parse(await send({ type: "portal/which-adapter", url })),
+        report: (detected) => send({ type: "portal/client-detected", detected }),
+      });
+    };
+    // Registered for document_start (so a frame is never missed); the page's DOM comes after.
+    if (document.readyState === "loading") addEventListener("DOMContentLoaded", start, { once: true });
+    else start();
+    browser.runtime.onMessage.addListener((message: unknown, sender: { id?: string }) => {
+      if (sender.id !== browser.runtime.id) return undefined;
+      const command = portalCommandSchema.safeParse(message);
+      if (!command.success) return undefined;
+      if (command.data.type === "portal/ping") return stop ? Promise.resolve(true) : undefined;
+      if (command.data.origins.some((origin) => matchesPattern(origin, frameUrl()))) {
+        stop?.();
+        stop = null;
+        // Granted again later: the script injected then starts afresh in this frame.
+        marker.naastWatching = false;
+      }
+      return undefined;
     });
   },
 });

@@ -39,6 +39,8 @@ export const envSchema = z.object({
   /** `pnpm start`: seed the demo into an empty database and serve the demo portals beside the server. */
   DEMO: z.enum(["on", "off"]).default("off"),
   DEMO_PORTAL_HOST: z.string().default("127.0.0.1"),
+  /** The fourth demo portal's address: another origin than the declared loopback hosts (issue 19). */
+  DEMO_ONS_HOST: z.string().default("127.0.0.2"),
 });
 export type Env = z.infer<typeof envSchema>;
 

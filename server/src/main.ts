@@ -11,7 +11,7 @@ import { startServer } from "./server.ts";
 /** `pnpm start`: the server on the embedded database; with DEMO=on also the demo portals and seed. */
 const env = readEnv();
 const server = await startServer(env);
-const portals = env.DEMO === "on" ? await startDemoPortals({ host: env.DEMO_PORTAL_HOST }) : null;
+const portals = env.DEMO === "on" ? await startDemoPortals({ host: env.DEMO_PORTAL_HOST, ons: { host: env.DEMO_ONS_HOST } }) : null;
 
 if (portals) {
   const [row] = await server.services.db.select({ n: count() }).from(records);
@@ -29,6 +29,7 @@ if (portals) {
   );
   console.log("\nDemo EPD portals:");
   for (const [name, url] of Object.entries(portals.urls)) console.log(`  ${name.padEnd(9)} ${url}`);
+  if (portals.urls.ons) console.log("  (ons is another origin: an Iriszorg login grants it once in the panel, 'Naast laten meelezen op …')");
 }
 const extension = resolve(import.meta.dirname, "../../extension/.output/chrome-mv3");
 if (existsSync(extension)) {

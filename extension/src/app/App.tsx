@@ -7,6 +7,7 @@ import { useTabContext } from "../hooks/use-tab-context.ts";
 import { type Language, LanguageContext, translator } from "../i18n/index.ts";
 import { notify } from "../messaging/send.ts";
 import { Workspace } from "../overview/Workspace.tsx";
+import { PortalAccessOffer } from "../portal/AccessOffer.tsx";
 import { loadDirectory } from "../records/queries.ts";
 import { sessionEnded } from "../session/ended.ts";
 import { db } from "../storage/db.ts";
@@ -82,6 +83,7 @@ export function App() {
                 {t("signedInAs", { name: session.user.name, organisation: directory?.organisations.get(session.user.organisationId)?.shortName ?? "" })}
               </p>
               <StatusBar />
+              <PortalAccessOffer session={session} />
               <BeheerEntry session={session} />
               {/* The policy officer holds no client: the figures are her panel. */}
               {session.user.role !== "policy" && <Workspace session={session} directory={directory} context={context} />}

@@ -23,6 +23,11 @@ export function useTabContext(): { context: TabContext | null; loading: boolean 
     const onMessage = (message: unknown, sender: MessageSender) => {
       const event = backgroundEventFrom(message, sender, browser.runtime.id, browser.runtime.getURL("/"));
       if (!event) return;
+      if (event.type === "context/cleared") {
+        // Naast may no longer read that tab's portal (adapter removed, permission revoked).
+        if (event.tabId === (pinned ?? followedTab)) setState({ context: null, loading: false });
+        return;
+      }
       if (pinned ? event.context.tabId === pinned : true) {
         if (!pinned && event.context.tabId !== followedTab) {
           void ask(); // another tab reported; only follow it if it is the active one

@@ -882,6 +882,10 @@ export const en: Record<MessageKey, string> = {
   "refusal.change.failed": "The server could not apply this change; nothing of it was saved. Make the change again; if it fails again, tell your coordinator.",
   "refusal.sync.extension-outdated": "This version of Naast is too old for the server. Update the extension to sync again; your changes are kept.",
   "refusal.sync.server-outdated": "The Naast server is older than this extension. Ask the administrator to update the server; your changes are kept.",
+  "portalAccess.title": "Reading along with your EPD",
+  "portalAccess.explain": "Naast reads only which client your EPD shows, and only on your organisation's portals where you allow it. The browser asks once.",
+  "portalAccess.grant": "Let Naast read along on {host}",
+  "portalAccess.refused": "The browser gave no access to {host}. Naast does not read along there; you can ask again.",
   "refusal.network.unreachable": "The server {server} cannot be reached. Check the internet connection and the address, and try again.",
   "refusal.unexpected": "Something went wrong ({message}). Try again; if it keeps failing, tell your coordinator.",
 };

@@ -894,6 +894,11 @@ export const nl = {
   "refusal.sync.extension-outdated":
     "Deze versie van Naast is te oud voor de server. Werk de extensie bij om weer te synchroniseren; uw wijzigingen blijven bewaard.",
   "refusal.sync.server-outdated": "De Naast-server is ouder dan deze extensie. Vraag de beheerder de server bij te werken; uw wijzigingen blijven bewaard.",
+  "portalAccess.title": "Meelezen met uw EPD",
+  "portalAccess.explain":
+    "Naast leest alleen welke cliënt uw EPD toont, en alleen op de portalen van uw organisatie waarvoor u dat toestaat. De browser vraagt het één keer.",
+  "portalAccess.grant": "Naast laten meelezen op {host}",
+  "portalAccess.refused": "De browser gaf geen toegang tot {host}. Naast leest daar niet mee; u kunt het opnieuw vragen.",
   "refusal.network.unreachable": "De server {server} is niet bereikbaar. Controleer de internetverbinding en het adres, en probeer het opnieuw.",
   "refusal.unexpected": "Er ging iets mis ({message}). Probeer het opnieuw; lukt het niet, meld het dan bij uw coördinator.",
 } as const;

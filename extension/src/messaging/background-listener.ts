@@ -9,7 +9,7 @@ export interface BackgroundParts {
   extensionOrigin: string;
   contexts: {
     adapterForUrl(url: string): Promise<PortalAdapter | null>;
-    report(tabId: number, detected: DetectedClient): Promise<TabContext | null>;
+    report(tabId: number, detected: DetectedClient, frameId?: number): Promise<TabContext | null>;
     get(tabId: number): Promise<TabContext | null>;
   };
   engine: { syncNow(): Promise<unknown>; restartLive(): Promise<unknown> };
@@ -37,7 +37,7 @@ export function backgroundListener(parts: BackgroundParts) {
       if (!parsed.success || tabId === undefined) return false;
       if (parsed.data.type === "portal/which-adapter") return reply(contexts.adapterForUrl(parsed.data.url));
       return reply(
-        contexts.report(tabId, parsed.data.detected).then(async (context) => {
+        contexts.report(tabId, parsed.data.detected, sender.frameId ?? 0).then(async (context) => {
           if (context) await parts.broadcast({ type: "context/changed", context });
           return null;
         }),

@@ -36,8 +36,20 @@ export const tabContextSchema = z.object({
 });
 export type TabContext = z.infer<typeof tabContextSchema>;
 
-/** Background → side panel (broadcast). */
-export const backgroundEventSchema = z.object({ type: z.literal("context/changed"), context: tabContextSchema });
+/** Background → side panel (broadcast): what a tab shows changed, or it shows nothing Naast may read any more. */
+export const backgroundEventSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("context/changed"), context: tabContextSchema }),
+  z.object({ type: z.literal("context/cleared"), tabId: z.number().int() }),
+]);
 export type BackgroundEvent = z.infer<typeof backgroundEventSchema>;
 
 export const adapterReplySchema = portalAdapterSchema.nullable();
+
+/** Background → content scripts in a tab. */
+export const portalCommandSchema = z.discriminatedUnion("type", [
+  /** Is this frame's script still reading? (a tab's frames come and go) */
+  z.object({ type: z.literal("portal/ping") }),
+  /** Stop reading these origins: the adapter was removed, or the browser's permission revoked. */
+  z.object({ type: z.literal("portal/stop"), origins: z.array(z.string().max(400)).max(100) }),
+]);
+export type PortalCommand = z.infer<typeof portalCommandSchema>;

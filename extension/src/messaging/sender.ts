@@ -9,6 +9,8 @@ export interface MessageSender {
   id?: string;
   url?: string;
   tab?: { id?: number };
+  /** Which frame of the tab sent it (0: the page itself); a portal's dossier may be a frame. */
+  frameId?: number;
 }
 
 export function isOwnExtensionPage(sender: MessageSender, extensionId: string, extensionOrigin: string): boolean {

@@ -3,17 +3,33 @@ import type { DetectedClient, TabContext } from "../messaging/protocol.ts";
 import type { NaastDatabase } from "../storage/db.ts";
 import { adapterFor } from "./match.ts";
 
+/** What one frame of a tab reported last; `at` orders the frames' reports. */
+interface FrameReport {
+  tabId: number;
+  frameId: number;
+  at: number;
+  context: TabContext;
+}
+
+/** Whether a frame's content script still runs (the frame may be gone or elsewhere by now). */
+export type FrameAlive = (tabId: number, frameId: number) => Promise<boolean>;
+
 /**
- * Which client each tab shows, as its content script reported it. Kept in session storage too,
- * because the browser stops an idle background worker and starts it again.
+ * Which client each tab shows, as its content scripts reported it, one per frame: a portal often
+ * shows the dossier in a frame, beside a shell that names no client. A tab shows the client its
+ * most recent frame report names; a frame reporting none (the dossier closed) makes that the
+ * newest word, and an older frame's client counts only while that frame's script still answers.
+ * Kept in session storage too, because the browser stops an idle background worker.
  */
 export class TabContexts {
-  readonly #byTab = new Map<number, TabContext>();
+  readonly #frames = new Map<string, FrameReport>();
   #loaded: Promise<void> | null = null;
+  #clock = 0;
 
   constructor(
     private readonly db: NaastDatabase,
     private readonly storage: { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> },
+    private readonly alive: FrameAlive = async () => true,
   ) {}
 
   async adapters(): Promise<PortalAdapter[]> {
@@ -25,9 +41,9 @@ export class TabContexts {
     return adapterFor(await this.adapters(), url);
   }
 
-  async report(tabId: number, detected: DetectedClient): Promise<TabContext | null> {
+  async report(tabId: number, detected: DetectedClient, frameId = 0): Promise<TabContext | null> {
     await this.#load();
-    const adapter = (await this.adapters()).find((a) => a.id === detected.adapterId);
+    const adapter = (await this.adapters()).find((a) => a.id === detected.adapterId && !a.removedAt);
     if (!adapter) return null;
     const context: TabContext = {
       tabId,
@@ -36,31 +52,64 @@ export class TabContexts {
       portalName: adapter.displayName,
       epdClientId: detected.epdClientId,
     };
-    this.#byTab.set(tabId, context);
+    this.#clock = Math.max(this.#clock + 1, Date.now());
+    this.#frames.set(`${tabId}/${frameId}`, { tabId, frameId, at: this.#clock, context });
+    const merged = await this.#merge(tabId);
     await this.#save();
-    return context;
+    return merged;
   }
 
   async get(tabId: number): Promise<TabContext | null> {
     await this.#load();
-    return this.#byTab.get(tabId) ?? null;
+    return this.#merge(tabId);
   }
 
   async forget(tabId: number): Promise<void> {
     await this.#load();
-    this.#byTab.delete(tabId);
+    for (const [key, report] of this.#frames) if (report.tabId === tabId) this.#frames.delete(key);
     await this.#save();
   }
 
+  /** Drops what adapters no longer readable reported; answers the tabs that showed something of them. */
+  async keepOnly(adapterIds: Set<string>): Promise<number[]> {
+    await this.#load();
+    const tabs = new Set<number>();
+    for (const [key, report] of this.#frames) {
+      if (adapterIds.has(report.context.adapterId)) continue;
+      this.#frames.delete(key);
+      tabs.add(report.tabId);
+    }
+    if (tabs.size > 0) await this.#save();
+    return [...tabs];
+  }
+
+  async #merge(tabId: number): Promise<TabContext | null> {
+    const reports = [...this.#frames.values()].filter((r) => r.tabId === tabId).sort((a, b) => b.at - a.at);
+    const [newest] = reports;
+    if (!newest) return null;
+    if (newest.context.epdClientId !== null || reports.length === 1) return newest.context;
+    for (const older of reports.slice(1)) {
+      if (older.context.epdClientId === null) continue;
+      if (await this.alive(tabId, older.frameId).catch(() => false)) return older.context;
+      this.#frames.delete(`${tabId}/${older.frameId}`); // that frame is gone, or shows another page
+    }
+    return newest.context;
+  }
+
   #load(): Promise<void> {
-    this.#loaded ??= this.storage.get("tabContexts").then((items) => {
-      const saved = items.tabContexts;
-      if (Array.isArray(saved)) for (const c of saved as TabContext[]) this.#byTab.set(c.tabId, c);
+    this.#loaded ??= this.storage.get("tabFrames").then((items) => {
+      const saved = items.tabFrames;
+      if (Array.isArray(saved)) {
+        for (const r of saved as FrameReport[]) {
+          this.#frames.set(`${r.tabId}/${r.frameId}`, r);
+          this.#clock = Math.max(this.#clock, r.at);
+        }
+      }
     });
     return this.#loaded;
   }
 
   #save(): Promise<void> {
-    return this.storage.set({ tabContexts: [...this.#byTab.values()] });
+    return this.storage.set({ tabFrames: [...this.#frames.values()] });
   }
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env -S npx tsx
 import { parseArgs } from "node:util";
-import { defaultDemoPortalPorts } from "@naast/demo";
+import { defaultDemoPortalPorts, defaultOnsPortal } from "@naast/demo";
 import { daySchema, figuresPeriodSchema, organisationKindSchema, roleSchema } from "@naast/shared";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
@@ -172,7 +172,12 @@ try {
     }
     case "seed-demo": {
       const url = (port: number) => `http://${env.DEMO_PORTAL_HOST}:${port}`;
-      await seedDemo(services, { ggd: url(defaultDemoPortalPorts.ggd), iriszorg: url(defaultDemoPortalPorts.iriszorg), ldh: url(defaultDemoPortalPorts.ldh) });
+      await seedDemo(services, {
+        ggd: url(defaultDemoPortalPorts.ggd),
+        iriszorg: url(defaultDemoPortalPorts.iriszorg),
+        ldh: url(defaultDemoPortalPorts.ldh),
+        ons: `http://${env.DEMO_ONS_HOST}:${defaultOnsPortal.port}`,
+      });
       for (const login of demoLogins()) console.log(`${login.email}\t${login.role}\t${login.password}`);
       break;
     }

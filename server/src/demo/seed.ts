@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { type DemoClient, demoClients } from "@naast/demo";
+import { type DemoClient, demoClients, onsPortalName } from "@naast/demo";
 import { type DataCategory, dataCategories, isZrmDomain, type MutationArgs, type MutatorName, type Person, planCategories, refusalLine } from "@naast/shared";
 import { Clock } from "../clock.ts";
 import { RecordTransaction } from "../db/record-store.ts";
@@ -14,7 +14,18 @@ export interface DemoPortalUrls {
   ggd: string;
   iriszorg: string;
   ldh: string;
+  /** The fourth portal (Iriszorg's "Ons", another origin: read after the user's grant), when it runs. */
+  ons?: string;
 }
+
+/** The fourth portal's adapter, as the seed saves it and an admin would with `pnpm cli adapter add`. */
+export const onsAdapter = (baseUrl: string) => ({
+  id: "adapter-iriszorg-ons",
+  organisationId: "org-iriszorg",
+  displayName: onsPortalName,
+  matchPattern: `${baseUrl}/*`,
+  clientId: { kind: "text" as const, pattern: "Cliëntnummer:\\s*(\\S+)", selector: null },
+});
 
 const orgId = (key: DemoClient["owner"]): DemoOrganisationId => `org-${key}`;
 const day = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
@@ -63,7 +74,7 @@ class DemoSession {
 
 /**
  * Fills an empty database with the demo: four organisations, a few colleagues per role, the
- * three demo portal adapters and eight invented clients, all written by the app's own mutators.
+ * demo portal adapters (three, four with the Ons portal) and eight invented clients, all written by the app's own mutators.
  */
 export async function seedDemo(services: Services, portals: DemoPortalUrls): Promise<void> {
   for (const { key: _key, ...organisation } of demoOrganisations) await createOrganisation(services, organisation);
@@ -99,6 +110,10 @@ export async function seedDemo(services: Services, portals: DemoPortalUrls): Pro
     matchPattern: `${portals.ldh}/*`,
     clientId: { kind: "dom", selector: "#dossier[data-client-id]", attribute: "data-client-id" },
   });
+  if (portals.ons) {
+    // Like a real EPD: the dossier in a frame, the number only as visible text.
+    await savePortalAdapter(services, onsAdapter(portals.ons));
+  }
 
   for (const client of demoClients) {
     const owner = as(demoCaseManagerOf[client.owner]);
