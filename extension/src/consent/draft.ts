@@ -44,6 +44,8 @@ export const toggle = <T>(set: ReadonlySet<T>, values: readonly T[], on: boolean
 export function validUntilOf(draft: ConsentDraft, now: string): string {
   const endOfDay = new Date(`${draft.until}T23:59:59`).toISOString();
   const latest = addMonths(now, maxConsentMonths);
+  // ISO instants in UTC compare as text; Math.min would need numbers.
+  // biome-ignore lint/complexity/useMathMinMax: these are ISO strings, not numbers
   return endOfDay < latest ? endOfDay : latest;
 }
 

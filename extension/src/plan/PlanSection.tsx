@@ -1,4 +1,4 @@
-import { type AccessDecision, type DataCategory, isZrmDomain, type LifeDomain, lifeDomains, type RecordOf } from "@naast/shared";
+import { type AccessDecision, type DataCategory, isZrmDomain, type LifeDomain, lifeDomains } from "@naast/shared";
 import { useState } from "preact/hooks";
 import { useMutate } from "../hooks/use-mutate.ts";
 import { categoryLabel, useT } from "../i18n/index.ts";

@@ -302,7 +302,6 @@ describe("canAccess, Anna's story", () => {
 
 describe("canAccess after a handover: the organisation that handed the client over reads, for a while", () => {
   /** Former owners on the grid; their ends are instants, sometimes in another offset. */
-  const formerArb = fc.array(fc.record({ organisationId: orgArb, until: instantArb, offsetMinutes: fc.constantFrom(0, 60, -300) }), { maxLength: 3 });
   const render = (former: { organisationId: string; until: number; offsetMinutes: number }[]) =>
     former.map((f) => ({ organisationId: f.organisationId, userId: "someone", readOnlyUntil: iso(f.until, f.offsetMinutes) }));
   /**

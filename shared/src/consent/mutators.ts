@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { type AboutClient, caseWorkers, defineMutator, MutationRejected } from "../mutators/define.ts";
 import { addMonths } from "../primitives.ts";
 import type { WriteTransaction } from "../store/transaction.ts";

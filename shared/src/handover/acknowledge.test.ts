@@ -255,11 +255,18 @@ describe("replyToHandover: a short thread before acknowledging", () => {
   });
 });
 
+/** Anna as the store holds her now. */
+function annaIn(store: MemoryStore) {
+  const anna = store.get("clients", "anna");
+  if (!anna) throw new Error("Anna is not in the store");
+  return anna;
+}
+
 describe("endReadOnlyAccess: the client asks that her former holder stop reading", () => {
   it("lets the holder end it before the period is over; the former holder then sees nothing", async () => {
     const store = await handedToSanne();
     await ack(store, "sanne");
-    expect(canAccess(sessionUser("fatima"), store.get("clients", "anna")!, "housing", store.all("consentEvents"), day(3)).allowed).toBe(true);
+    expect(canAccess(sessionUser("fatima"), annaIn(store), "housing", store.all("consentEvents"), day(3)).allowed).toBe(true);
     // Only the holder ends it; Iriszorg cannot keep or end its own access.
     await expectRejected(
       store.run(mutators.endReadOnlyAccess, { clientId: "anna", organisationId: "iriszorg" }, acting("fatima", day(3))),
@@ -267,7 +274,7 @@ describe("endReadOnlyAccess: the client asks that her former holder stop reading
       "access.holder-only",
     );
     await store.run(mutators.endReadOnlyAccess, { clientId: "anna", organisationId: "iriszorg" }, acting("sanne", day(3)));
-    const anna = store.get("clients", "anna")!;
+    const anna = annaIn(store);
     expect(anna.formerOwners).toEqual([]);
     expect(canAccess(sessionUser("fatima"), anna, "housing", store.all("consentEvents"), day(3)).allowed).toBe(false);
     // Nothing left to end.
