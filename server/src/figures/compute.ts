@@ -1,4 +1,3 @@
-import type { Row } from "@libsql/client";
 import {
   amountCell,
   type CountCell,
@@ -20,7 +19,9 @@ import {
 import type { Services } from "../services.ts";
 import { type FiguresQuery, figuresQueries } from "./queries.ts";
 
-type Rows = Record<FiguresQuery, Row[]>;
+/** A row as read, by column name. */
+type Fields = Record<string, unknown>;
+type Rows = Record<Exclude<FiguresQuery, "clients"> | "activeClients" | "instroom" | "uitstroom" | "consent", Fields[]>;
 /** An empty answer reads as zeros. */
 const none: Partial<Record<string, unknown>> = {};
 
@@ -34,11 +35,21 @@ async function runQueries(services: Services, period: FiguresPeriod): Promise<Ro
     names.map((name) => ({ sql: figuresQueries[name], args: { from: period.from, to: period.to } })),
     "read",
   );
-  return Object.fromEntries(names.map((name, i) => [name, results[i]?.rows ?? []])) as Rows;
+  const read = Object.fromEntries(names.map((name, i) => [name, (results[i]?.rows ?? []) as Fields[]])) as Record<FiguresQuery, Fields[]>;
+  // The clients are read once, in parts (queries.ts); each part as the rows its figure reads.
+  const { clients, ...rest } = read;
+  const part = (name: string) => clients.filter((r) => r.part === name);
+  return {
+    ...rest,
+    activeClients: part("active").map((r) => ({ organisation: r.a, n: r.n, monitoring: r.m })),
+    instroom: part("instroom").map((r) => ({ quarter: r.a, n: r.n })),
+    uitstroom: part("uitstroom").map((r) => ({ reason: r.a, quarter: r.b, n: r.n })),
+    consent: part("consent").map((r) => ({ total: r.n, with_consent: r.m })),
+  };
 }
 
 /** A series per quarter whose total is the flow `name`'s total (published in its own table too). */
-function perQuarter(name: string, quarters: readonly string[], rows: readonly Row[]): LinkedGroup {
+function perQuarter(name: string, quarters: readonly string[], rows: readonly Fields[]): LinkedGroup {
   return {
     rows: quarters.map((q) => ({ id: `${name}@${q}`, value: rows.filter((r) => text(r.quarter) === q).reduce((sum, r) => sum + num(r.n), 0) })),
     totalId: name,
@@ -46,7 +57,7 @@ function perQuarter(name: string, quarters: readonly string[], rows: readonly Ro
 }
 
 /** A flow by `column` (reason, kind), with the same total as its series per quarter. */
-function byKey(name: string, keys: readonly string[], rows: readonly Row[], column: string): LinkedGroup {
+function byKey(name: string, keys: readonly string[], rows: readonly Fields[], column: string): LinkedGroup {
   return {
     rows: keys.map((k) => ({ id: `${name}:${k}`, value: rows.filter((r) => text(r[column]) === k).reduce((sum, r) => sum + num(r.n), 0) })),
     totalId: name,

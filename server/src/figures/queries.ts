@@ -11,33 +11,38 @@ const dayOf = (expression: string) => `substr(${expression}, 1, 10)`;
 const quarterOf = (day: string) => `substr(${day}, 1, 4) || '-Q' || ((CAST(substr(${day}, 6, 2) AS INTEGER) + 2) / 3)`;
 const inPeriod = (day: string) => `${day} BETWEEN :from AND :to`;
 
-/** A client held at some moment of the period: created by its end, not closed before its start. */
-const activeClient = (c: string) =>
-  `${dayOf(field(c, "createdAt"))} <= :to AND (${field(c, "closure")} IS NULL OR ${dayOf(field(c, "closure.closedAt"))} >= :from)`;
-
 export const figuresQueries = {
   organisations: `SELECT id, ${field("o", "name")} AS name, coalesce(${field("o", "kind")}, 'care') AS kind FROM records o WHERE o.collection = 'organisations'`,
 
-  activeClients: `SELECT ${field("c", "ownerOrganisationId")} AS organisation, count(*) AS n,
-      sum(${field("c", "status")} = 'monitoring') AS monitoring
-    FROM records c WHERE c.collection = 'clients' AND ${activeClient("c")}
-    GROUP BY organisation`,
-
-  instroom: `SELECT ${quarterOf(dayOf(field("c", "createdAt")))} AS quarter, count(*) AS n
-    FROM records c WHERE c.collection = 'clients' AND ${inPeriod(dayOf(field("c", "createdAt")))}
-    GROUP BY quarter`,
-
+  // The clients, read once (their JSON parsed once per row, not once per figure): the active ones
+  // per holder (and how many in monitoring), instroom per quarter, uitstroom by reason and quarter,
+  // and the consent table, as rows tagged by their part (compute.ts splits them).
   // A client closed through a handover out of Naast has no reason of her own: where the handover took her is it.
-  uitstroom: `SELECT coalesce(${field("c", "closure.reason")},
+  clients: `WITH c AS MATERIALIZED (
+      SELECT c.id AS id, ${field("c", "ownerOrganisationId")} AS organisation, ${field("c", "status")} AS status,
+        ${dayOf(field("c", "createdAt"))} AS created, ${dayOf(field("c", "closure.closedAt"))} AS closed_on, ${field("c", "closure.reason")} AS reason
+      FROM records c WHERE c.collection = 'clients'),
+    active AS MATERIALIZED (SELECT id, organisation, status FROM c WHERE created <= :to AND (closed_on IS NULL OR closed_on >= :from))
+    SELECT 'active' AS part, organisation AS a, NULL AS b, count(*) AS n, sum(status = 'monitoring') AS m FROM active GROUP BY organisation
+    UNION ALL
+    SELECT 'instroom', ${quarterOf("created")}, NULL, count(*), NULL FROM c WHERE ${inPeriod("created")} GROUP BY 2
+    UNION ALL
+    SELECT 'uitstroom', coalesce(reason,
         (SELECT CASE ${field("h", "kind")} WHEN 'regular-care' THEN 'regular_care' WHEN 'other-municipality' THEN 'moved' END
            FROM records h WHERE h.collection = 'handovers' AND h.client_id = c.id
              AND ${field("h", "kind")} IN ('regular-care', 'other-municipality', 'closure')
            ORDER BY ${field("h", "createdAt")} DESC LIMIT 1),
-        'unknown') AS reason,
-      ${quarterOf(dayOf(field("c", "closure.closedAt")))} AS quarter, count(*) AS n
-    FROM records c WHERE c.collection = 'clients' AND ${field("c", "closure")} IS NOT NULL
-      AND ${inPeriod(dayOf(field("c", "closure.closedAt")))}
-    GROUP BY reason, quarter`,
+        'unknown'), ${quarterOf("closed_on")}, count(*), NULL
+      FROM c WHERE closed_on IS NOT NULL AND ${inPeriod("closed_on")} GROUP BY 2, 3
+    UNION ALL
+    -- In force at the period's end: recorded by then, valid then, and not wholly withdrawn by then (a partial withdrawal leaves some).
+    SELECT 'consent', NULL, NULL, count(*), coalesce(sum(EXISTS (
+        SELECT 1 FROM records r WHERE r.collection = 'consentEvents' AND r.client_id = active.id AND ${field("r", "type")} = 'recorded'
+          AND ${dayOf(field("r", "recordedAt"))} <= :to AND ${dayOf(field("r", "validFrom"))} <= :to AND ${dayOf(field("r", "validUntil"))} > :to
+          AND NOT EXISTS (SELECT 1 FROM records w WHERE w.collection = 'consentEvents' AND w.client_id = active.id AND ${field("w", "type")} = 'withdrawn'
+            AND ${field("w", "consentId")} = ${field("r", "consentId")} AND ${field("w", "organisations")} IS NULL AND ${field("w", "categories")} IS NULL
+            AND ${dayOf(field("w", "withdrawnAt"))} <= :to))), 0)
+      FROM active`,
 
   // Inside Naast a handover takes effect when acknowledged; leaving Naast, when written (unless a correction replaced it).
   handovers: `SELECT kind, ${quarterOf("day")} AS quarter, count(*) AS n FROM (
@@ -73,15 +78,6 @@ export const figuresQueries = {
     SELECT purpose, sum(cents) AS cents, count(DISTINCT client) AS people FROM spent GROUP BY purpose
     UNION ALL
     SELECT NULL, coalesce(sum(cents), 0), count(DISTINCT client) FROM spent`,
-
-  // In force at the period's end: recorded by then, valid then, and not wholly withdrawn by then (a partial withdrawal leaves some).
-  consent: `SELECT count(*) AS total, sum(EXISTS (
-        SELECT 1 FROM records r WHERE r.collection = 'consentEvents' AND r.client_id = c.id AND ${field("r", "type")} = 'recorded'
-          AND ${dayOf(field("r", "recordedAt"))} <= :to AND ${dayOf(field("r", "validFrom"))} <= :to AND ${dayOf(field("r", "validUntil"))} > :to
-          AND NOT EXISTS (SELECT 1 FROM records w WHERE w.collection = 'consentEvents' AND w.client_id = c.id AND ${field("w", "type")} = 'withdrawn'
-            AND ${field("w", "consentId")} = ${field("r", "consentId")} AND ${field("w", "organisations")} IS NULL AND ${field("w", "categories")} IS NULL
-            AND ${dayOf(field("w", "withdrawnAt"))} <= :to))) AS with_consent
-    FROM records c WHERE c.collection = 'clients' AND ${activeClient("c")}`,
 
   consentAsked: `WITH asked AS (
       SELECT r.client_id AS client, 1 AS given FROM records r WHERE r.collection = 'consentEvents' AND ${field("r", "type")} = 'recorded'
