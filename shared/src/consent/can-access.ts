@@ -154,7 +154,10 @@ export function accessDecider(
 
 /**
  * Whether the user may see a record that needs several categories, all of them (an afspraak about
- * housing needs "agreements" and "housing"): the first denial, or the decision for the first.
+ * housing needs "agreements" and "housing"): the first denial; else a read-only (handover)
+ * decision if one category is allowed on that basis only, since the record may then be read but
+ * not changed (a former holder with consent for afspraken but not for housing adds no afspraak
+ * about housing); else the decision for the first.
  */
 export function canAccessAll(
   user: SessionUser,
@@ -165,11 +168,12 @@ export function canAccessAll(
 ): AccessDecision {
   const [first, ...rest] = categories;
   const decide = accessDecider(user, client, consents, now);
-  const decision = decide(first);
+  let decision = decide(first);
   if (!decision.allowed) return decision;
   for (const category of rest) {
     const other = decide(category);
     if (!other.allowed) return other;
+    if (other.basis === "handover" && decision.basis !== "handover") decision = other;
   }
   return decision;
 }

@@ -66,6 +66,9 @@ export const acknowledgeHandover = defineMutator({
       ownerOrganisationId: newOwner,
       responsibleUserId: ctx.user.id,
       status: handover.kind === "monitoring" ? "monitoring" : "active",
+      // Taken on, she is no longer closed: a closing the sender made while the handover waited
+      // ends, as reopening ends it (else sharing would still end as if she were closed).
+      closure: null,
       formerOwners: formerOwnersAfter(client, newOwner, ctx.now),
       updatedAt: ctx.now,
     });
