@@ -1,6 +1,7 @@
 import type { FunctionComponent } from "preact";
 import type { MessageKey } from "../i18n/nl.ts";
 import type { Session } from "../storage/db.ts";
+import { AdaptersSection } from "./adapters/AdaptersSection.tsx";
 import { UnassignedWorkSection } from "./UnassignedWorkSection.tsx";
 import { UsersSection } from "./UsersSection.tsx";
 
@@ -26,4 +27,5 @@ export interface BeheerSection {
 export const beheerSections: readonly BeheerSection[] = [
   { key: "users", title: "beheer.users.title", Component: UsersSection },
   { key: "unassigned", title: "beheer.unassigned.title", Component: UnassignedWorkSection },
+  { key: "adapters", title: "beheer.adapters.title", Component: AdaptersSection },
 ];

@@ -886,6 +886,19 @@ export const en: Record<MessageKey, string> = {
   "portalAccess.explain": "Naast reads only which client your EPD shows, and only on your organisation's portals where you allow it. The browser asks once.",
   "portalAccess.grant": "Let Naast read along on {host}",
   "portalAccess.refused": "The browser gave no access to {host}. Naast does not read along there; you can ask again.",
+  "beheer.adapters.title": "EPD portals",
+  "beheer.adapters.explain":
+    "Your organisation's portals on which Naast reads which client is open. Add and remove them with pnpm cli adapter. Check here whether Naast recognises the client in the tab open now.",
+  "beheer.adapters.none": "Your organisation has no EPD portal in Naast yet. Add one with pnpm cli adapter add.",
+  "beheer.adapters.check": "Check the open tab",
+  "beheer.adapters.recognised": "Recognised: client number {id}",
+  "beheer.adapters.noClient": "Not recognised: the address fits, but Naast finds no client number on the page. Is a dossier open? Is the pattern right?",
+  "beheer.adapters.otherAddress": "Not recognised: the tab's address does not fit this portal.",
+  "beheer.adapters.removed": "removed on {when}",
+  "beheer.adapters.removedNotRead": "Removed: Naast no longer reads along here.",
+  "beheer.adapters.noTab": "There is no open tab to check.",
+  "beheer.adapters.noAccess":
+    "Naast may not read this tab: it is not a portal the browser gave Naast access to. Allow the portal first (Let Naast read along on …).",
   "refusal.network.unreachable": "The server {server} cannot be reached. Check the internet connection and the address, and try again.",
   "refusal.unexpected": "Something went wrong ({message}). Try again; if it keeps failing, tell your coordinator.",
 };

@@ -899,6 +899,19 @@ export const nl = {
     "Naast leest alleen welke cliënt uw EPD toont, en alleen op de portalen van uw organisatie waarvoor u dat toestaat. De browser vraagt het één keer.",
   "portalAccess.grant": "Naast laten meelezen op {host}",
   "portalAccess.refused": "De browser gaf geen toegang tot {host}. Naast leest daar niet mee; u kunt het opnieuw vragen.",
+  "beheer.adapters.title": "EPD-portalen",
+  "beheer.adapters.explain":
+    "De portalen van uw organisatie waarop Naast leest welke cliënt open staat. Toevoegen en verwijderen gaat met pnpm cli adapter. Controleer hier of Naast de cliënt herkent in het tabblad dat nu open staat.",
+  "beheer.adapters.none": "Uw organisatie heeft nog geen EPD-portaal in Naast. Voeg er een toe met pnpm cli adapter add.",
+  "beheer.adapters.check": "Open tabblad controleren",
+  "beheer.adapters.recognised": "Herkend: cliëntnummer {id}",
+  "beheer.adapters.noClient": "Niet herkend: het adres past, maar Naast vindt geen cliëntnummer op de pagina. Staat er een dossier open? Klopt het patroon?",
+  "beheer.adapters.otherAddress": "Niet herkend: het adres van het tabblad past niet bij dit portaal.",
+  "beheer.adapters.removed": "verwijderd op {when}",
+  "beheer.adapters.removedNotRead": "Verwijderd: Naast leest hier niet meer mee.",
+  "beheer.adapters.noTab": "Er staat geen tabblad open om te controleren.",
+  "beheer.adapters.noAccess":
+    "Naast mag dit tabblad niet lezen: het is geen portaal waarvoor de browser Naast toegang gaf. Sta het portaal eerst toe (Naast laten meelezen op …).",
   "refusal.network.unreachable": "De server {server} is niet bereikbaar. Controleer de internetverbinding en het adres, en probeer het opnieuw.",
   "refusal.unexpected": "Er ging iets mis ({message}). Probeer het opnieuw; lukt het niet, meld het dan bij uw coördinator.",
 } as const;
