@@ -1,8 +1,11 @@
 import { randomUUID } from "node:crypto";
+import { addWorkingDays } from "@naast/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoPassword } from "../../server/src/demo/people.ts";
 import { signIn } from "../support/api.ts";
+import { Replica } from "../support/replica.ts";
 import { axeViolations } from "./support/axe.ts";
+import { tabTo } from "./support/keyboard.ts";
 import { type CaseManagerBrowser, caseManagerBrowser } from "./support/panel.ts";
 import { type DemoStack, startDemoStack } from "./support/stack.ts";
 
@@ -105,5 +108,55 @@ describe("an opschaling from an overdue afspraak to the procesregisseur and back
       .toContain("Peter Brouwer");
     await card.getByRole("button", { name: "Antwoord gelezen" }).click();
     await expect.poll(() => card.getByRole("button", { name: "Antwoord gelezen" }).count()).toBe(0);
+  }, 60_000);
+
+  it("lets the procesregisseur mark her own afspraak done in the escalation, and it is done on the case manager's device", async () => {
+    const { panel } = peter;
+    const own = panel.getByTestId("escalation-agreement").filter({ hasText: "Talis terugbellen over de intake" });
+    await expect.poll(() => own.textContent()).toContain("afspraak van Peter Brouwer");
+    // By keyboard, like every control in the panel.
+    await tabTo(panel, own.getByRole("button", { name: /^Afgerond/ }));
+    await panel.keyboard.press("Enter");
+    await expect.poll(() => own.getAttribute("data-status"), { timeout: 15_000 }).toBe("done");
+    expect(await own.textContent()).toContain("afgerond");
+    expect(await axeViolations(panel)).toEqual([]);
+    await expect.poll(() => panel.getByTestId("pending-count").count(), { timeout: 15_000 }).toBe(0);
+    await expect
+      .poll(() => fatima.panel.locator("[data-testid=agreement]", { hasText: "Talis terugbellen over de intake" }).count(), { timeout: 20_000 })
+      .toBe(0);
+  }, 60_000);
+
+  it("lets the procesregisseur set the municipality's response time; a new escalation gets its answer day from it", async () => {
+    const { panel } = peter;
+    await panel.getByRole("button", { name: "Terug naar de cliënt in het EPD" }).click();
+    const setting = panel.getByTestId("response-days");
+    await setting.locator("summary").click();
+    expect(await setting.locator("input[name=response-working-days]").inputValue()).toBe("10");
+    await setting.locator("input[name=response-working-days]").fill("5");
+    await setting.getByRole("button", { name: "Instelling opslaan" }).click();
+    await expect.poll(() => setting.locator("summary").textContent(), { timeout: 15_000 }).toBe("Reactietermijn: 5 werkdagen");
+    expect(await axeViolations(panel)).toEqual([]);
+    await expect.poll(() => panel.getByTestId("pending-count").count(), { timeout: 15_000 }).toBe(0);
+    const api = await signIn(stack.server.url, "fatima@iriszorg.demo", demoPassword);
+    const id = randomUUID();
+    const sent = await api.push("escalate", {
+      id,
+      clientId: "client-anouk",
+      municipalityOrganisationId: "org-gemeente",
+      domain: "finances",
+      problem: "Schuldhulp start niet",
+      tried: "",
+      question: "Kan de gemeente de intake versnellen?",
+      urgency: "normal",
+      basis: "covenant",
+      covenantReason: "Acute schulden; Anouk tekent nog niet.",
+      fromAgreementId: null,
+    });
+    expect(sent.status).toBe("applied");
+    const escalation = new Replica()
+      .apply(await api.pull())
+      .of("escalations", "client-anouk")
+      .find((e) => e.id === id);
+    expect(escalation?.respondBy).toBe(addWorkingDays(escalation?.submittedAt.slice(0, 10) ?? "", 5));
   }, 60_000);
 });

@@ -203,10 +203,7 @@ function EscalationCard({ escalation: e, view, directory, session }: { escalatio
           {decided && (
             <ul>
               {e.decisions.map((d) => (
-                <li key={d.text}>
-                  {d.text}
-                  {d.agreementId && ` — ${t("escalation.becameAgreement")}`}
-                </li>
+                <DecisionLine key={d.agreementId ?? d.text} decision={d} escalation={e} view={view} directory={directory} session={session} />
               ))}
             </ul>
           )}
@@ -313,5 +310,57 @@ function Answering({
         </form>
       </details>
     </div>
+  );
+}
+
+/**
+ * A decision of the answer and, when it became an afspraak, its owner, day and state. Its owner
+ * marks it done here: the procesregisseur sees no afspraken of the plan, only the escalation's.
+ */
+function DecisionLine({
+  decision: d,
+  escalation: e,
+  view,
+  directory,
+  session,
+}: {
+  decision: Escalation["decisions"][number];
+  escalation: Escalation;
+  view: ClientView;
+  directory: Directory;
+  session: Session;
+}) {
+  const t = useT();
+  const { language } = useContext(LanguageContext);
+  const { run, error } = useMutate();
+  const may = useMayRun(session.user, view.client, view.consentEvents);
+  const agreement = d.agreementId ? view.agreements.find((a) => a.id === d.agreementId) : undefined;
+  if (!d.agreementId) return <li>{d.text}</li>;
+  if (!agreement) return <li>{`${d.text} — ${t("escalation.becameAgreement")}`}</li>;
+  const done = { clientId: e.clientId, agreementId: agreement.id, status: "done" as const, escalationId: e.id };
+  const mine = agreement.ownerUserId === session.user.id && agreement.status === "open" && may("setAgreementStatus", done);
+  return (
+    <li data-testid="escalation-agreement" data-agreement-id={agreement.id} data-status={agreement.status}>
+      {d.text} —{" "}
+      {t("escalation.decisionAgreement", {
+        owner: directory.people.get(agreement.ownerUserId)?.name ?? "?",
+        date: formatDay(language, agreement.dueDate),
+        status: agreement.status,
+      })}
+      {mine && (
+        <>
+          {" "}
+          <button
+            type="button"
+            class="secondary"
+            aria-label={t("escalation.decisionDone", { agreement: d.text })}
+            onClick={() => void run("setAgreementStatus", done)}
+          >
+            {t("agreements.done")}
+          </button>
+        </>
+      )}
+      <ErrorLine message={error} />
+    </li>
   );
 }

@@ -433,6 +433,12 @@ export const en: Record<MessageKey, string> = {
   "escalation.onCovenant": "Shared under the covenant: {reason}",
   "escalation.onConsent": "Shared with the client's consent.",
   "escalation.answerLabel": "Answer:",
+  "escalation.decisionAgreement": "agreement of {owner}, due {date}{status, select, open {} done {, done} other {, cancelled}}",
+  "escalation.decisionDone": "Done: {agreement}",
+  "escalation.responseDays.title": "Response time: {days} working days",
+  "escalation.responseDays.current": "Response time: {days} working days.",
+  "escalation.responseDays.label": "Working days to answer an escalation",
+  "escalation.responseDays.hint": "Applies to new escalations; the answer day of open ones stays as it is.",
   "escalation.becameAgreement": "agreement made",
   "escalation.markRead": "Answer read",
   "escalation.takeUp": "Take up",
@@ -811,6 +817,8 @@ export const en: Record<MessageKey, string> = {
   "refusal.agreement.owner-no-access":
     "{person} ({organisation}) may not see this client's agreements. Choose a colleague of an organisation with consent, or record that consent first.",
   "refusal.agreement.owner-role": "{person} is {role} and cannot own an agreement. Choose a case manager, coordinator or peer worker.",
+  "refusal.agreement.own-escalation-only":
+    "As procesregisseur you close only your own agreements from an escalation; “{agreement}” is not one of them. Ask the client's case manager.",
   "refusal.agreement.not-open": "The agreement “{agreement}” is no longer open and cannot be changed. Make a new agreement if needed.",
   "refusal.contact.in-future": "The moment of the contact lies in the future. Choose when you spoke with her, today or earlier.",
   "refusal.note.correct-not-found": "The note you want to correct was not found. Write a new note.",

@@ -436,6 +436,12 @@ export const nl = {
   "escalation.onCovenant": "Gedeeld op grond van het convenant: {reason}",
   "escalation.onConsent": "Gedeeld met toestemming van de cliënt.",
   "escalation.answerLabel": "Antwoord:",
+  "escalation.decisionAgreement": "afspraak van {owner}, uiterlijk {date}{status, select, open {} done {, afgerond} other {, vervallen}}",
+  "escalation.decisionDone": "Afgerond: {agreement}",
+  "escalation.responseDays.title": "Reactietermijn: {days} werkdagen",
+  "escalation.responseDays.current": "Reactietermijn: {days} werkdagen.",
+  "escalation.responseDays.label": "Werkdagen om een opschaling te beantwoorden",
+  "escalation.responseDays.hint": "Geldt voor nieuwe opschalingen; de dag voor een antwoord van lopende blijft staan.",
   "escalation.becameAgreement": "afspraak gemaakt",
   "escalation.markRead": "Antwoord gelezen",
   "escalation.takeUp": "In behandeling nemen",
@@ -818,6 +824,8 @@ export const nl = {
   "refusal.agreement.owner-no-access":
     "{person} ({organisation}) mag de afspraken van deze cliënt niet zien. Kies een collega van een organisatie met toestemming, of leg eerst die toestemming vast.",
   "refusal.agreement.owner-role": "{person} is {role} en kan geen afspraak op zich nemen. Kies een casemanager, coördinator of ervaringsdeskundige.",
+  "refusal.agreement.own-escalation-only":
+    "Als procesregisseur rondt u alleen uw eigen afspraken uit een opschaling af; “{agreement}” hoort daar niet bij. Vraag de casemanager van de cliënt.",
   "refusal.agreement.not-open": "De afspraak “{agreement}” staat niet meer open en kan niet meer worden gewijzigd. Maak zo nodig een nieuwe afspraak.",
   "refusal.contact.in-future": "Het moment van het contact ligt in de toekomst. Kies het moment waarop u haar sprak, vandaag of eerder.",
   "refusal.note.correct-not-found": "De notitie die u wilt verbeteren is niet gevonden. Schrijf een nieuwe notitie.",

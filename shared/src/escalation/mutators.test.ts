@@ -59,6 +59,49 @@ describe("an escalation's steps", () => {
     expect(store.get("escalations", "o1")?.decisions.map((d) => d.agreementId)).toEqual(["o1-a1", "o1-a2", null]);
   });
 
+  it("lets the procesregisseur mark her own afspraak of the escalation done, naming the escalation; not one of the plan, nor another's", async () => {
+    const store = await stapteam();
+    await store.run(mutators.escalate, escalateArgs(), acting("fatima"));
+    await store.run(
+      mutators.answerEscalation,
+      {
+        ...validArgs.answerEscalation,
+        decisions: [
+          { text: "Urgentieaanvraag indienen", agreementId: "o1-a1", ownerUserId: "fatima", dueDate: "2024-03-18" },
+          { text: "Woningcorporatie bellen", agreementId: "o1-a2", ownerUserId: "ruud", dueDate: "2024-03-08" },
+        ],
+      },
+      acting("ruud", day(1)),
+    );
+    // Without naming the escalation the change needs the afspraken of the plan, which the covenant does not give her.
+    await expectRejected(
+      store.run(mutators.setAgreementStatus, { clientId: "anna", agreementId: "o1-a2", status: "done" }, acting("ruud", day(2))),
+      "forbidden",
+      "access.no-consent",
+    );
+    await expectRejected(
+      store.run(mutators.setAgreementStatus, { clientId: "anna", agreementId: "o1-a1", status: "done", escalationId: "o1" }, acting("ruud", day(2))),
+      "forbidden",
+      "agreement.own-escalation-only",
+    );
+    await store.run(mutators.setAgreementStatus, { clientId: "anna", agreementId: "o1-a2", status: "done", escalationId: "o1" }, acting("ruud", day(2)));
+    expect(store.get("agreements", "o1-a2")).toMatchObject({ status: "done", closedBy: "ruud", closedAt: day(2) });
+    // Naming an escalation does not open an afspraak of the plan to the lighter requirement.
+    await store.run(
+      mutators.addAgreement,
+      { id: "plan-1", clientId: "anna", domain: "housing", text: "Huurachterstand", ownerUserId: "fatima", dueDate: "2024-03-20" },
+      acting("fatima"),
+    );
+    await expectRejected(
+      store.run(mutators.setAgreementStatus, { clientId: "anna", agreementId: "plan-1", status: "done", escalationId: "o1" }, acting("fatima", day(2))),
+      "not-found",
+      "agreement.not-found",
+    );
+    // The holder's case manager closes an escalation's afspraak as any other.
+    await store.run(mutators.setAgreementStatus, { clientId: "anna", agreementId: "o1-a1", status: "done", escalationId: "o1" }, acting("fatima", day(2)));
+    expect(store.get("agreements", "o1-a1")).toMatchObject({ status: "done", closedBy: "fatima" });
+  });
+
   it("lets only the allowed steps follow each other, property-checked over every pair of states", () => {
     fc.assert(
       fc.property(fc.constantFrom(...escalationStatuses), fc.constantFrom(...escalationStatuses), (from, to) => {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { agreementOwnerRoles } from "../agreement/mutators.ts";
+import { agreementOwner, agreementOwnerRoles, putNewAgreement } from "../agreement/mutators.ts";
 import { canAccess } from "../consent/can-access.ts";
 import { isMunicipality } from "../consent/team-choice.ts";
 import { type AboutClient, caseWorkers, defineMutator, type MutationContext, MutationRejected } from "../mutators/define.ts";
@@ -20,7 +20,6 @@ import {
 import { addWorkingDays, covenantUntil, isOpenEscalation, mayMoveTo } from "./state.ts";
 
 const today = (now: string) => now.slice(0, 10);
-const organisationName = async (tx: WriteTransaction, id: string) => (await tx.get("organisations", id))?.name ?? id;
 
 /**
  * Opschalen: the holder's case manager or coordinator puts a knelpunt of her client to the
@@ -196,36 +195,24 @@ export const answerEscalation = defineMutator({
         decisions.push({ text: decision.text, agreementId: null });
         continue;
       }
-      const owner = decision.ownerUserId ? await tx.get("people", decision.ownerUserId) : undefined;
-      if (!owner || !decision.dueDate) throw new MutationRejected("invalid", "escalation.decision-owner-incomplete", { decision: decision.text });
-      if (!owner.active) throw new MutationRejected("invalid", "agreement.owner-inactive", { person: owner.name });
-      if (!escalationAgreementOwnerRoles.includes(owner.role))
-        throw new MutationRejected("invalid", "agreement.owner-role", { person: owner.name, role: owner.role });
-      const access = canAccess(owner, client, "escalations", consents, ctx.now);
-      if (!access.allowed || access.basis === "handover") {
-        throw new MutationRejected("invalid", "escalation.decision-owner-no-access", {
-          decision: decision.text,
-          person: owner.name,
-          organisation: await organisationName(tx, owner.organisationId),
-        });
-      }
-      if (await tx.get("agreements", decision.agreementId)) throw new MutationRejected("conflict", "change.duplicate");
-      await tx.put("agreements", {
-        id: decision.agreementId,
-        clientId: args.clientId,
-        domain: null,
-        text: decision.text,
-        ownerUserId: owner.id,
-        ownerOrganisationId: owner.organisationId,
-        dueDate: decision.dueDate,
-        status: "open",
-        createdAt: ctx.now,
-        createdBy: ctx.user.id,
-        closedAt: null,
-        closedBy: null,
-        cancelReason: null,
-        escalationId: escalation.id,
+      if (!decision.ownerUserId || !decision.dueDate)
+        throw new MutationRejected("invalid", "escalation.decision-owner-incomplete", { decision: decision.text });
+      // The afspraken's own rule for an owner, with the escalation's roles and what she must see: the escalation.
+      const owner = await agreementOwner(tx, decision.ownerUserId, {
+        roles: escalationAgreementOwnerRoles,
+        mayOwn: (person) => {
+          const access = canAccess(person, client, "escalations", consents, ctx.now);
+          return access.allowed && access.basis !== "handover";
+        },
+        noAccess: (person, organisation) =>
+          new MutationRejected("invalid", "escalation.decision-owner-no-access", { decision: decision.text, person: person.name, organisation }),
       });
+      await putNewAgreement(
+        tx,
+        { id: decision.agreementId, clientId: args.clientId, domain: null, text: decision.text, dueDate: decision.dueDate, escalationId: escalation.id },
+        owner,
+        ctx,
+      );
       decisions.push({ text: decision.text, agreementId: decision.agreementId });
     }
     await tx.put("escalations", { ...escalation, status: args.outcome, answer: args.answer, decisions, answeredAt: ctx.now, answeredBy: ctx.user.id });

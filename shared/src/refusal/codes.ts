@@ -46,6 +46,7 @@ export const refusalCodes = {
   "agreement.owner-no-access": { person: "text", organisation: "text" },
   "agreement.owner-role": { person: "text", role: "role" },
   "agreement.not-open": { agreement: "text" },
+  "agreement.own-escalation-only": { agreement: "text" },
   "note.correct-not-found": {},
   "contact.in-future": {},
   "handover.not-found": {},
