@@ -1,5 +1,6 @@
 import { AttemptLimiter } from "./auth/rate-limit.ts";
 import { type SecretBox, secretBoxFor } from "./auth/secret-box.ts";
+import { SessionCache } from "./auth/sessions.ts";
 import { Clock } from "./clock.ts";
 import type { Database, Db } from "./db/connect.ts";
 import { ServerKeys } from "./db/server-keys.ts";
@@ -23,6 +24,8 @@ export interface Services {
   clock: Clock;
   clientGroups: ClientGroupStore;
   visibleSetCache: VisibleSetCache;
+  /** Sessions kept between requests, checked against the database's session version at each. */
+  sessions: SessionCache;
   /** Keys the instances share through the database (the pull cursor's signature). */
   serverKeys: ServerKeys;
   /** Seals the TOTP secrets under a key the database does not hold. */
@@ -46,6 +49,7 @@ export function createServices(env: Env, database: Database): Services {
     clock: new Clock(),
     clientGroups: new ClientGroupStore(database),
     visibleSetCache: new VisibleSetCache(),
+    sessions: new SessionCache(),
     serverKeys: new ServerKeys(database.db),
     secretBox: secretBoxFor(env),
   };

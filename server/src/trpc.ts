@@ -2,7 +2,8 @@ import { mayManageUsers, refusal } from "@naast/shared";
 import { initTRPC, TRPCError } from "@trpc/server";
 import { z } from "zod";
 import type { AccessPoint } from "./audit/entry.ts";
-import { lookUpSession, type SessionLookup } from "./auth/sessions.ts";
+import type { SessionLookup } from "./auth/sessions.ts";
+import { readHeads } from "./db/heads.ts";
 import { RefusalCause, refusalOf, refuse } from "./refusal.ts";
 import type { Services } from "./services.ts";
 import { InvalidMutation, ProtocolRefused } from "./sync/refusals.ts";
@@ -75,12 +76,18 @@ const sessionMessages = {
 const sessionRefused = (status: keyof typeof sessionMessages) =>
   new TRPCError({ code: "UNAUTHORIZED", message: sessionMessages[status], cause: new SessionRefused(status) });
 
-/** A procedure for a signed-in user: `ctx.user` is who the server says she is, never the request. */
+/**
+ * A procedure for a signed-in user: `ctx.user` is who the server says she is, never the request.
+ * The database's versions are read first (one statement), and the session is judged against the
+ * session version among them (a kept session only while that is unchanged); `ctx.heads` hands
+ * them on to the pull, which needs them too.
+ */
 export const signedInProcedure = t.procedure.use(async ({ ctx, next }) => {
   if (!ctx.token) throw sessionRefused("unknown");
-  const session = await lookUpSession(ctx.services.db, ctx.token);
+  const heads = await readHeads(ctx.services.db);
+  const session = await ctx.services.sessions.lookUp(ctx.services.db, ctx.token, heads.sessions);
   if (session.status !== "valid") throw sessionRefused(session.status);
-  return next({ ctx: { ...ctx, user: session.person, tokenHash: session.tokenHash, sessionExpiresAt: session.expiresAt } });
+  return next({ ctx: { ...ctx, user: session.person, tokenHash: session.tokenHash, sessionExpiresAt: session.expiresAt, heads } });
 });
 
 /** An organisation's admin (the shared rule `mayManageUsers`): acts only on her own organisation's people. */

@@ -1,9 +1,24 @@
 import { randomUUID } from "node:crypto";
+import { createClient } from "@libsql/client";
+import { TRPCClientError } from "@trpc/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { adminChange } from "../../server/src/directory/admin.ts";
+import { deactivateUser } from "../../server/src/directory/deactivate.ts";
 import type { ApiClient } from "../support/api.ts";
 import { createClientWithPlan, grantConsent, thePlan } from "../support/fixtures.ts";
 import { Replica } from "../support/replica.ts";
 import { type Cluster, startCluster } from "./support.ts";
+
+/** Why a call was refused: the session status a refusal carries (see server/src/trpc.ts). */
+async function sessionRefusal(call: Promise<unknown>) {
+  try {
+    await call;
+  } catch (error) {
+    if (error instanceof TRPCClientError) return error.data?.session as string | undefined;
+    throw error;
+  }
+  throw new Error("the call was not refused");
+}
 
 /** Listens to an instance's live stream; resolves `next()` with the time the next "changed" arrived. */
 async function listen(url: string, token: string) {
@@ -105,5 +120,40 @@ describe("what one instance keeps in memory stays true when another instance wri
     await onB.pull();
     await device.trpc.auth.logout.mutate();
     await expect(onB.pull()).rejects.toThrow(/signed out/);
+  }, 60_000);
+
+  // Each instance keeps sessions in memory between requests (auth/sessions.ts SessionCache); these
+  // check that what another writer does to a session or a person counts at B's very next request.
+  it("refuses at once on B a user deactivated beside it (the CLI's code), though B had just served her", async () => {
+    const email = await cluster.addUser(`leaver-${randomUUID().slice(0, 8)}`, "org-b");
+    const device = await cluster.device(email, 1);
+    await device.pull();
+    await device.pull(); // B has her session and person in memory now
+    await deactivateUser(cluster.admin, device.userId, { userId: null, accessPoint: "cli" });
+    expect(await sessionRefusal(device.pull())).toBe("inactive");
+    expect(await sessionRefusal(device.trpc.auth.me.query())).toBe("inactive");
+  }, 60_000);
+
+  it("refuses on B a session revoked straight in the database, and follows a role changed beside it", async () => {
+    const email = await cluster.addUser(`mover-${randomUUID().slice(0, 8)}`, "org-b");
+    const device = await cluster.device(email, 1);
+    expect((await device.trpc.auth.me.query()).user.role).toBe("casemanager");
+    // A person's record changed by another writer: B's next request sees her new role.
+    await adminChange(cluster.admin, "admin.test.changeRole", "cli", async (records) => {
+      const person = await records.get("people", device.userId);
+      if (!person) throw new Error("no person record");
+      await records.put("people", { ...person, role: "coordinator" });
+      return undefined;
+    });
+    expect((await device.trpc.auth.me.query()).user.role).toBe("coordinator");
+    // An operator ending every session by hand, no server code involved: the triggers of
+    // migration 0011 raise the session version all the same.
+    const db = createClient({ url: cluster.databaseUrl });
+    try {
+      await db.execute({ sql: "update sessions set revoked_at = ? where user_id = ?", args: [new Date().toISOString(), device.userId] });
+    } finally {
+      db.close();
+    }
+    expect(await sessionRefusal(device.trpc.auth.me.query())).toBe("revoked");
   }, 60_000);
 });

@@ -51,6 +51,11 @@ export function hashAuditRow(row: Omit<AuditRow, "hash">): string {
  */
 export async function chainAuditRows(db: Sql, facts: AuditFacts[]): Promise<AuditRow[]> {
   const [last] = await db.select({ seq: auditLog.seq, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
+  return chainAfter(last, facts);
+}
+
+/** The rows that follow `last` (the chain's head, read under the write lock; none for an empty log). */
+export function chainAfter(last: { seq: number; hash: string } | undefined, facts: AuditFacts[]): AuditRow[] {
   let seq = last?.seq ?? 0;
   let prevHash = last?.hash ?? genesisHash;
   return facts.map((f) => {

@@ -134,6 +134,7 @@ export const authRouter = router({
 
   logout: signedInProcedure.mutation(async ({ ctx }) => {
     await ctx.services.database.write((tx) => revokeSession(tx, ctx.tokenHash));
+    ctx.services.sessions.forget(ctx.tokenHash);
     // Her live streams on this instance end now; on the others at their next heartbeat.
     ctx.services.live.recheckUser(ctx.user.id);
     return { signedOut: true as const };

@@ -6,6 +6,8 @@ import type { ExtractTablesWithRelations } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/libsql";
 import { migrate } from "drizzle-orm/libsql/migrator";
 import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
+import { type AuditAppender, EmbeddedAuditAppender } from "../audit/appender.ts";
+import { type AuditFacts, chainAuditRows } from "../audit/entry.ts";
 import * as schema from "./schema.ts";
 import { WriteQueue } from "./write-transaction.ts";
 
@@ -28,6 +30,12 @@ export interface Database {
    * must read and write only through `tx`. See WriteQueue.
    */
   write<T>(work: (tx: Sql) => Promise<T>): Promise<T>;
+  /**
+   * Appends audit rows that go with nothing else (a pull's deliveries), group-committed; resolves
+   * once they are committed. Embedded, on a connection of its own whose commits (and their sync to
+   * disk) run off the event loop (audit/appender.ts); on a libSQL server, through `write`.
+   */
+  appendAudit(facts: AuditFacts[]): Promise<void>;
   close(): void;
 }
 
@@ -65,13 +73,27 @@ export async function openDatabase(url: string, authToken?: string, options: { s
       await writer.reconnect();
     },
   });
+  const write = <T>(work: (tx: Sql) => Promise<T>) => queue.run(work);
+  const appender: AuditAppender = embedded
+    ? new EmbeddedAuditAppender(resolve(url.slice("file:".length)), options.synchronous ?? "full")
+    : {
+        async append(facts) {
+          if (facts.length === 0) return;
+          await write(async (tx) => {
+            await tx.insert(schema.auditLog).values(await chainAuditRows(tx, facts));
+          });
+        },
+        close: async () => undefined,
+      };
   return {
     db,
     client,
-    write: (work) => queue.run(work),
+    write,
+    appendAudit: (facts) => appender.append(facts),
     close: () => {
       client.close();
       writer.close();
+      void appender.close();
     },
   };
 }

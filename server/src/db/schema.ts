@@ -30,6 +30,10 @@ export const clientOrganisations = sqliteTable(
  * Row 1: the last change sequence handed out. Row 2 (`accessVersionRow`): the change sequence of
  * the last write to a client or consent record, i.e. of the last change to who may see what; a
  * visible set computed at that version stays right until the next one (or a consent's time limit).
+ * Rows 3 and 4 are kept by triggers (migration 0011), so no writer can forget them: row 3
+ * (`sessionVersionRow`) rises with every change to a session row or a `people` record, and a
+ * session kept in memory is trusted only at the version it was read at; row 4
+ * (`erasedVersionRow`) is the highest change sequence at which retention erased a client.
  */
 export const syncState = sqliteTable("sync_state", {
   id: integer("id").primaryKey(),
@@ -37,6 +41,8 @@ export const syncState = sqliteTable("sync_state", {
 });
 export const changeSeqRow = 1;
 export const accessVersionRow = 2;
+export const sessionVersionRow = 3;
+export const erasedVersionRow = 4;
 
 /**
  * A client whose records retention erased (retention/erase.ts): her id and when, stamped with the

@@ -15,6 +15,6 @@ export const syncRouter = router({
 
   pull: signedInProcedure.input(pullRequestSchema).query(async ({ ctx, input }) => {
     checkProtocol(input.protocolVersion);
-    return pull(ctx.services, { user: ctx.user, clientGroupId: input.clientGroupId, cursor: input.cursor, accessPoint: ctx.accessPoint });
+    return pull(ctx.services, { user: ctx.user, clientGroupId: input.clientGroupId, cursor: input.cursor, accessPoint: ctx.accessPoint, heads: ctx.heads });
   }),
 });
