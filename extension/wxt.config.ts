@@ -19,6 +19,9 @@ export default defineConfig({
     // MV3 (Chromium); WXT drops it for MV2, where Firefox reads optional_permissions instead.
     optional_host_permissions: optionalPortalHosts,
     ...(browser === "firefox" ? { optional_permissions: optionalPortalHosts } : {}),
+    // IT presets and locks the server address by policy (extension/README.md); Firefox reads its
+    // 3rdparty policy without a schema in the manifest.
+    ...(browser === "firefox" ? {} : { storage: { managed_schema: "managed-schema.json" } }),
     action: { default_title: "Naast" },
     browser_specific_settings: {
       gecko: {

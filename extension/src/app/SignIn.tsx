@@ -1,7 +1,8 @@
-import { useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 import { useT } from "../i18n/index.ts";
 import { describeRefusal, refusalOf } from "../i18n/refusal.ts";
 import { notify } from "../messaging/send.ts";
+import { type ManagedServer, managedServer } from "../session/server-address.ts";
 import { defaultServerUrl, finishSignIn, type SignInStep, startSignIn } from "../session/session.ts";
 import type { Session } from "../storage/db.ts";
 import { ErrorLine } from "../ui/ErrorLine.tsx";
@@ -21,6 +22,14 @@ export function SignIn({ onRecoveryCodes, again, pending = 0 }: { onRecoveryCode
   const [waiting, setWaiting] = useState<Waiting | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // Set by the organisation's browser policy: that server, and when locked no field to change it.
+  const [preset, setPreset] = useState<ManagedServer | null>(null);
+  useEffect(() => {
+    void managedServer().then((managed) => {
+      setPreset(managed);
+      if (managed && !again) setServerUrl(managed.serverUrl);
+    });
+  }, []);
 
   const attempt = async (step: () => Promise<SignInStep>) => {
     setBusy(true);
@@ -63,7 +72,12 @@ export function SignIn({ onRecoveryCodes, again, pending = 0 }: { onRecoveryCode
     <form class="card sign-in" onSubmit={submit}>
       <h1>{again ? t("signIn.againTitle") : t("signIn.title")}</h1>
       {again && <p data-testid="sign-in-again">{t("signIn.againExplain", { name: again.user.name, count: pending })}</p>}
-      {!again && (
+      {!again && preset?.locked && (
+        <p data-testid="preset-server">
+          {t("signIn.serverPreset")}: <strong>{preset.serverUrl}</strong>
+        </p>
+      )}
+      {!again && !preset?.locked && (
         <label>
           {t("signIn.server")}
           <input type="url" required value={serverUrl} onInput={(e) => setServerUrl(e.currentTarget.value)} />

@@ -907,6 +907,9 @@ export const en: Record<MessageKey, string> = {
   "beheer.adapters.noTab": "There is no open tab to check.",
   "beheer.adapters.noAccess":
     "Naast may not read this tab: it is not a portal the browser gave Naast access to. Allow the portal first (Let Naast read along on …).",
+  "refusal.network.insecure-server":
+    "The address {server} does not use https. Naast only connects to the server securely (https://…); plain http is allowed only on this computer itself. Ask your administrator for the right address.",
+  "signIn.serverPreset": "Naast server (set by your organisation)",
   "refusal.network.unreachable": "The server {server} cannot be reached. Check the internet connection and the address, and try again.",
   "refusal.unexpected": "Something went wrong ({message}). Try again; if it keeps failing, tell your coordinator.",
 };

@@ -920,6 +920,9 @@ export const nl = {
   "beheer.adapters.noTab": "Er staat geen tabblad open om te controleren.",
   "beheer.adapters.noAccess":
     "Naast mag dit tabblad niet lezen: het is geen portaal waarvoor de browser Naast toegang gaf. Sta het portaal eerst toe (Naast laten meelezen op …).",
+  "refusal.network.insecure-server":
+    "Het adres {server} gebruikt geen https. Naast maakt alleen een beveiligde verbinding (https://…) met de server; gewoon http mag alleen op deze computer zelf. Vraag uw beheerder om het juiste adres.",
+  "signIn.serverPreset": "Naast-server (ingesteld door uw organisatie)",
   "refusal.network.unreachable": "De server {server} is niet bereikbaar. Controleer de internetverbinding en het adres, en probeer het opnieuw.",
   "refusal.unexpected": "Er ging iets mis ({message}). Probeer het opnieuw; lukt het niet, meld het dan bij uw coördinator.",
 } as const;

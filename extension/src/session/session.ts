@@ -1,6 +1,7 @@
 import { db as defaultDb, type NaastDatabase, type Session } from "../storage/db.ts";
 import { deriveDataKey } from "../storage/derive-key.ts";
 import { type Api, createApi } from "../sync/api.ts";
+import { checkedServerOrigin } from "./server-address.ts";
 
 export const defaultServerUrl = "http://127.0.0.1:8787";
 
@@ -15,7 +16,8 @@ export type SignInStep =
 
 /** The password step. A server that asks for a second factor answers a challenge for `finishSignIn`. */
 export async function startSignIn(serverUrl: string, email: string, password: string, database: NaastDatabase = defaultDb): Promise<SignInStep> {
-  const url = new URL(serverUrl).origin;
+  // https, or loopback: plain http elsewhere is refused before the password leaves the device.
+  const url = checkedServerOrigin(serverUrl);
   // Signing in again after a session ended keeps the device's name, so the server answers the
   // same key half and the sealed records and outbox open again. Anyone else starts afresh: a new
   // name, so a new key half at the server.

@@ -1,5 +1,6 @@
 import { MutationRejected, type Refusal, refusal, refusalSchema } from "@naast/shared";
 import { TRPCClientError } from "@trpc/client";
+import { InsecureServerAddress } from "../session/server-address.ts";
 
 /**
  * The refusal behind any error the panel or the background meets: a mutator's MutationRejected,
@@ -7,6 +8,7 @@ import { TRPCClientError } from "@trpc/client";
  */
 export function refusalOf(error: unknown, serverUrl = ""): Refusal {
   if (error instanceof MutationRejected) return error.refusal;
+  if (error instanceof InsecureServerAddress) return refusal("network.insecure-server", { server: error.server });
   if (error instanceof TRPCClientError) {
     const carried = refusalSchema.safeParse((error.data as { refusal?: unknown } | null | undefined)?.refusal);
     if (carried.success) return carried.data;

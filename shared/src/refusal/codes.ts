@@ -146,6 +146,8 @@ export const refusalCodes = {
   "sync.other-user": {},
   // The device's own: the server was not reached, or something nobody foresaw.
   "network.unreachable": { server: "text" },
+  // Plain http to a server not on this computer: refused before any password is sent (issue 19).
+  "network.insecure-server": { server: "text" },
   unexpected: { message: "text" },
 } as const satisfies Record<string, Record<string, ParamKind>>;
 
