@@ -1,3 +1,4 @@
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { axeViolations } from "./support/axe.ts";
 import { hasFocus, tabTo } from "./support/keyboard.ts";
@@ -16,6 +17,15 @@ function contrast(a: string, b: string): number {
   const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
   return ((hi ?? 0) + 0.05) / ((lo ?? 0) + 0.05);
 }
+
+/** How many controls the Tab key stops at now (visible and enabled). */
+const visibleTabStops = (panel: Page) =>
+  panel.evaluate(
+    () =>
+      [...document.querySelectorAll<HTMLElement>("a[href], button, input, select, textarea, summary")].filter(
+        (e) => e.checkVisibility() && !e.matches(":disabled"),
+      ).length,
+  );
 
 /** Issue 11, point 7: axe-core (WCAG 2.1 A/AA) on every main view, and the keyboard alone through a handover. */
 describe("the panel for keyboard and screen-reader users", () => {
@@ -57,18 +67,38 @@ describe("the panel for keyboard and screen-reader users", () => {
     expect(await panel.getByRole("main").count()).toBe(1);
     expect(await axeViolations(panel)).toEqual([]);
     // Flexbudget, time-out and the client's rights are folded: fewer Tab stops until unfolded.
-    const tabStops = () =>
-      panel.evaluate(
-        () =>
-          [...document.querySelectorAll<HTMLElement>("a[href], button, input, select, textarea, summary")].filter(
-            (e) => e.checkVisibility() && !e.matches(":disabled"),
-          ).length,
-      );
+    const tabStops = () => visibleTabStops(panel);
     const folded = await tabStops();
     await panel.getByTestId("more-sections").locator("summary").click();
     expect(await tabStops()).toBeGreaterThan(folded + 3);
     await panel.getByTestId("more-sections").locator("summary").click();
     expect(await tabStops()).toBe(folded);
+  }, 60_000);
+
+  it("folds a long section by the button in its heading, from the keyboard, and keeps that choice after a reload", async () => {
+    const { panel } = ruben;
+    const section = panel.locator("section.agreements");
+    const toggle = section.getByRole("button", { name: "Afspraken", exact: true });
+    const tabStops = () => visibleTabStops(panel);
+    expect(await toggle.getAttribute("aria-expanded")).toBe("true");
+    const unfolded = await tabStops();
+    await tabTo(panel, toggle);
+    await panel.keyboard.press("Enter");
+    expect(await toggle.getAttribute("aria-expanded")).toBe("false");
+    expect(await section.locator("summary").isVisible()).toBe(false);
+    expect(await tabStops()).toBeLessThan(unfolded);
+    expect(await axeViolations(panel)).toEqual([]);
+    // Kept per section while the panel is open.
+    await panel.reload();
+    await panel.locator("[data-testid=client-view] h1").waitFor();
+    expect(await toggle.getAttribute("aria-expanded")).toBe("false");
+    expect(await panel.locator("section.plan").getByRole("button", { name: "PGA-plan per leefgebied", exact: true }).getAttribute("aria-expanded")).toBe(
+      "true",
+    );
+    await toggle.focus();
+    await panel.keyboard.press("Space");
+    expect(await toggle.getAttribute("aria-expanded")).toBe("true");
+    expect(await tabStops()).toBe(unfolded);
   }, 60_000);
 
   it("shows a focus ring and input borders of at least 3:1 against the panel", async () => {

@@ -2,6 +2,7 @@ import type { AccessDecision, DataCategory } from "@naast/shared";
 import type { EscalationPrefill } from "../escalation/EscalationSection.tsx";
 import { useT } from "../i18n/index.ts";
 import type { ClientView, Directory } from "../records/queries.ts";
+import { CollapsibleSection } from "../ui/CollapsibleSection.tsx";
 import { ItemList } from "../ui/ItemList.tsx";
 import { AddAgreementForm } from "./AddAgreementForm.tsx";
 import { AgreementRow } from "./AgreementRow.tsx";
@@ -29,14 +30,13 @@ export function AgreementsSection({
     );
   }
   return (
-    <section class="card agreements" aria-labelledby="agreements-title">
-      <h2 id="agreements-title">{t("agreements.title")}</h2>
+    <CollapsibleSection name="agreements" title={t("agreements.title")} class="agreements">
       <ItemList
         items={openAgreements(view.agreements)}
         empty={t("agreements.empty")}
         item={(a) => <AgreementRow agreement={a} view={view} directory={directory} onEscalate={onEscalate} />}
       />
       <AddAgreementForm view={view} directory={directory} />
-    </section>
+    </CollapsibleSection>
   );
 }

@@ -3,6 +3,7 @@ import { useMayRun } from "../hooks/use-may-run.ts";
 import { useT } from "../i18n/index.ts";
 import type { ClientView, Directory } from "../records/queries.ts";
 import type { Session } from "../storage/db.ts";
+import { CollapsibleSection } from "../ui/CollapsibleSection.tsx";
 import { ConsentConversations } from "./ConsentConversations.tsx";
 import { ConsentHistory } from "./ConsentHistory.tsx";
 import { ConsentLines } from "./ConsentLines.tsx";
@@ -47,10 +48,7 @@ export function ConsentSection({
   const organisationName = (id: string) => directory.organisations.get(id)?.shortName ?? id;
 
   return (
-    <section class="card consent" aria-labelledby="consent-title" data-testid="consent" ref={section} tabIndex={-1}>
-      <h2 id="consent-title" ref={heading} tabIndex={-1}>
-        {t("consent.title")}
-      </h2>
+    <CollapsibleSection name="consent" title={t("consent.title")} class="consent" testId="consent" sectionRef={section} headingRef={heading}>
       {states.length === 0 && <p class="hint">{t("consent.none", { owner: organisationName(view.client.ownerOrganisationId) })}</p>}
       <ReadOnlyHolders clientId={view.client.id} holders={stillReading} mayEnd={may("endReadOnlyAccess", about)} organisationName={organisationName} />
       <ConsentLines client={view.client} states={states} directory={directory} isHolder={isHolder} mayWithdraw={mayWithdraw} now={now} />
@@ -80,6 +78,6 @@ export function ConsentSection({
         />
       )}
       {view.consentEvents.length > 0 && <ConsentHistory events={view.consentEvents} directory={directory} />}
-    </section>
+    </CollapsibleSection>
   );
 }

@@ -4,6 +4,7 @@ import { useMutate } from "../hooks/use-mutate.ts";
 import { formatDay, LanguageContext, useT } from "../i18n/index.ts";
 import type { MessageKey } from "../i18n/nl.ts";
 import type { ClientView, Directory } from "../records/queries.ts";
+import { CollapsibleSection } from "../ui/CollapsibleSection.tsx";
 import { ErrorLine } from "../ui/ErrorLine.tsx";
 import { formatMoment, localInputValue } from "../ui/moment.ts";
 
@@ -31,8 +32,7 @@ export function ContactsSection({ view, directory, accessible }: { view: ClientV
   const last = lastContactAt(view.notes);
 
   return (
-    <section class="card notes" id="contacts" aria-labelledby="contacts-title">
-      <h2 id="contacts-title">{t("contacts.title")}</h2>
+    <CollapsibleSection name="contacts" title={t("contacts.title")} class="notes">
       <p data-testid="last-contact">{last ? t("contacts.last", { date: formatDay(language, last) }) : t("contacts.none")}</p>
       {contacts.length === 0 && <p class="hint">{t("notes.empty")}</p>}
       <ul>
@@ -59,7 +59,7 @@ export function ContactsSection({ view, directory, accessible }: { view: ClientV
         </button>
       )}
       <ContactForm key={correcting?.id ?? "new"} clientId={view.client.id} correcting={correcting} onDone={() => setCorrecting(null)} />
-    </section>
+    </CollapsibleSection>
   );
 }
 

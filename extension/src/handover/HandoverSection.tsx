@@ -5,6 +5,7 @@ import { LanguageContext, useT } from "../i18n/index.ts";
 import { describeRefusal, refusalOf } from "../i18n/refusal.ts";
 import type { ClientView, Directory } from "../records/queries.ts";
 import type { Session } from "../storage/db.ts";
+import { CollapsibleSection } from "../ui/CollapsibleSection.tsx";
 import { ErrorLine } from "../ui/ErrorLine.tsx";
 import { outcomeText } from "./card.ts";
 import { HandoverCard } from "./HandoverCard.tsx";
@@ -58,10 +59,7 @@ export function HandoverSection({
   };
 
   return (
-    <section class="card handovers" aria-labelledby="handover-title" data-testid="handovers">
-      <h2 id="handover-title" ref={heading} tabIndex={-1}>
-        {t("handover.title")}
-      </h2>
+    <CollapsibleSection name="handover" title={t("handover.title")} class="handovers" testId="handovers" headingRef={heading}>
       {answered && (
         <p class="notice" ref={answeredLine} tabIndex={-1} data-testid="handover-answered">
           {outcomeText(t, language, answered, (id) => directory.people.get(id)?.name ?? id)}
@@ -117,6 +115,6 @@ export function HandoverSection({
         </details>
       )}
       <ErrorLine message={exportError} />
-    </section>
+    </CollapsibleSection>
   );
 }

@@ -56,6 +56,10 @@ describe("the catalogues", () => {
     const t = translator("nl");
     expect(t("status.pending", { count: 1 })).toBe("1 wijziging nog niet verstuurd");
     expect(t("status.pending", { count: 3 })).toBe("3 wijzigingen nog niet verstuurd");
+    expect(t("unlock.pending", { count: 1 })).toMatch(/^1 wijziging wacht\./);
+    expect(t("unlock.pending", { count: 2 })).toMatch(/^2 wijzigingen wachten\./);
+    // No "wijziging(en)": every count goes through a plural.
+    expect(Object.values(nl).filter((m) => /\w\((en|s)\)/.test(m))).toEqual([]);
   });
 
   it("write consent as Dutch sentences whose verb agrees with the organisations, past tense once it ended", () => {
@@ -109,5 +113,7 @@ describe("the catalogues", () => {
     expect(t("plan.title")).toBe("PGA-plan per leefgebied");
     expect(t("handover.kind.organisation")).toMatch(/^Warme overdracht/);
     expect(Object.values(nl).some((m) => /case manager/i.test(m))).toBe(false);
+    // A life domain is a leefgebied everywhere, never a "levensdomein"; a sync is said in plain words.
+    expect(Object.values(nl).filter((m) => /levensdomein|synchronis/i.test(m))).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@ import { useState } from "preact/hooks";
 import { useMutate } from "../hooks/use-mutate.ts";
 import { categoryLabel, useT } from "../i18n/index.ts";
 import type { ClientView } from "../records/queries.ts";
+import { CollapsibleSection } from "../ui/CollapsibleSection.tsx";
 import { DomainOptions } from "../ui/DomainOptions.tsx";
 import { ErrorLine } from "../ui/ErrorLine.tsx";
 import { ScoreSelect, zrmLevelKey } from "../ui/ScoreSelect.tsx";
@@ -18,8 +19,7 @@ export function PlanSection({ view, accessible }: { view: ClientView; accessible
   const addable = lifeDomains.filter((d) => accessible.has(d) && !shown.includes(d));
 
   return (
-    <section class="card plan" aria-labelledby="plan-title">
-      <h2 id="plan-title">{t("plan.title")}</h2>
+    <CollapsibleSection name="plan" title={t("plan.title")} class="plan">
       {shown.length === 0 && <p class="hint">{t("plan.empty")}</p>}
       {shown.map((domain) => (
         <DomainRow key={domain} domain={domain} view={view} startEditing={domain === adding} onDone={() => setAdding("")} />
@@ -34,7 +34,7 @@ export function PlanSection({ view, accessible }: { view: ClientView; accessible
         </label>
       )}
       {hidden.length > 0 && <p class="hint">{t("plan.notShared", { domains: hidden.map((d) => categoryLabel(t, d)).join(", ") })}</p>}
-    </section>
+    </CollapsibleSection>
   );
 }
 
