@@ -21,7 +21,8 @@ describe("consent at first contact, by keyboard, enforced on the other organisat
     fatima = await caseManagerBrowser("fatima@iriszorg.demo", stack.server.url, `${stack.portals.urls.iriszorg}/dossier?patient=IZ-1005`);
     marieke = await caseManagerBrowser("marieke@ldh.demo", stack.server.url, stack.portals.urls.ldh);
     await marieke.portal.getByText("Monique Meijer").first().click();
-  });
+    // A demo stack and two sign-ins (argon2): past vitest's 60 s on a loaded machine.
+  }, 180_000);
   afterAll(async () => {
     await fatima?.close();
     await marieke?.close();
