@@ -24,12 +24,14 @@ import {
 } from "./commands.ts";
 import { startWorld, type World } from "./world.ts";
 
+type Step = fc.AsyncCommand<ReturnType<typeof newHistory>["model"], ReturnType<typeof newHistory>["real"]>;
+
 /**
  * Two budgets: the quick one runs in `pnpm test`; `pnpm test:deep` runs the long one before a
  * release. NAAST_MODEL_SEED (and NAAST_MODEL_PATH) replay a failure fast-check reported.
  */
 const deep = process.env.NAAST_MODEL_PROFILE === "deep";
-const profile = deep ? { numRuns: 1000, maxCommands: 60 } : { numRuns: 10, maxCommands: 30 };
+const profile = deep ? { numRuns: 1000, minSteps: 20, maxSteps: 60 } : { numRuns: 10, minSteps: 0, maxSteps: 30 };
 if (process.env.NAAST_MODEL_RUNS) profile.numRuns = Number(process.env.NAAST_MODEL_RUNS);
 /** NAAST_MODEL_MINUTES: stop starting new histories after this long (a run that must end by a time); not a failure. */
 const minutes = process.env.NAAST_MODEL_MINUTES
@@ -40,6 +42,38 @@ let steps = 0;
 const replay = process.env.NAAST_MODEL_SEED
   ? { seed: Number(process.env.NAAST_MODEL_SEED), ...(process.env.NAAST_MODEL_PATH ? { path: process.env.NAAST_MODEL_PATH } : {}) }
   : {};
+
+/**
+ * The random steps of a history: at least `minSteps` (fc.commands draws mostly short lists: 9
+ * steps on average with up to 60); a failing history is printed by runHistory.
+ */
+function historySteps(world: World) {
+  return fc
+    .array(fc.oneof(...stepArbitraries(world)), { minLength: profile.minSteps, maxLength: profile.maxSteps, size: "max" })
+    .map((steps) => Object.assign(steps, { [fc.toStringMethod]: () => `${steps.length} steps (as run: in the error below)` }));
+}
+
+/**
+ * Runs the steps, then the end (every device online, two syncs each), and on a failure throws
+ * the history as this run printed it, the failing step marked: fast-check runs the same step
+ * objects again while shrinking, so only the failing run's own transcript tells what they did.
+ */
+async function runHistory(history: ReturnType<typeof newHistory>, steps: readonly Step[]): Promise<void> {
+  const lines: string[] = [];
+  try {
+    for (const step of steps) {
+      lines.push(`${step}`);
+      await step.run(history.model, history.real);
+      lines[lines.length - 1] = `${step}`;
+    }
+    lines.push("every device comes online and syncs twice");
+    await quiesce(history.model, history.real);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    lines[lines.length - 1] = `${lines.at(-1)}   <-- fails here`;
+    throw new Error(`history (as run):\n  ${lines.join("\n  ")}\n${message}`, { cause: error });
+  }
+}
 
 describe("random histories of the whole sync against a reference model", () => {
   let world: World;
@@ -61,14 +95,12 @@ describe("random histories of the whole sync against a reference model", () => {
       fc.asyncProperty(
         // The handed-over beginning twice as often: it is the one that reaches answers and read-only periods.
         fc.constantFrom<Beginning>(...beginnings, "three shared clients, one handed over"),
-        fc.commands(stepArbitraries(world), { maxCommands: profile.maxCommands, size: "max" }),
+        historySteps(world),
         async (beginning, cmds) => {
           const history = newHistory(world);
-          for (const step of beginningSteps(beginning, world)) await step.run(history.model, history.real);
-          await fc.asyncModelRun(() => history, cmds);
-          await quiesce(history.model, history.real);
+          await runHistory(history, [...beginningSteps(beginning, world), ...cmds]);
           histories++;
-          steps += [...cmds].length;
+          steps += cmds.length;
           if (deep && histories % 25 === 0) console.log(`${histories} histories, ${steps} steps, ${Math.round(process.uptime())} s`);
         },
       ),
