@@ -104,8 +104,8 @@ export interface RunningWorld {
 }
 
 /** Serves the world from its own process, signs the bench user in and makes a small delta. */
-export async function serveWorld(world: World, deltaSize = 5, nodeArgs: string[] = []): Promise<RunningWorld> {
-  const server = await startServerProcess(world.databaseUrl, nodeArgs);
+export async function serveWorld(world: World, deltaSize = 5, nodeArgs: string[] = [], env: Record<string, string> = {}): Promise<RunningWorld> {
+  const server = await startServerProcess(world.databaseUrl, nodeArgs, env);
   try {
     const user = await signIn(server.url, benchEmail, benchPassword);
     const t0 = performance.now();
