@@ -13,6 +13,7 @@ export * from "./consent/team-choice.ts";
 export * from "./consent/why-hidden.ts";
 export * from "./directory/access.ts";
 export * from "./escalation/mutators.ts";
+export * from "./escalation/priority.ts";
 export * from "./escalation/schema.ts";
 export * from "./escalation/state.ts";
 export * from "./escalation/todo.ts";

@@ -159,4 +159,29 @@ describe("an opschaling from an overdue afspraak to the procesregisseur and back
       .find((e) => e.id === id);
     expect(escalation?.respondBy).toBe(addWorkingDays(escalation?.submittedAt.slice(0, 10) ?? "", 5));
   }, 60_000);
+
+  it("lets the procesregisseur put Anouk on her priority list (zorgbehoefte); the holder's case manager sees it", async () => {
+    const { panel } = peter;
+    const item = panel.getByTestId("escalation-queue-item").filter({ hasText: "Geen passende woonplek" });
+    await item.getByRole("button").first().click();
+    const mark = panel.getByTestId("priority");
+    await mark.locator("summary").click();
+    await mark.locator("input[name=priority-reason]").fill("Slaapt buiten; zorgmijdend");
+    expect(await axeViolations(panel)).toEqual([]);
+    await mark.getByRole("button", { name: "Op de lijst zetten" }).click();
+    await expect.poll(() => mark.getByTestId("priority-listed").textContent(), { timeout: 15_000 }).toContain("Slaapt buiten; zorgmijdend");
+    expect(await mark.getByRole("button", { name: "Van de prioriteitenlijst halen" }).count()).toBe(1);
+    await expect
+      .poll(
+        () =>
+          fatima.panel
+            .getByTestId("priority-listed")
+            .textContent()
+            .catch(() => ""),
+        { timeout: 30_000 },
+      )
+      .toContain("Op de prioriteitenlijst (zorgbehoefte) van Gemeente");
+    // Hers to change, not the case manager's.
+    expect(await fatima.panel.getByRole("button", { name: "Van de prioriteitenlijst halen" }).count()).toBe(0);
+  }, 60_000);
 });

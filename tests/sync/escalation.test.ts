@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { createClient } from "@libsql/client";
 import type { MutationArgs } from "@naast/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ApiClient } from "../support/api.ts";
@@ -165,5 +166,69 @@ describe("an escalation to the procesregisseur over real HTTP", () => {
     device.apply(await peter.pull());
     expect(device.of("clients", clientId)).toEqual([]);
     expect(device.of("escalations", clientId)).toEqual([]);
+  });
+
+  describe("the priority list (Prioriteit, zorgbehoefte)", () => {
+    it("reaches the procesregisseur and the holder, never a partner that sees the client, nor one that does not; removing it reaches them too", async () => {
+      const shared = await createClientWithPlan(iris);
+      // LDH sees this client's whole plan and her escalations: still not the municipality's list.
+      await grantConsent(iris, shared, ["org-ldh"], ["housing", "agreements", "notes", "escalations"]);
+      const notShared = await createClientWithPlan(iris);
+      for (const clientId of [shared, notShared]) expect(await iris.push("escalate", escalation(clientId))).toMatchObject({ status: "applied" });
+      const ldhDevice = new Replica().apply(await ldh.pull());
+      expect(ldhDevice.of("clients", shared)).toHaveLength(1);
+
+      for (const clientId of [shared, notShared]) {
+        expect(await peter.push("markPriority", { clientId, reason: "Slaapt buiten, zorgmijdend; verslechtert snel" })).toMatchObject({ status: "applied" });
+      }
+      const peterDevice = new Replica().apply(await peter.pull());
+      expect(peterDevice.of("priorities").filter((p) => p.clientId === shared || p.clientId === notShared)).toHaveLength(2);
+      const holder = new Replica().apply(await iris.pull());
+      expect(holder.of("priorities", shared)).toMatchObject([
+        { organisationId: "org-gemeente", reason: "Slaapt buiten, zorgmijdend; verslechtert snel", removedAt: null },
+      ]);
+      // The partner: not with the next pull, not on a fresh device, not as a word anywhere.
+      ldhDevice.apply(await ldh.pull());
+      const fresh = new Replica().apply(await (await server.addUser(`ldh-${randomUUID().slice(0, 6)}`, "org-ldh")).signIn().then((d) => d.pull()));
+      for (const device of [ldhDevice, fresh]) {
+        expect(device.of("priorities")).toEqual([]);
+        expect(device.of("clients", notShared)).toEqual([]);
+        expect(JSON.stringify([...device.records.values()])).not.toContain("zorgmijdend");
+      }
+      // Nor the municipality's policy officer: aggregate figures only.
+      expect(new Replica().apply(await policy.pull()).of("priorities")).toEqual([]);
+
+      expect(await peter.push("removePriority", { clientId: shared })).toMatchObject({ status: "applied" });
+      holder.apply(await iris.pull());
+      expect(holder.of("priorities", shared)[0]).toMatchObject({ removedBy: expect.any(String) });
+      expect(new Replica().apply(await ldh.pull()).of("priorities")).toEqual([]);
+    });
+
+    it("is refused for a client she may not see, for anyone but the procesregisseur, and without a reason; each in words", async () => {
+      const clientId = await createClientWithPlan(iris);
+      expect(await peter.push("markPriority", { clientId, reason: "Zorgmijdend" })).toMatchObject({
+        status: "rejected",
+        refusal: { code: "access.no-consent" },
+      });
+      await iris.push("escalate", escalation(clientId));
+      expect(await iris.push("markPriority", { clientId, reason: "Zorgmijdend" })).toMatchObject({ status: "rejected", refusal: { code: "access.role" } });
+      expect(await peter.push("markPriority", { clientId, reason: "  " })).toMatchObject({ status: "rejected", refusal: { code: "priority.reason-missing" } });
+      expect(await peter.push("removePriority", { clientId })).toMatchObject({ status: "rejected", refusal: { code: "priority.not-listed" } });
+    });
+
+    it("is audited as NEN 7513 asks: who, for which organisation, which client, on which basis (the covenant)", async () => {
+      const clientId = await createClientWithPlan(iris);
+      const args = escalation(clientId);
+      await iris.push("escalate", args);
+      expect(await peter.push("markPriority", { clientId, reason: "Zorgmijdend" })).toMatchObject({ status: "applied" });
+      const db = createClient({ url: server.databaseUrl });
+      const { rows } = await db.execute({
+        sql: "select user_id, organisation_id, consent_id, outcome from audit_log where event = 'markPriority' and client_id = ?",
+        args: [clientId],
+      });
+      db.close();
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toMatchObject({ user_id: peter.userId, organisation_id: "org-gemeente", consent_id: `covenant:${args.id}`, outcome: "ok" });
+    });
   });
 });

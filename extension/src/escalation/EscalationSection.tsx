@@ -17,6 +17,7 @@ import { DomainOptions } from "../ui/DomainOptions.tsx";
 import { ErrorLine } from "../ui/ErrorLine.tsx";
 import { ItemList } from "../ui/ItemList.tsx";
 import { PersonOptions } from "../ui/PersonOptions.tsx";
+import { PriorityMark } from "./PriorityMark.tsx";
 
 /** An overdue afspraak the holder chose to escalate: the form opens prefilled with it. */
 export interface EscalationPrefill {
@@ -53,6 +54,7 @@ export function EscalationSection({
   return (
     <section class="card escalations" aria-labelledby="escalations-title" data-testid="escalations">
       <h2 id="escalations-title">{t("escalation.title")}</h2>
+      <PriorityMark view={view} directory={directory} session={session} />
       <ItemList
         items={escalations}
         empty={t("escalation.empty")}

@@ -51,6 +51,11 @@ function mayReceive(row: RecordRow, user: Person, visible: VisibleSet, only?: Se
       if (!access) return false;
       if (visibility.kind === "client") return only ? only.has("client") : true;
       if (visibility.kind === "holder") return access.client.ownerOrganisationId === user.organisationId && (only ? only.has("client") : true);
+      // A priority mark: the holder's and the municipality's whose list it is (while it sees her), nobody else's.
+      if (visibility.kind === "priority") {
+        const ours = access.client.ownerOrganisationId === user.organisationId || visibility.organisationId === user.organisationId;
+        return ours && (only ? only.has("client") : true);
+      }
       const needed = categoriesOf(visibility);
       if (!needed.every((c) => access.categories.has(c))) return false;
       // Newly visible when one of the categories it needs just became visible, or one its projection

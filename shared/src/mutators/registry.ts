@@ -11,6 +11,7 @@ import {
   setEscalationSettings,
   takeUpEscalation,
 } from "../escalation/mutators.ts";
+import { markPriority, removePriority } from "../escalation/priority.ts";
 import { closeFlexbudgetYear, decideOverBudgetExpense, recordFlexExpense, reverseFlexExpense, setFlexbudget } from "../flexbudget/mutators.ts";
 import { acknowledgeHandover } from "../handover/acknowledge.ts";
 import { declineHandover } from "../handover/decline.ts";
@@ -63,6 +64,8 @@ export const mutators = {
   answerEscalation,
   markEscalationAnswerRead,
   setEscalationSettings,
+  markPriority,
+  removePriority,
   setOverviewSettings,
 } as const;
 

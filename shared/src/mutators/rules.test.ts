@@ -62,7 +62,7 @@ describe("who may do what", () => {
     // A handover is acknowledged or declined, never both: the decline gets a handover of its own.
     // Ending read-only access needs a former holder (shared/src/handover/end-read-only.test.ts).
     // An over-budget approval needs an expense over budget (shared/src/flexbudget/mutators.test.ts).
-    // The procesregisseur's own steps of an escalation, and reading her answer, are in shared/src/escalation/mutators.test.ts.
+    // The procesregisseur's own steps of an escalation, her priority list, and reading her answer, are in shared/src/escalation/ (mutators.test.ts, priority.test.ts).
     const skipped: MutatorName[] = [
       "declineHandover",
       "endReadOnlyAccess",
@@ -72,6 +72,8 @@ describe("who may do what", () => {
       "answerEscalation",
       "markEscalationAnswerRead",
       "setEscalationSettings",
+      "markPriority",
+      "removePriority",
     ];
     for (const name of names.filter((n) => !skipped.includes(n))) await run(store, name, "joost", validArgs[name], day(2));
     await run(store, "startHandover", "joost", { ...validArgs.startHandover, id: "h2" }, day(3));

@@ -96,6 +96,8 @@ export const refusalCodes = {
   "escalation.decision-owner-incomplete": { decision: "text" },
   "escalation.decision-owner-no-access": { decision: "text", person: "text", organisation: "text" },
   "escalation.not-answered": {},
+  "priority.reason-missing": {},
+  "priority.not-listed": {},
   // Money (shared/src/money): whole cents, more than zero, not more than the limit.
   "money.not-positive": {},
   "money.too-large": { max: "money" },

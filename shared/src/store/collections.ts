@@ -3,6 +3,7 @@ import { agreementSchema } from "../agreement/schema.ts";
 import { clientSchema, epdLinkSchema } from "../client/schema.ts";
 import { consentConversationSchema } from "../consent/conversation.ts";
 import { consentEventSchema } from "../consent/schema.ts";
+import { prioritySchema } from "../escalation/priority.ts";
 import { escalationEventSchema, escalationSchema, escalationSettingsSchema } from "../escalation/schema.ts";
 import { flexbudgetEntrySchema, flexbudgetSchema, flexbudgetTotalsSchema } from "../flexbudget/schema.ts";
 import { handoverEventSchema, handoverExportSchema, handoverSchema } from "../handover/schema.ts";
@@ -39,6 +40,7 @@ export const collections = {
   escalations: escalationSchema,
   escalationEvents: escalationEventSchema,
   escalationSettings: escalationSettingsSchema,
+  priorities: prioritySchema,
   overviewSettings: overviewSettingsSchema,
 } as const;
 
@@ -94,6 +96,9 @@ export function visibilityOf<C extends CollectionName>(collection: C, record: Re
       return { kind: "category", category: "escalations", domain: null };
     case "notes":
       return { kind: "category", category: "notes", domain: null };
+    // Her municipality's priority list: hers and the holder's to see, nobody else's (issue 14).
+    case "priorities":
+      return { kind: "priority", organisationId: (record as RecordOf<"priorities">).organisationId };
     case "handovers":
     case "handoverEvents":
     case "handoverExports":

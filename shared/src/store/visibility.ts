@@ -12,6 +12,8 @@ import { lifeDomainSchema } from "../plan/schema.ts";
  *   organisation's own data, and lets its panel say "no longer shared" instead of "unknown";
  * - "organisation": only the users of one organisation: its own aggregate totals (what is left of
  *   the flexbudget it holds), which name no client;
+ * - "priority": a mark on a municipality's priority list: the organisation that holds the client,
+ *   and that municipality while it may see the client at all; nobody else;
  * - a data category, and for a record tied to a life domain (an afspraak about housing) that
  *   domain too: the reader's organisation needs every one of them (see `categoriesOf`).
  */
@@ -21,6 +23,7 @@ export type Visibility =
   | { kind: "holder" }
   | { kind: "epd-link"; organisationId: string }
   | { kind: "organisation"; organisationId: string }
+  | { kind: "priority"; organisationId: string }
   | { kind: "category"; category: DataCategory; domain: LifeDomain | null };
 
 /** The categories a reader must be allowed, all of them, to receive a record of this visibility. */
@@ -44,6 +47,8 @@ export function encodeVisibility(visibility: Visibility): string {
       return `epd-link:${visibility.organisationId}`;
     case "organisation":
       return `organisation:${visibility.organisationId}`;
+    case "priority":
+      return `priority:${visibility.organisationId}`;
     case "category":
       return visibility.domain === null ? `category:${visibility.category}` : `category:${visibility.category}:${visibility.domain}`;
   }
@@ -52,7 +57,7 @@ export function encodeVisibility(visibility: Visibility): string {
 export function parseVisibility(key: string): Visibility {
   if (key === "directory" || key === "client" || key === "holder") return { kind: key };
   const [kind, first, second, ...rest] = key.split(":");
-  if ((kind === "epd-link" || kind === "organisation") && first && second === undefined) return { kind, organisationId: first };
+  if ((kind === "epd-link" || kind === "organisation" || kind === "priority") && first && second === undefined) return { kind, organisationId: first };
   if (kind === "category" && rest.length === 0) {
     const category = dataCategorySchema.safeParse(first);
     const domain = second === undefined ? null : lifeDomainSchema.safeParse(second);

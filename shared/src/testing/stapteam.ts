@@ -135,6 +135,8 @@ export const validArgs: { [N in MutatorName]: MutationArgs<N> } = {
   },
   markEscalationAnswerRead: { clientId: "anna", escalationId: "o1" },
   setEscalationSettings: { organisationId: "gemeente", responseWorkingDays: 5 },
+  markPriority: { clientId: "anna", reason: "Slaapt buiten; zorgmijdend" },
+  removePriority: { clientId: "anna" },
   setOverviewSettings: { organisationId: "iriszorg", noContactDays: 21 },
 };
 
