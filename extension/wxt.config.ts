@@ -3,6 +3,33 @@ import { defineConfig } from "wxt";
 import { declaredLoopbackHosts, optionalPortalHosts } from "./src/portal/hosts.ts";
 
 /**
+ * The side panel's libraries (Dexie, zod, Preact, tRPC, the cipher) in a chunk of their own
+ * beside the panel's code, each under Vite's 500 kB warning; what the first render does not need
+ * (PDF, exports, figures, the English catalogue) is split off by dynamic imports where it is used.
+ * Only the side panel's build: WXT builds the content script (and Firefox's background) as one
+ * IIFE file, which cannot be split.
+ */
+interface OutputOptions {
+  format?: string;
+}
+function panelChunks() {
+  let panel = false;
+  return {
+    name: "naast:panel-chunks",
+    options(input: { input?: unknown }) {
+      panel = JSON.stringify(input.input ?? "").includes("sidepanel");
+    },
+    outputOptions(output: OutputOptions) {
+      if (!panel || output.format !== "es") return;
+      return {
+        ...output,
+        codeSplitting: { groups: [{ name: "vendor", test: /node_modules[\\/](dexie|zod|preact|@trpc|@noble)[\\/]|src[\\/]zod-jitless\.ts$/, tags: ["$initial"] }] },
+      };
+    },
+  };
+}
+
+/**
  * No partner portal's host is asked up front (decision 0022): the manifest declares the optional
  * hosts, and the panel asks the browser for exactly one adapter's origin when the user clicks
  * "Naast laten meelezen op <host>"; the background then registers the content script for that
@@ -11,6 +38,7 @@ import { declaredLoopbackHosts, optionalPortalHosts } from "./src/portal/hosts.t
  */
 
 export default defineConfig({
+  vite: () => ({ plugins: [panelChunks()] }),
   manifest: ({ browser }) => ({
     name: "Naast",
     description: "Het gedeelde plan van de cliënt, naast uw eigen EPD.",

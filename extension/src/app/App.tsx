@@ -4,7 +4,7 @@ import { FiguresEntry } from "../figures/FiguresEntry.tsx";
 import { useLiveQuery } from "../hooks/use-live-query.ts";
 import { useLock } from "../hooks/use-lock.ts";
 import { useTabContext } from "../hooks/use-tab-context.ts";
-import { type Language, LanguageContext, translator } from "../i18n/index.ts";
+import { type Language, LanguageContext, languageLoaded, loadLanguage, translator } from "../i18n/index.ts";
 import { notify } from "../messaging/send.ts";
 import { Workspace } from "../overview/Workspace.tsx";
 import { PortalAccessOffer } from "../portal/AccessOffer.tsx";
@@ -18,7 +18,20 @@ import { StatusBar } from "./StatusBar.tsx";
 import { Unlock } from "./Unlock.tsx";
 
 export function App() {
-  const language: Language = useLiveQuery(() => db.getMeta("language"), []) ?? "nl";
+  const chosen: Language = useLiveQuery(() => db.getMeta("language"), []) ?? "nl";
+  // English is loaded on demand (i18n/index.ts): the panel speaks the chosen language once it is there.
+  const [language, setLanguage] = useState<Language>("nl");
+  useEffect(() => {
+    if (languageLoaded(chosen)) {
+      setLanguage(chosen);
+      return;
+    }
+    let current = true;
+    void loadLanguage(chosen).then(() => current && setLanguage(chosen));
+    return () => {
+      current = false;
+    };
+  }, [chosen]);
   const session = useLiveQuery(async () => (await db.getMeta("session")) ?? null, []);
   const { context } = useTabContext();
   const value = useMemo(() => ({ language, t: translator(language) }), [language]);
@@ -56,7 +69,7 @@ export function App() {
           <strong>{t("app.title")}</strong>
           <label class="inline">
             <span class="visually-hidden">{t("app.language")}</span>
-            <select value={language} onChange={(e) => void db.setMeta("language", e.currentTarget.value as Language)}>
+            <select value={chosen} onChange={(e) => void db.setMeta("language", e.currentTarget.value as Language)}>
               <option value="nl">Nederlands</option>
               <option value="en">English</option>
             </select>

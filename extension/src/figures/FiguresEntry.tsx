@@ -1,7 +1,10 @@
 import { mayReadFigures } from "@naast/shared";
+import { lazyComponent } from "../app/lazy.tsx";
 import { useT } from "../i18n/index.ts";
 import type { Session } from "../storage/db.ts";
-import { FiguresView } from "./FiguresView.tsx";
+
+/** Only the roles that read the figures load their view (with its chart and documents). */
+const FiguresView = lazyComponent(() => import("./FiguresView.tsx").then((m) => m.FiguresView));
 
 /**
  * Where the figures sit in the panel, by role (the rule is shared: `mayReadFigures`). The policy

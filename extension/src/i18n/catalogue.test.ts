@@ -1,9 +1,12 @@
 import { refusalCodes } from "@naast/shared";
 import { describe, expect, it } from "vitest";
 import { en } from "./en.ts";
-import { catalogues, translator } from "./index.ts";
+import { catalogues, loadLanguage, translator } from "./index.ts";
 import { nl } from "./nl.ts";
 import { describeRefusal } from "./refusal.ts";
+
+// English is loaded on demand in the panel (i18n/index.ts).
+await loadLanguage("en");
 
 /** The argument names a message uses, at any depth. */
 function argumentsOf(message: string): Set<string> {

@@ -1,19 +1,29 @@
 import type { DataCategory } from "@naast/shared";
 import { createContext } from "preact";
 import { useContext } from "preact/hooks";
-import { en } from "./en.ts";
 import { euros, formatMessage, longDate, type MessageParams } from "./icu.ts";
 import { type MessageKey, nl } from "./nl.ts";
 
 export type Language = "nl" | "en";
-export const catalogues: Record<Language, Record<MessageKey, string>> = { nl, en };
+/**
+ * Dutch is built in; English is loaded when the panel is switched to it (`loadLanguage`), so a
+ * Dutch panel's first render does not wait on a catalogue it does not show.
+ */
+export const catalogues: Partial<Record<Language, Record<MessageKey, string>>> & { nl: Record<MessageKey, string> } = { nl };
 export const locales: Record<Language, string> = { nl: "nl-NL", en: "en-GB" };
+
+/** Makes a language's catalogue available to `translator` (at once for Dutch). */
+export async function loadLanguage(language: Language): Promise<void> {
+  if (language === "en" && !catalogues.en) catalogues.en = (await import("./en.ts")).en;
+}
+export const languageLoaded = (language: Language): boolean => catalogues[language] !== undefined;
 
 /** A catalogue message with its parameters filled in; messages are ICU (`icu.ts`). */
 export type Translate = (key: MessageKey, params?: MessageParams) => string;
 
 export function translator(language: Language): Translate {
-  const catalogue = catalogues[language];
+  // Until a language is loaded its messages show in Dutch (the panel waits for it: App.tsx).
+  const catalogue = catalogues[language] ?? catalogues.nl;
   // A key the catalogue lacks (a code from a newer server) shows as itself rather than failing.
   return (key, params) => formatMessage(catalogue[key] ?? key, params, locales[language]);
 }

@@ -1,10 +1,13 @@
 import { Fhir } from "fhir";
 import { PDFParse } from "pdf-parse";
 import { describe, expect, it } from "vitest";
-import { translator } from "../../i18n/index.ts";
+import { loadLanguage, translator } from "../../i18n/index.ts";
 import { exportBaseName, exportPackage } from "./export-package.ts";
 import type { Bundle } from "./fhir-types.ts";
 import { everythingBut, moniqueInput } from "./monique.fixture.ts";
+
+// English is loaded on demand in the panel (i18n/index.ts).
+await loadLanguage("en");
 
 const t = translator("nl");
 

@@ -1,11 +1,14 @@
 import { PDFParse } from "pdf-parse";
 import { describe, expect, it } from "vitest";
 import { buildStatementPdf } from "../../consent/statement-pdf.ts";
-import { translator } from "../../i18n/index.ts";
+import { loadLanguage, translator } from "../../i18n/index.ts";
 import { nl } from "../../i18n/nl.ts";
 import { readableCategories } from "./export-input.ts";
 import { buildExportPdf } from "./export-pdf.ts";
 import { agreements, client, consentEvents, everythingBut, handover, moniqueInput, now } from "./monique.fixture.ts";
+
+// English is loaded on demand in the panel (i18n/index.ts).
+await loadLanguage("en");
 
 const t = translator("nl");
 
