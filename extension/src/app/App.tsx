@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from "preact/hooks";
 import { BeheerEntry } from "../admin/BeheerEntry.tsx";
 import { FiguresEntry } from "../figures/FiguresEntry.tsx";
-import { useLiveQuery } from "../hooks/use-live-query.ts";
+import { sameJson, useLiveQuery } from "../hooks/use-live-query.ts";
 import { useLock } from "../hooks/use-lock.ts";
 import { useTabContext } from "../hooks/use-tab-context.ts";
 import { type Language, LanguageContext, languageLoaded, loadLanguage, translator } from "../i18n/index.ts";
@@ -9,6 +9,7 @@ import { notify } from "../messaging/send.ts";
 import { Workspace } from "../overview/Workspace.tsx";
 import { PortalAccessOffer } from "../portal/AccessOffer.tsx";
 import { loadDirectory } from "../records/queries.ts";
+import { shareDirectory } from "../records/share.ts";
 import { sessionEnded } from "../session/ended.ts";
 import { db } from "../storage/db.ts";
 import { RecoveryCodes } from "./SecondFactorStep.tsx";
@@ -32,13 +33,17 @@ export function App() {
       current = false;
     };
   }, [chosen]);
-  const session = useLiveQuery(async () => (await db.getMeta("session")) ?? null, []);
+  const session = useLiveQuery(async () => (await db.getMeta("session")) ?? null, [], sameJson);
   const { context } = useTabContext();
   const value = useMemo(() => ({ language, t: translator(language) }), [language]);
   const { t } = value;
   const locked = useLock();
   // Content opens only with the key: nothing reads records while locked.
-  const directory = useLiveQuery(() => (locked === false ? loadDirectory(db) : undefined), [locked]);
+  const directory = useLiveQuery(
+    () => (locked === false ? loadDirectory(db) : undefined),
+    [locked],
+    (a, b) => (a && b ? shareDirectory(a, b) : b),
+  );
   const pending = useLiveQuery(() => db.outbox.count(), []);
   const ended = sessionEnded(useLiveQuery(() => db.getMeta("syncStatus"), []));
   // Signing out with changes not yet sent asks first (SignOutCheck).

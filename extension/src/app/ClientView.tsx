@@ -1,34 +1,93 @@
-import { accessibleCategories, type ToDoTarget, whyHidden } from "@naast/shared";
-import { useContext, useEffect, useRef, useState } from "preact/hooks";
-import { AgreementsSection } from "../agreements/AgreementsSection.tsx";
-import { AtAGlance } from "../client/AtAGlance.tsx";
+import { type AccessDecision, accessibleCategories, type DataCategory, type ToDoTarget, whyHidden } from "@naast/shared";
+import type { FunctionComponent } from "preact";
+import { memo } from "preact/compat";
+import { useCallback, useContext, useEffect, useRef, useState } from "preact/hooks";
+import { AgreementsSection as AgreementsSectionAll } from "../agreements/AgreementsSection.tsx";
+import { AtAGlance as AtAGlanceAll } from "../client/AtAGlance.tsx";
 import { ClientStatusControl } from "../client/ClientStatusControl.tsx";
-import { ConsentSection } from "../consent/ConsentSection.tsx";
-import { ContactsSection } from "../contacts/ContactsSection.tsx";
-import { type EscalationPrefill, EscalationSection } from "../escalation/EscalationSection.tsx";
-import { FlexbudgetSection } from "../flexbudget/FlexbudgetSection.tsx";
+import { ConsentSection as ConsentSectionAll } from "../consent/ConsentSection.tsx";
+import { ContactsSection as ContactsSectionAll } from "../contacts/ContactsSection.tsx";
+import { type EscalationPrefill, EscalationSection as EscalationSectionAll } from "../escalation/EscalationSection.tsx";
+import { FlexbudgetSection as FlexbudgetSectionAll } from "../flexbudget/FlexbudgetSection.tsx";
 import { HandoverSection } from "../handover/HandoverSection.tsx";
-import { HistorySection } from "../history/HistorySection.tsx";
+import { HistorySection as HistorySectionAll } from "../history/HistorySection.tsx";
 import { useFocusOnShow } from "../hooks/use-focus-on-show.ts";
-import { useLiveQuery } from "../hooks/use-live-query.ts";
+import { sameJson, useLiveQuery } from "../hooks/use-live-query.ts";
 import { formatDay, LanguageContext, useT } from "../i18n/index.ts";
 import { useFocusSection } from "../overview/focus-section.ts";
-import { PlanSection } from "../plan/PlanSection.tsx";
-import { loadClientView, loadDirectory, loadYearFigures } from "../records/queries.ts";
-import { AccessReportSection } from "../rights/AccessReportSection.tsx";
-import { ClientExportSection } from "../rights/ClientExportSection.tsx";
+import { PlanSection as PlanSectionAll } from "../plan/PlanSection.tsx";
+import { type ClientView as ClientRecordsView, loadClientView, loadDirectory, loadYearFigures } from "../records/queries.ts";
+import { sameElements, shareClientView, shareDirectory } from "../records/share.ts";
+import { AccessReportSection as AccessReportSectionAll } from "../rights/AccessReportSection.tsx";
+import { ClientExportSection as ClientExportSectionAll } from "../rights/ClientExportSection.tsx";
 import { db, type Session } from "../storage/db.ts";
-import { TimeoutSection } from "../timeout/TimeoutSection.tsx";
+import { TimeoutSection as TimeoutSectionAll } from "../timeout/TimeoutSection.tsx";
 import { shownNow } from "./shown-now.ts";
+
+/**
+ * A section that renders again only when the records it shows changed (or another of its props):
+ * `reads` names the client's lists it (and everything inside it) reads. A note added re-renders
+ * Contacten and "In één oogopslag", not the plan or the consent. The handover section reads
+ * nearly all of the view (its export and draft), so it follows the whole view.
+ */
+function section<P extends { view: ClientRecordsView }>(component: FunctionComponent<P>, reads: readonly (keyof ClientRecordsView)[]): FunctionComponent<P> {
+  return memo(component, (a, b) => {
+    for (const key of Object.keys(a) as (keyof P)[]) if (key !== "view" && a[key] !== b[key]) return false;
+    return reads.every((list) => a.view[list] === b.view[list]);
+  });
+}
+const AtAGlance = section(AtAGlanceAll, ["client", "agreements", "consentEvents", "notes"]);
+const PlanSection = section(PlanSectionAll, ["client", "planDomains", "zrmScores"]);
+const AgreementsSection = section(AgreementsSectionAll, ["client", "agreements", "consentEvents"]);
+const EscalationSection = section(EscalationSectionAll, ["client", "consentEvents", "escalations"]);
+const ConsentSection = section(ConsentSectionAll, ["client", "consentEvents", "consentConversations"]);
+const ContactsSection = section(ContactsSectionAll, ["client", "notes"]);
+const HistorySection = section(HistorySectionAll, ["agreements", "zrmScores"]);
+const FlexbudgetSection = section(FlexbudgetSectionAll, ["client", "flexbudgetEntries"]);
+const TimeoutSection = section(TimeoutSectionAll, ["client", "timeoutEvents"]);
+const AccessReportSection = section(AccessReportSectionAll, ["client"]);
+const ClientExportSection = section(ClientExportSectionAll, ["client"]);
+
+type Accessible = ReturnType<typeof accessibleCategories>;
+
+/** The previous value while the new one is equal (`same`), so memoised sections see no change. */
+function useShared<T>(value: T, same: (a: T, b: T) => boolean): T {
+  const kept = useRef(value);
+  if (kept.current !== value && !same(kept.current, value)) kept.current = value;
+  return kept.current;
+}
+const sameAccess = (a: Map<DataCategory, AccessDecision>, b: Map<DataCategory, AccessDecision>) =>
+  a.size === b.size && JSON.stringify([...a]) === JSON.stringify([...b]);
+
+/** The view as shown now, keeping each list of the last render whose records are all the same. */
+function useSharedView(view: ClientRecordsView | null): ClientRecordsView | null {
+  const kept = useRef<ClientRecordsView | null>(null);
+  const before = kept.current;
+  if (view === null || before === null || before.client !== view.client) {
+    kept.current = view;
+    return view;
+  }
+  const next = { ...view } as Record<keyof ClientRecordsView, unknown>;
+  let changed = false;
+  for (const key of Object.keys(view) as (keyof ClientRecordsView)[]) {
+    const after = view[key];
+    const list = Array.isArray(after) ? sameElements(before[key] as unknown[], after) : after;
+    next[key] = list;
+    if (list !== before[key]) changed = true;
+  }
+  kept.current = changed ? (next as unknown as ClientRecordsView) : before;
+  return kept.current;
+}
 
 /** `focus`: the section to open at (an item of Te doen is about it). */
 export function ClientView({ clientId, session, focus }: { clientId: string; session: Session; focus?: ToDoTarget | null }) {
   const t = useT();
   const { language } = useContext(LanguageContext);
-  const stored = useLiveQuery(() => loadClientView(db, clientId), [clientId]);
-  const directory = useLiveQuery(() => loadDirectory(db), []);
+  // Each read again after any write it touched; an unchanged answer keeps its objects (share).
+  const stored = useLiveQuery(() => loadClientView(db, clientId), [clientId], shareClientView);
+  const directory = useLiveQuery(() => loadDirectory(db), [], shareDirectory);
   const year = new Date().getFullYear();
-  const figures = useLiveQuery(() => loadYearFigures(db, year), [year]);
+  const figures = useLiveQuery(() => loadYearFigures(db, year), [year], sameJson);
   // A handover to an organisation the consent does not cover asks for that consent first.
   const [consentRequests, setConsentRequests] = useState(0);
   // An overdue afspraak the holder chose to escalate: the Opschalen form opens with it.
@@ -40,10 +99,12 @@ export function ClientView({ clientId, session, focus }: { clientId: string; ses
   const heading = useFocusOnShow<HTMLHeadingElement>(stored && directory && figures ? clientId : null);
   const article = useRef<HTMLElement>(null);
   useFocusSection(article, focus, Boolean(stored && directory && figures));
+  const recordConsent = useCallback(() => setConsentRequests((n) => n + 1), []);
+  const now = new Date().toISOString();
+  const accessible = useShared<Accessible>(stored ? accessibleCategories(session.user, stored.client, stored.consentEvents, now) : new Map(), sameAccess);
+  const shown = useSharedView(stored && accessible.size > 0 ? shownNow(stored, accessible) : null);
   if (!stored || !directory || !figures) return <p class="card hint">{t("context.loading")}</p>;
 
-  const now = new Date().toISOString();
-  const accessible = accessibleCategories(session.user, stored.client, stored.consentEvents, now);
   if (accessible.size === 0) {
     const { reason, since } = whyHidden(session.user, stored.client, stored.consentEvents, now);
     return (
@@ -53,7 +114,7 @@ export function ClientView({ clientId, session, focus }: { clientId: string; ses
       </section>
     );
   }
-  const view = shownNow(stored, accessible);
+  const view = shown ?? shownNow(stored, accessible);
   const { client } = view;
   const responsible = directory.people.get(client.responsibleUserId);
   const readOnly = [...accessible.values()].find((d) => d.basis === "handover");
@@ -95,7 +156,7 @@ export function ClientView({ clientId, session, focus }: { clientId: string; ses
       <fieldset class="sections" disabled={readOnly?.basis === "handover"}>
         <ContactsSection view={view} directory={directory} accessible={accessible} />
       </fieldset>
-      <HandoverSection view={view} directory={directory} session={session} onRecordConsent={() => setConsentRequests((n) => n + 1)} />
+      <HandoverSection view={view} directory={directory} session={session} onRecordConsent={recordConsent} />
       <HistorySection view={view} directory={directory} accessible={accessible} />
       {/* Less used between two contacts: folded, so the Tab path through the view stays short. */}
       <details class="more" data-testid="more-sections" open={moreOpen} onToggle={(e) => setMoreOpen(e.currentTarget.open)}>

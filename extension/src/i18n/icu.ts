@@ -18,6 +18,25 @@ type Part =
 
 const cache = new Map<string, Part[]>();
 
+/**
+ * Intl formatters by locale and options, made once: making one costs far more than using it, and
+ * a client view formats hundreds of dates and counts per render.
+ */
+const formatters = new Map<string, { format(value: never): string } & object>();
+function formatter<F extends object>(key: string, make: () => F): F {
+  let made = formatters.get(key) as F | undefined;
+  if (!made) {
+    made = make();
+    formatters.set(key, made as never);
+  }
+  return made;
+}
+const numberFormat = (locale: string) => formatter(`number:${locale}`, () => new Intl.NumberFormat(locale));
+const pluralRules = (locale: string) => formatter(`plural:${locale}`, () => new Intl.PluralRules(locale));
+const dayFormat = (locale: string) => formatter(`day:${locale}`, () => new Intl.DateTimeFormat(locale, { day: "numeric", month: "long", year: "numeric" }));
+/** "1 december 2026 om 21:30": a moment as the panel shows it (ui/moment.ts). */
+export const momentFormat = (locale: string) => formatter(`moment:${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: "long", timeStyle: "short" }));
+
 export function formatMessage(message: string, params: MessageParams | undefined, locale: string): string {
   let parts = cache.get(message);
   if (!parts) {
@@ -31,7 +50,7 @@ function render(parts: Part[], params: MessageParams, locale: string, hash: numb
   let out = "";
   for (const part of parts) {
     if (typeof part === "string") {
-      out += hash === null ? part : part.replaceAll("#", new Intl.NumberFormat(locale).format(hash));
+      out += hash === null ? part : part.replaceAll("#", numberFormat(locale).format(hash));
       continue;
     }
     const value = params[part.arg];
@@ -45,7 +64,7 @@ function render(parts: Part[], params: MessageParams, locale: string, hash: numb
       out += euros(Number(value), locale);
     } else if (part.kind === "plural") {
       const n = Number(value);
-      const chosen = part.options.get(`=${n}`) ?? part.options.get(new Intl.PluralRules(locale).select(n)) ?? part.options.get("other") ?? [];
+      const chosen = part.options.get(`=${n}`) ?? part.options.get(pluralRules(locale).select(n)) ?? part.options.get("other") ?? [];
       out += render(chosen, params, locale, n);
     } else {
       const key = String(value) === "" ? "none" : String(value);
@@ -55,21 +74,22 @@ function render(parts: Part[], params: MessageParams, locale: string, hash: numb
   return out;
 }
 
-export const list = (values: readonly string[], locale: string) => new Intl.ListFormat(locale, { style: "long", type: "conjunction" }).format(values);
+export const list = (values: readonly string[], locale: string) =>
+  formatter(`list:${locale}`, () => new Intl.ListFormat(locale, { style: "long", type: "conjunction" })).format(values);
 
 /**
  * "€ 1.234,50" from integer cents, in the reader's locale. Only here does money become a
  * fraction, for display; everything stored and sent stays whole cents.
  */
 export function euros(cents: number, locale: string): string {
-  return new Intl.NumberFormat(locale, { style: "currency", currency: "EUR" }).format(cents / 100);
+  return formatter(`euro:${locale}`, () => new Intl.NumberFormat(locale, { style: "currency", currency: "EUR" })).format(cents / 100);
 }
 
 /** "12 maart 2027" from a day ("2027-03-12") or an instant; a day is read at noon UTC, so no zone shifts it. */
 export function longDate(isoDayOrInstant: string, locale: string): string {
   const date = new Date(isoDayOrInstant.length === 10 ? `${isoDayOrInstant}T12:00:00Z` : isoDayOrInstant);
   if (Number.isNaN(date.getTime())) return isoDayOrInstant;
-  return date.toLocaleDateString(locale, { day: "numeric", month: "long", year: "numeric" });
+  return dayFormat(locale).format(date);
 }
 
 /** Reads text and arguments up to the closing brace of an option (or the end of the message). */

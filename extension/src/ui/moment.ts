@@ -1,3 +1,4 @@
+import { momentFormat } from "../i18n/icu.ts";
 import { type Language, locales } from "../i18n/index.ts";
 
 /** An instant as the value of a `datetime-local` input, in the device's time zone ("2026-12-01T21:30"). */
@@ -9,5 +10,5 @@ export function localInputValue(instant: string): string {
 
 /** A moment as people read it: "1 december 2026 21:30". */
 export function formatMoment(language: Language, instant: string): string {
-  return new Intl.DateTimeFormat(locales[language], { dateStyle: "long", timeStyle: "short" }).format(new Date(instant));
+  return momentFormat(locales[language]).format(new Date(instant));
 }
