@@ -1,6 +1,7 @@
 import { demoPassword } from "../../server/src/demo/people.ts";
 import { caseManagerBrowser } from "../e2e/support/panel.ts";
-import { type BrowserStack, startBrowserStack, storedRecordCount, waitForClient } from "./browser-stack.ts";
+import { clientsFilter, clientsView } from "./browser-overview.ts";
+import { type BrowserStack, panelInOwnWindow, startBrowserStack, storedRecordCount, waitForClient } from "./browser-stack.ts";
 import { coldSync } from "./cold-sync.ts";
 import { caseload, sizes } from "./data.ts";
 import { atMost, figure, type GroupResult } from "./figures.ts";
@@ -22,6 +23,11 @@ export interface BrowserOptions {
   coldRounds: number;
   cpuLoads: number;
   records: number;
+  /** Rounds of opening Cliënten (figure 10) and of changing its filter. */
+  overviewRounds: number;
+  /** Clients and records on the device for figure 10 (issue 13: 500 and 50,000). */
+  overviewClients: number;
+  overviewRecords: number;
 }
 
 /**
@@ -34,7 +40,9 @@ export async function browserGroup(options: BrowserOptions): Promise<GroupResult
   try {
     const iriszorg = stack.portals.urls.iriszorg;
     log("extension: signing in Fatima (Iriszorg) beside the Iriszorg portal");
-    const fatima = await caseManagerBrowser("fatima@iriszorg.demo", stack.server.url, `${iriszorg}/dossier?patient=IZ-1001`);
+    const signedIn = await caseManagerBrowser("fatima@iriszorg.demo", stack.server.url, `${iriszorg}/dossier?patient=IZ-1001`);
+    // Visible beside the portal, as the side panel is (a tab behind the portal's is throttled).
+    const fatima = { ...signedIn, panel: await panelInOwnWindow(signedIn.context, signedIn.panel) };
     const plain = await launchChromium();
     try {
       const { panel, portal, context } = fatima;
@@ -99,6 +107,35 @@ export async function browserGroup(options: BrowserOptions): Promise<GroupResult
       await plainContext.close();
       const size = contentScriptSize();
 
+      // Figure 10 last: it grows the device to 500 clients and 50,000 records.
+      const moreClients = options.overviewClients - options.records / 50;
+      const more = caseload({
+        organisationId: "org-iriszorg",
+        responsibleUserId: "u-fatima",
+        prefix: "iz-more",
+        clients: moreClients,
+        recordsPerClient: Math.ceil((options.overviewRecords - options.records) / moreClients),
+        seed: 43,
+        minBytes: 500,
+        maxBytes: 5_000,
+      });
+      log(`Cliënten: ${more.length.toLocaleString("en-US")} more records of ${moreClients} more clients on the server`);
+      const beforeMore = await storedRecordCount(panel);
+      await writeRecords(stack.server.services, more);
+      const moreStart = performance.now();
+      while ((await storedRecordCount(panel)) < beforeMore + more.length) {
+        if (performance.now() - moreStart > 300_000) throw new Error("the extension did not sync the records within 5 minutes");
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      const overviewRecords = await storedRecordCount(panel);
+      log(
+        `stored ${overviewRecords.toLocaleString("en-US")} records ${((performance.now() - moreStart) / 1000).toFixed(1)} s later; opening Cliënten ${options.overviewRounds} times`,
+      );
+      await panel.waitForTimeout(1_000);
+      const clients = await clientsView(panel, options.overviewRounds);
+      const filter = await clientsFilter(panel, options.overviewRounds);
+      log(`Cliënten lists ${clients.rows} clients (filter Mijn cliënten)`);
+
       await fatima.close();
 
       const harness = await startHarness();
@@ -116,7 +153,7 @@ export async function browserGroup(options: BrowserOptions): Promise<GroupResult
         );
         const figures = [
           figure("1", "time to plan p50", plan.summary.p50, "ms"),
-          figure("1", "time to plan p95", plan.summary.p95, "ms", "≤ 50 ms", atMost(plan.summary.p95, 50)),
+          figure("1", "time to plan p95", plan.summary.p95, "ms", "≤ 25 ms", atMost(plan.summary.p95, 25)),
           figure("2", `cold sync, engine (${cold.records.toLocaleString("en-US")} records)`, cold.engine, "ms"),
           figure("2", "cold sync, raw Dexie bulkPut (baseline)", cold.raw, "ms"),
           figure("2", "cold sync / raw bulkPut", cold.ratio, "×", "≤ 1.5×", atMost(cold.ratio, 1.5)),
@@ -141,6 +178,9 @@ export async function browserGroup(options: BrowserOptions): Promise<GroupResult
           figure("7", `panel JS heap, ${demoRecords} records (baseline)`, mb(heapBefore.usedBytes), "MB"),
           figure("7", "service worker JS heap after the sync", mb(workerHeapAfter.usedBytes), "MB"),
           figure("7", `service worker JS heap, ${demoRecords} records (baseline)`, mb(workerHeapBefore.usedBytes), "MB"),
+          figure("10", `Cliënten opened (${overviewRecords.toLocaleString("en-US")} records) p50`, clients.summary.p50, "ms"),
+          figure("10", "Cliënten opened p95", clients.summary.p95, "ms", "≤ 100 ms", atMost(clients.summary.p95, 100)),
+          figure("10", "Cliënten filter changed p95", filter.summary.p95, "ms", "≤ 100 ms", atMost(filter.summary.p95, 100)),
         ];
         return {
           figures,
@@ -159,7 +199,17 @@ export async function browserGroup(options: BrowserOptions): Promise<GroupResult
               how: "two pages (own browser contexts) running the extension's SyncEngine with its live SSE; A pushes a note, B's liveQuery sees it",
               ...spread,
             },
-            localEdit: { how: "panel page: form submit of a new note until the note is in the DOM (MutationObserver), performance.now()", ...edit },
+            localEdit: {
+              how: "panel page (its own window, visible): form submit of a new note until the note is in the DOM (MutationObserver), performance.now()",
+              ...edit,
+            },
+            clientsView: {
+              how: "panel page (its own window, visible): click on Cliënten until its list is in the DOM (MutationObserver), performance.now(); between rounds back to the EPD view; then the filter changed between Stapteam and Monitoring until the count changes",
+              records: overviewRecords,
+              rows: clients.rows,
+              open: clients,
+              filter,
+            },
             weight: {
               contentScript: size,
               cpu: {

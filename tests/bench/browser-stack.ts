@@ -1,4 +1,4 @@
-import type { Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { type DemoStack, startDemoStack } from "../e2e/support/stack.ts";
 
 export type BrowserStack = DemoStack;
@@ -36,3 +36,25 @@ export function storedRecordCount(page: Page): Promise<number> {
 export async function waitForClient(panel: Page, clientId: string, timeout = 30_000): Promise<void> {
   await panel.locator(`[data-testid=client-view][data-client-id="${clientId}"] section.plan`).waitFor({ timeout });
 }
+
+/**
+ * The panel as the user has it: visible beside the portal. The tests open it as a tab behind the
+ * portal's, where Chromium treats it as a hidden page (timers throttled to once a second, and to
+ * once a minute after five minutes: Dexie's live queries wake on a timer), which times the
+ * throttling, not the panel. A window of its own keeps both the portal's tab and the panel visible,
+ * as the side panel is. Returns the panel page in that window; the tab it came from is closed.
+ */
+export async function panelInOwnWindow(context: BrowserContext, panel: Page): Promise<Page> {
+  const opened = context.waitForEvent("page");
+  await panel.evaluate((url) => {
+    const { chrome } = globalThis as unknown as { chrome: { windows: { create(o: { url: string; focused: boolean }): Promise<unknown> } } };
+    return chrome.windows.create({ url, focused: false }).then(() => undefined);
+  }, panel.url());
+  const page = await opened;
+  await page.waitForLoadState();
+  await panel.close();
+  return page;
+}
+
+/** Whether a page is visible to the browser (not a background tab). */
+export const visibility = (page: Page): Promise<string> => page.evaluate(() => document.visibilityState);

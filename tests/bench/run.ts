@@ -50,7 +50,7 @@ for (let i = 1; i <= runCount; i++) {
   const run: Run = { at: new Date().toISOString(), seconds: 0, loadAtStart: loadavg(), loadAtEnd: [], figures: [], detail: {} };
   console.log(`run ${i} of ${runCount}`);
   if (only !== "server") {
-    console.log("browser: extension, panel, sync engine (figures 1, 2, 3, 6, 7)");
+    console.log("browser: extension, panel, sync engine (figures 1, 2, 3, 6, 7, 10)");
     const browser = await browserGroup({
       navigations: quick ? 8 : 40,
       edits: quick ? 8 : 50,
@@ -58,6 +58,9 @@ for (let i = 1; i <= runCount; i++) {
       coldRounds: quick ? 1 : 3,
       cpuLoads: quick ? 3 : 12,
       records: 10_000,
+      overviewRounds: quick ? 8 : 30,
+      overviewClients: 500,
+      overviewRecords: 50_000,
     });
     run.figures.push(...browser.figures);
     run.detail.browser = browser.detail;
