@@ -28,7 +28,8 @@ import { shownNow } from "./shown-now.ts";
  * A section that renders again only when the records it shows changed (or another of its props):
  * `reads` names the client's lists it (and everything inside it) reads. A note added re-renders
  * Contacten and "In één oogopslag", not the plan or the consent. The handover section reads
- * nearly all of the view (its export and draft), so it follows the whole view.
+ * nearly all of the view (its export and draft), so it follows the whole view. A section that
+ * starts reading another list must add it here (grep `view\.` in its folder).
  */
 function section<P extends { view: ClientRecordsView }>(component: FunctionComponent<P>, reads: readonly (keyof ClientRecordsView)[]): FunctionComponent<P> {
   return memo(component, (a, b) => {
@@ -39,7 +40,7 @@ function section<P extends { view: ClientRecordsView }>(component: FunctionCompo
 const AtAGlance = section(AtAGlanceAll, ["client", "agreements", "consentEvents", "notes"]);
 const PlanSection = section(PlanSectionAll, ["client", "planDomains", "zrmScores"]);
 const AgreementsSection = section(AgreementsSectionAll, ["client", "agreements", "consentEvents"]);
-const EscalationSection = section(EscalationSectionAll, ["client", "consentEvents", "escalations"]);
+const EscalationSection = section(EscalationSectionAll, ["client", "agreements", "consentEvents", "escalations"]);
 const ConsentSection = section(ConsentSectionAll, ["client", "consentEvents", "consentConversations"]);
 const ContactsSection = section(ContactsSectionAll, ["client", "notes"]);
 const HistorySection = section(HistorySectionAll, ["agreements", "zrmScores"]);
