@@ -23,7 +23,9 @@ function panelChunks() {
       if (!panel || output.format !== "es") return;
       return {
         ...output,
-        codeSplitting: { groups: [{ name: "vendor", test: /node_modules[\\/](dexie|zod|preact|@trpc|@noble)[\\/]|src[\\/]zod-jitless\.ts$/, tags: ["$initial"] }] },
+        codeSplitting: {
+          groups: [{ name: "vendor", test: /node_modules[\\/](dexie|zod|preact|@trpc|@noble)[\\/]|src[\\/]zod-jitless\.ts$/, tags: ["$initial"] }],
+        },
       };
     },
   };

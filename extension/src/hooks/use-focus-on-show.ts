@@ -8,7 +8,7 @@ import { useEffect, useRef } from "preact/hooks";
  */
 export function useFocusOnShow<T extends HTMLElement>(key: unknown = null): RefObject<T | null> {
   const ref = useRef<T>(null);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: focus again only when the step (key) changes
+  // Focus again only when the step (key) changes, not on every render.
   useEffect(() => {
     ref.current?.focus({ preventScroll: false });
   }, [key]);

@@ -25,7 +25,7 @@ export function useLiveQuery<T>(query: () => Promise<T> | T, deps: unknown[], sh
       error: (error: unknown) => console.error("[naast] live query", error),
     });
     return () => subscription.unsubscribe();
-    // biome-ignore lint/correctness/useExhaustiveDependencies: the caller lists what the query depends on
+    // The caller lists what the query depends on.
   }, deps);
   return value;
 }
