@@ -41,6 +41,14 @@ describe("the flexbudget in the panel", () => {
     await expect.poll(() => panel.getByTestId("pending-count").count(), { timeout: 20_000 }).toBe(0);
     await expect.poll(() => ingrid.panel.getByTestId("budget-left").textContent(), { timeout: 20_000 }).toContain("952,50");
     expect(await ingrid.panel.getByTestId("budget-left").textContent()).toContain("1.000,00");
+
+    // Her history (point 4): the seed's ended stay of May 2024 and every expense counted for her,
+    // today's first; the ongoing stay of another client is not hers and nothing is pending.
+    const history = panel.getByTestId("history");
+    await expect.poll(() => history.getByTestId("history-expense").count()).toBe(4);
+    expect(await history.getByTestId("history-expense").first().textContent()).toContain("25,00");
+    expect(await history.getByTestId("history-stay").count()).toBe(1);
+    expect(await history.getByTestId("history-stay").textContent()).toContain("10 nachten");
   }, 120_000);
 
   it("the holder's coordinator raises the year's budget in the panel, and what is left grows with it", async () => {

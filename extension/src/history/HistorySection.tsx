@@ -1,8 +1,10 @@
 import { type AccessDecision, type DataCategory, zrmDomains } from "@naast/shared";
 import { useContext } from "preact/hooks";
-import { categoryLabel, formatDay, LanguageContext, useT } from "../i18n/index.ts";
+import { categoryLabel, formatDay, formatEuros, LanguageContext, useT } from "../i18n/index.ts";
+import type { MessageKey } from "../i18n/nl.ts";
 import type { ClientView, Directory } from "../records/queries.ts";
 import { zrmLevelKey } from "../ui/ScoreSelect.tsx";
+import { registerHistory } from "./registers.ts";
 import { position, zrmTrajectory } from "./trajectory.ts";
 
 const width = 220;
@@ -12,7 +14,8 @@ const y = (score: number) => 4 + ((5 - score) / 4) * (height - 8);
 /**
  * Her history: the ZRM trajectory per life domain (a small SVG per domain; the table beside it
  * says the same in words for a screen reader, each score with its level's name) and the afspraken
- * that were done or cancelled. All contacts are in Contacten, paged.
+ * that were done or cancelled, and what the flexbudget and the time-out did for her (each only when
+ * her consent lets this organisation see it). All contacts are in Contacten, paged.
  */
 export function HistorySection({ view, directory, accessible }: { view: ClientView; directory: Directory; accessible: Map<DataCategory, AccessDecision> }) {
   const t = useT();
@@ -102,6 +105,49 @@ export function HistorySection({ view, directory, accessible }: { view: ClientVi
           ))}
         </ul>
       )}
+      <RegistersHistory view={view} accessible={accessible} />
     </section>
+  );
+}
+
+/** Stays that ended and money spent on her, newest first: the two registers' part of her history. */
+function RegistersHistory({ view, accessible }: { view: ClientView; accessible: Map<DataCategory, AccessDecision> }) {
+  const t = useT();
+  const { language } = useContext(LanguageContext);
+  const mayFlex = accessible.has("flexbudget");
+  const mayTimeout = accessible.has("timeout");
+  if (!mayFlex && !mayTimeout) return null;
+  const lines = registerHistory(mayFlex ? view.flexbudgetEntries : [], mayTimeout ? view.timeoutEvents : []);
+  return (
+    <>
+      <h3>{t("history.registers")}</h3>
+      {lines.length === 0 ? (
+        <p class="hint">{t("history.noRegisters")}</p>
+      ) : (
+        <ul>
+          {lines.map((line) =>
+            line.kind === "stay" ? (
+              <li key={line.id} data-testid="history-stay">
+                {t("history.stay", {
+                  from: formatDay(language, line.from),
+                  until: formatDay(language, line.until),
+                  nights: line.nights,
+                  location: line.location ?? "none",
+                })}{" "}
+                <span class="meta">{formatEuros(language, line.costCents)}</span>
+              </li>
+            ) : (
+              <li key={line.id} data-testid="history-expense" data-status={line.state.status}>
+                {t("history.expense", { date: formatDay(language, line.day), purpose: t(`flexbudget.purpose.${line.state.expense.purpose}` as MessageKey) })}{" "}
+                <span class="meta">
+                  {formatEuros(language, line.state.expense.amountCents)}
+                  {line.state.status === "reversed" && ` · ${t("flexbudget.status.reversed")}`}
+                </span>
+              </li>
+            ),
+          )}
+        </ul>
+      )}
+    </>
   );
 }
