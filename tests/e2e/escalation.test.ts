@@ -183,5 +183,14 @@ describe("an opschaling from an overdue afspraak to the procesregisseur and back
       .toContain("Op de prioriteitenlijst (zorgbehoefte) van Gemeente");
     // Hers to change, not the case manager's.
     expect(await fatima.panel.getByRole("button", { name: "Van de prioriteitenlijst halen" }).count()).toBe(0);
+
+    // Her list, beside her queue: Anouk with the reason; it opens Anouk again.
+    await panel.getByRole("button", { name: "Terug naar de cliënt in het EPD" }).click();
+    const list = panel.getByTestId("priority-list");
+    await expect.poll(() => list.getByTestId("priority-list-item").count(), { timeout: 15_000 }).toBe(1);
+    expect(await list.getByTestId("priority-list-item").textContent()).toContain("Slaapt buiten; zorgmijdend");
+    expect(await axeViolations(panel)).toEqual([]);
+    await list.getByTestId("priority-list-item").getByRole("button").click();
+    await expect.poll(() => panel.getByTestId("priority-listed").count()).toBe(1);
   }, 60_000);
 });

@@ -50,7 +50,7 @@ export function EscalationSection({
   const mayEscalate = may("escalate", about);
   // Newest first; the id breaks a tie, so a row never swaps places with its neighbour between renders.
   const escalations = [...view.escalations].sort((a, b) => b.submittedAt.localeCompare(a.submittedAt) || a.id.localeCompare(b.id));
-  if (!mayEscalate && escalations.length === 0) return null;
+  if (!mayEscalate && escalations.length === 0) return <PriorityMark view={view} directory={directory} session={session} alone />;
   return (
     <section class="card escalations" aria-labelledby="escalations-title" data-testid="escalations">
       <h2 id="escalations-title">{t("escalation.title")}</h2>

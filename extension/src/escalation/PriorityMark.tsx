@@ -14,7 +14,7 @@ import { ErrorLine } from "../ui/ErrorLine.tsx";
  * device holds the mark only where the server delivered it (the holder and that municipality); the
  * procesregisseur puts her on and takes her off, as `mayRun` allows. No overlast ranking here.
  */
-export function PriorityMark({ view, directory, session }: { view: ClientView; directory: Directory; session: Session }) {
+export function PriorityMark({ view, directory, session, alone = false }: { view: ClientView; directory: Directory; session: Session; alone?: boolean }) {
   const t = useT();
   const { language } = useContext(LanguageContext);
   const { run, error } = useMutate();
@@ -26,7 +26,7 @@ export function PriorityMark({ view, directory, session }: { view: ClientView; d
   const mine = listed.find((p) => p.organisationId === session.user.organisationId);
   const mayMark = may("markPriority", about);
   if (listed.length === 0 && !mayMark) return null;
-  return (
+  const mark = (
     <div class="priority" data-testid="priority">
       {listed.map((p) => (
         <p key={p.id} class="warning" data-testid="priority-listed">
@@ -62,5 +62,13 @@ export function PriorityMark({ view, directory, session }: { view: ClientView; d
       )}
       <ErrorLine message={error} />
     </div>
+  );
+  // A client with no opschaling (a monitoring client, say) has no escalation section to hold the mark.
+  if (!alone) return mark;
+  return (
+    <section class="card escalations" aria-labelledby="priority-title">
+      <h2 id="priority-title">{t("priority.title")}</h2>
+      {mark}
+    </section>
   );
 }

@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { ClientPanel } from "../app/ClientPanel.tsx";
 import { ClientView } from "../app/ClientView.tsx";
 import { EscalationQueue } from "../escalation/EscalationQueue.tsx";
+import { PriorityList } from "../escalation/PriorityList.tsx";
 import { HolderOverview } from "../flexbudget/HolderOverview.tsx";
 import { HandoverInbox } from "../handover/HandoverInbox.tsx";
 import { useT } from "../i18n/index.ts";
@@ -82,6 +83,7 @@ export function Workspace({ session, directory, context }: { session: Session; d
           {/* From the inbox the focus goes to her name (the new step's heading); the handover card is just below it. */}
           <HandoverInbox session={session} directory={directory} onOpen={(clientId) => setOpened({ clientId, focus: null })} />
           <EscalationQueue session={session} directory={directory} onOpen={(clientId) => setOpened({ clientId, focus: "escalation" })} />
+          <PriorityList session={session} directory={directory} onOpen={(clientId) => setOpened({ clientId, focus: "escalation" })} />
           <HolderOverview session={session} />
         </>
       )}
