@@ -3,7 +3,7 @@ import { useContext } from "preact/hooks";
 import { useLiveQuery } from "../hooks/use-live-query.ts";
 import { formatDay, LanguageContext, useT } from "../i18n/index.ts";
 import type { Directory } from "../records/queries.ts";
-import { listRecords } from "../records/read.ts";
+import { getRecord, listRecords } from "../records/read.ts";
 import { db, type Session } from "../storage/db.ts";
 import { priorityListFor } from "./priority-list.ts";
 
@@ -15,9 +15,14 @@ import { priorityListFor } from "./priority-list.ts";
 export function PriorityList({ session, directory, onOpen }: { session: Session; directory: Directory | undefined; onOpen(clientId: string): void }) {
   const t = useT();
   const { language } = useContext(LanguageContext);
-  const data = useLiveQuery(async () => ({ priorities: await listRecords(db, "priorities"), clients: await listRecords(db, "clients") }), []);
+  // Only the listed clients are read (and unsealed), not every client on the device: this runs again on every write.
+  const data = useLiveQuery(async () => {
+    const priorities = (await listRecords(db, "priorities")).filter(isListed);
+    const clients = await Promise.all([...new Set(priorities.map((p) => p.clientId))].map((id) => getRecord(db, "clients", id)));
+    return { priorities, clients: clients.filter((c) => c !== undefined) };
+  }, []);
   if (!data) return null;
-  const lines = priorityListFor(session.user, data.priorities.filter(isListed), data.clients);
+  const lines = priorityListFor(session.user, data.priorities, data.clients);
   if (lines.length === 0) return null;
   return (
     <section class="card inbox" aria-labelledby="priority-list-title" data-testid="priority-list">
