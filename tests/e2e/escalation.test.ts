@@ -5,7 +5,7 @@ import { demoPassword } from "../../server/src/demo/people.ts";
 import { signIn } from "../support/api.ts";
 import { Replica } from "../support/replica.ts";
 import { axeViolations } from "./support/axe.ts";
-import { tabTo } from "./support/keyboard.ts";
+import { hasFocus, tabTo } from "./support/keyboard.ts";
 import { type CaseManagerBrowser, caseManagerBrowser } from "./support/panel.ts";
 import { type DemoStack, startDemoStack } from "./support/stack.ts";
 
@@ -110,11 +110,24 @@ describe("an opschaling from an overdue afspraak to the procesregisseur and back
     await expect.poll(() => card.getByRole("button", { name: "Antwoord gelezen" }).count()).toBe(0);
   }, 60_000);
 
-  it("lets the procesregisseur mark her own afspraak done in the escalation, and it is done on the case manager's device", async () => {
+  it("lets the procesregisseur mark her own afspraak done in the escalation, with an undo, and it is done on the case manager's device", async () => {
     const { panel } = peter;
     const own = panel.getByTestId("escalation-agreement").filter({ hasText: "Talis terugbellen over de intake" });
     await expect.poll(() => own.textContent()).toContain("afspraak van Peter Brouwer");
-    // By keyboard, like every control in the panel.
+    // By keyboard, like every control in the panel; the undo takes the focus, so Enter again undoes it.
+    await tabTo(panel, own.getByRole("button", { name: /^Afgerond/ }));
+    await panel.keyboard.press("Enter");
+    await expect.poll(() => own.getByTestId("undo").textContent()).toContain("Afspraak “Talis terugbellen over de intake” wordt over 5 seconden afgerond.");
+    expect(await hasFocus(own.getByRole("button", { name: "Ongedaan maken" }))).toBe(true);
+    await panel.keyboard.press("Enter");
+    await new Promise((r) => setTimeout(r, 6_000));
+    expect(await own.getAttribute("data-status")).toBe("open");
+    expect(await own.getByTestId("undo").count()).toBe(0);
+    expect(await panel.getByTestId("pending-count").count()).toBe(0);
+    const pulled = new Replica().apply(await (await signIn(stack.server.url, "fatima@iriszorg.demo", demoPassword)).pull());
+    expect(pulled.of("agreements", "client-anouk").find((a) => a.text === "Talis terugbellen over de intake")).toMatchObject({ status: "open" });
+
+    // Not undone, it is done.
     await tabTo(panel, own.getByRole("button", { name: /^Afgerond/ }));
     await panel.keyboard.press("Enter");
     await expect.poll(() => own.getAttribute("data-status"), { timeout: 15_000 }).toBe("done");

@@ -10,6 +10,7 @@ import {
 import { useContext, useState } from "preact/hooks";
 import { useMayRun } from "../hooks/use-may-run.ts";
 import { useMutate } from "../hooks/use-mutate.ts";
+import { undoSeconds, useUndoable } from "../hooks/use-undoable.ts";
 import { categoryLabel, formatDay, LanguageContext, useT } from "../i18n/index.ts";
 import type { ClientView, Directory } from "../records/queries.ts";
 import type { Session } from "../storage/db.ts";
@@ -17,6 +18,7 @@ import { DomainOptions } from "../ui/DomainOptions.tsx";
 import { ErrorLine } from "../ui/ErrorLine.tsx";
 import { ItemList } from "../ui/ItemList.tsx";
 import { PersonOptions } from "../ui/PersonOptions.tsx";
+import { UndoBar } from "../ui/UndoBar.tsx";
 import { PriorityMark } from "./PriorityMark.tsx";
 
 /** An overdue afspraak the holder chose to escalate: the form opens prefilled with it. */
@@ -318,6 +320,7 @@ function Answering({
 /**
  * A decision of the answer and, when it became an afspraak, its owner, day and state. Its owner
  * marks it done here: the procesregisseur sees no afspraken of the plan, only the escalation's.
+ * Done waits a few seconds with an undo, as it does for the afspraken of the plan.
  */
 function DecisionLine({
   decision: d,
@@ -335,6 +338,7 @@ function DecisionLine({
   const t = useT();
   const { language } = useContext(LanguageContext);
   const { run, error } = useMutate();
+  const { pending, schedule, undo } = useUndoable();
   const may = useMayRun(session.user, view.client, view.consentEvents);
   const agreement = d.agreementId ? view.agreements.find((a) => a.id === d.agreementId) : undefined;
   if (!d.agreementId) return <li>{d.text}</li>;
@@ -349,14 +353,15 @@ function DecisionLine({
         date: formatDay(language, agreement.dueDate),
         status: agreement.status,
       })}
-      {mine && (
+      <UndoBar message={pending} onUndo={undo} />
+      {mine && !pending && (
         <>
           {" "}
           <button
             type="button"
             class="secondary"
             aria-label={t("escalation.decisionDone", { agreement: d.text })}
-            onClick={() => void run("setAgreementStatus", done)}
+            onClick={() => schedule(t("agreements.doneUndo", { agreement: d.text, seconds: undoSeconds }), () => run("setAgreementStatus", done))}
           >
             {t("agreements.done")}
           </button>
