@@ -28,8 +28,29 @@ export const onsAdapter = (baseUrl: string) => ({
 });
 
 const orgId = (key: DemoClient["owner"]): DemoOrganisationId => `org-${key}`;
-const day = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
-const daysFromNow = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
+
+/**
+ * The demo's days, counted from the server's clock when the seed starts (not the wall clock): a
+ * server whose clock a test moved ahead gets a demo whose consent ends in ten days, whose Jolanda
+ * was last seen three weeks ago and whose afspraken are overdue by *its* now.
+ */
+class DemoCalendar {
+  readonly #start: number;
+  constructor(clock: Clock) {
+    this.#start = clock.now().getTime();
+  }
+  /** The instant this many days from the seed's start. */
+  daysFromNow(days: number): string {
+    return new Date(this.#start + days * 86_400_000).toISOString();
+  }
+  /** The calendar day (YYYY-MM-DD) this many days from the seed's start. */
+  day(offsetDays: number): string {
+    return this.daysFromNow(offsetDays).slice(0, 10);
+  }
+  get year(): number {
+    return new Date(this.#start).getUTCFullYear();
+  }
+}
 
 /** Who shared what in the demo (days from today): some clients share everything, some a part, one withdrew, one expired. */
 const demoConsents: Record<string, { to: DemoOrganisationId[]; categories: readonly DataCategory[]; from: number; until: number; withdrawnBy?: string }> = {
@@ -77,6 +98,9 @@ class DemoSession {
  * demo portal adapters (three, four with the Ons portal) and eight invented clients, all written by the app's own mutators.
  */
 export async function seedDemo(services: Services, portals: DemoPortalUrls): Promise<void> {
+  const calendar = new DemoCalendar(services.clock);
+  const day = (offset: number) => calendar.day(offset);
+  const daysFromNow = (days: number) => calendar.daysFromNow(days);
   for (const { key: _key, ...organisation } of demoOrganisations) await createOrganisation(services, organisation);
   const people = new Map<string, DemoSession>();
   for (const person of demoPeople) {
@@ -184,9 +208,9 @@ export async function seedDemo(services: Services, portals: DemoPortalUrls): Pro
     }
   }
   await seedOpenHandover(services, as(demoCaseManagerOf.ldh));
-  await seedMonitoring(services, as(demoCaseManagerOf.ggd), as("u-peter"));
-  await seedFlexbudgetAndTimeout(as("u-ingrid"), as(demoCaseManagerOf.iriszorg));
-  await seedEscalations(as(demoCaseManagerOf.iriszorg), as(demoCaseManagerOf.ldh), as("u-peter"));
+  await seedMonitoring(services, calendar, as(demoCaseManagerOf.ggd), as("u-peter"));
+  await seedFlexbudgetAndTimeout(calendar, as("u-ingrid"), as(demoCaseManagerOf.iriszorg));
+  await seedEscalations(calendar, as(demoCaseManagerOf.iriszorg), as(demoCaseManagerOf.ldh), as("u-peter"));
 }
 
 /**
@@ -194,7 +218,9 @@ export async function seedDemo(services: Services, portals: DemoPortalUrls): Pro
  * answered (Sandra's debts, teruggelegd with an afspraak for Marieke); both on the ZVH covenant,
  * since neither gave the Gemeente consent.
  */
-async function seedEscalations(fatima: DemoSession, marieke: DemoSession, peter: DemoSession) {
+async function seedEscalations(calendar: DemoCalendar, fatima: DemoSession, marieke: DemoSession, peter: DemoSession) {
+  const day = (offset: number) => calendar.day(offset);
+  const daysFromNow = (days: number) => calendar.daysFromNow(days);
   const base = { municipalityOrganisationId: "org-gemeente", basis: "covenant" as const, fromAgreementId: null };
   await fatima.do(
     "escalate",
@@ -247,8 +273,8 @@ async function seedEscalations(fatima: DemoSession, marieke: DemoSession, peter:
  * year so the panel has a year to show) and runs the time-out at €139.27 a day; a few expenses
  * for Anouk and Priscilla, and two stays in 2024, one still ongoing.
  */
-async function seedFlexbudgetAndTimeout(ingrid: DemoSession, fatima: DemoSession) {
-  const thisYear = new Date().getUTCFullYear();
+async function seedFlexbudgetAndTimeout(calendar: DemoCalendar, ingrid: DemoSession, fatima: DemoSession) {
+  const thisYear = calendar.year;
   for (const year of [...new Set([2024, thisYear])]) {
     await ingrid.do("setFlexbudget", {
       year,
@@ -316,7 +342,8 @@ async function seedOpenHandover(services: Services, marieke: DemoSession) {
  * handovers with the Gemeente, Lotte handed her over, and Peter accepted; he finds her under
  * Monitoring in Cliënten.
  */
-async function seedMonitoring(services: Services, lotte: DemoSession, peter: DemoSession) {
+async function seedMonitoring(services: Services, calendar: DemoCalendar, lotte: DemoSession, peter: DemoSession) {
+  const daysFromNow = (days: number) => calendar.daysFromNow(days);
   const clientId = "client-esther";
   await lotte.do("recordConsent", {
     id: "consent-esther-gemeente-recorded",
