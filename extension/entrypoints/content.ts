@@ -1,7 +1,8 @@
-// First: before any module creates a zod schema.
-import "../src/zod-jitless.ts";
-import { matchesPattern } from "@naast/shared";
-import { adapterReplySchema, portalCommandSchema } from "../src/messaging/protocol.ts";
+// No zod here, and nothing of @naast/shared's index (its schemas): this script starts on every
+// portal page load. The background checks what the script sends with zod where it receives it;
+// the script checks the background's answers by hand (content-side.ts).
+import { matchesPattern } from "@naast/shared/portal/match";
+import { adapterFromReply, portalCommandFrom } from "../src/messaging/content-side.ts";
 import { send } from "../src/messaging/send.ts";
 import { watchOpenClient } from "../src/portal/watch-open-client.ts";
 
@@ -32,8 +33,9 @@ export default defineContentScript({
     const start = () => {
       stop = watchOpenClient({
         url: frameUrl,
-        // The reply is parsed like every message: a malformed one is no adapter.
-        whichAdapter: async (url) => adapterReplySchema.parse(await send({ type: "portal/which-adapter", url })),
+        // The background answers with an adapter it parsed with the shared schema; a malformed
+        // answer (an error) is no adapter.
+        whichAdapter: async (url) => adapterFromReply(await send({ type: "portal/which-adapter", url })),
         report: (detected) => send({ type: "portal/client-detected", detected }),
       });
     };
@@ -42,10 +44,10 @@ export default defineContentScript({
     else start();
     browser.runtime.onMessage.addListener((message: unknown, sender: { id?: string }) => {
       if (sender.id !== browser.runtime.id) return undefined;
-      const command = portalCommandSchema.safeParse(message);
-      if (!command.success) return undefined;
-      if (command.data.type === "portal/ping") return stop ? Promise.resolve(true) : undefined;
-      if (command.data.origins.some((origin) => matchesPattern(origin, frameUrl()))) {
+      const command = portalCommandFrom(message);
+      if (!command) return undefined;
+      if (command.type === "portal/ping") return stop ? Promise.resolve(true) : undefined;
+      if (command.origins.some((origin) => matchesPattern(origin, frameUrl()))) {
         stop?.();
         stop = null;
         // Granted again later: the script injected then starts afresh in this frame.

@@ -1,4 +1,3 @@
-import { portalAdapterSchema } from "@naast/shared";
 import { z } from "zod";
 
 /**
@@ -43,13 +42,12 @@ export const backgroundEventSchema = z.discriminatedUnion("type", [
 ]);
 export type BackgroundEvent = z.infer<typeof backgroundEventSchema>;
 
-export const adapterReplySchema = portalAdapterSchema.nullable();
-
-/** Background → content scripts in a tab. */
-export const portalCommandSchema = z.discriminatedUnion("type", [
+/**
+ * Background → content scripts in a tab. A plain type: the content script checks these by hand
+ * (content-side.ts), so that no zod is bundled into it.
+ */
+export type PortalCommand =
   /** Is this frame's script still reading? (a tab's frames come and go) */
-  z.object({ type: z.literal("portal/ping") }),
+  | { type: "portal/ping" }
   /** Stop reading these origins: the adapter was removed, or the browser's permission revoked. */
-  z.object({ type: z.literal("portal/stop"), origins: z.array(z.string().max(400)).max(100) }),
-]);
-export type PortalCommand = z.infer<typeof portalCommandSchema>;
+  | { type: "portal/stop"; origins: string[] };

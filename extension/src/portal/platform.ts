@@ -1,3 +1,4 @@
+import type { PortalCommand } from "../messaging/protocol.ts";
 import type { AccessOptions, AccessPlatform } from "./access.ts";
 
 /** The content script as built (WXT: entrypoints/content.ts, registration "runtime"). */
@@ -5,7 +6,7 @@ export const contentScriptFile = "/content-scripts/content.js" as const;
 const idPrefix = "naast-portal ";
 
 /** What every reading of a portal stops on: the content script checks the origin is its own. */
-export const stopMessage = (origins: string[]) => ({ type: "portal/stop" as const, origins });
+export const stopMessage = (origins: string[]): PortalCommand => ({ type: "portal/stop", origins });
 
 /** Chromium's match patterns hold a port; Firefox's do not (the MV2 build). */
 export const accessOptions = (): AccessOptions => ({ withPort: import.meta.env.MANIFEST_VERSION !== 2 });

@@ -1,10 +1,14 @@
-import { documentPage, type PortalAdapter, readEpdClientId } from "@naast/shared";
+// Straight from their modules, not the package's index: this runs in the content script, which
+// must not bundle the index's zod schemas (see messaging/content-side.ts).
+import { documentPage } from "@naast/shared/portal/document-page";
+import { readEpdClientId } from "@naast/shared/portal/read-client-id";
+import type { ReadingAdapter } from "../messaging/content-side.ts";
 import type { DetectedClient } from "../messaging/protocol.ts";
 
 interface Channel {
   /** The address the adapter is chosen by: the frame's own, or its parent's for an about:blank frame. */
   url?: () => string;
-  whichAdapter(url: string): Promise<PortalAdapter | null>;
+  whichAdapter(url: string): Promise<ReadingAdapter | null>;
   report(detected: DetectedClient): Promise<unknown>;
 }
 
@@ -16,7 +20,7 @@ interface Channel {
  */
 export function watchOpenClient(channel: Channel): () => void {
   const pageUrl = channel.url ?? (() => location.href);
-  let adapter: PortalAdapter | null = null;
+  let adapter: ReadingAdapter | null = null;
   let last: string | null | undefined;
   let pending: ReturnType<typeof setTimeout> | undefined;
 
