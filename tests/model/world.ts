@@ -108,7 +108,8 @@ export async function startWorld(): Promise<World> {
       device.session = { ...device.session, serverUrl: url };
     },
     async stop() {
-      for (const device of devices) device.db.close();
+      // Deleted, not only closed: the in-memory IndexedDB keeps a closed database's records for good.
+      for (const device of devices) await device.db.delete();
       for (const instance of instances) await instance.close();
       rmSync(dir, { recursive: true, force: true });
     },
