@@ -50,6 +50,7 @@ export * from "./organisation/schema.ts";
 export * from "./overview/caseload.ts";
 export * from "./overview/client-row.ts";
 export * from "./overview/settings.ts";
+export * from "./overview/summary.ts";
 export * from "./overview/todo.ts";
 export * from "./plan/domains.ts";
 export * from "./plan/schema.ts";

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { clientRow } from "@naast/shared";
+import { clientRow, overviewOf } from "@naast/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoPassword } from "../../server/src/demo/people.ts";
 import { handoverArgs } from "../handover/helpers.ts";
@@ -189,14 +189,14 @@ describe("the team's overview, with no portal tab open", () => {
     const [client] = device.of("clients").filter((c) => c.id === "client-jolanda");
     if (!client) throw new Error("Jolanda is not on a fresh device");
     const row = clientRow(
-      {
+      overviewOf({
         client,
         consentEvents: device.of("consentEvents", client.id),
         agreements: device.of("agreements", client.id),
         notes: device.of("notes", client.id),
         handovers: device.of("handovers", client.id),
         handoverEvents: device.of("handoverEvents", client.id),
-      },
+      }),
       new Date().toISOString(),
     );
     expect(row.daysSinceContact).toBe(0);

@@ -1,5 +1,6 @@
 import type { HiddenReason, Mutation, Person, Refusal, StoredRecord } from "@naast/shared";
 import Dexie, { type EntityTable } from "dexie";
+import type { SummaryRow } from "../overview/summaries.ts";
 import { Keyring, type SessionArea } from "./keyring.ts";
 import { sealingMiddleware } from "./seal.ts";
 
@@ -63,6 +64,8 @@ export class NaastDatabase extends Dexie {
   rejections!: EntityTable<Rejection, "id">;
   hiddenClients!: EntityTable<HiddenClient, "clientId">;
   meta!: Dexie.Table<MetaRow, string>;
+  /** Per client what the overview reads (overview/summaries.ts), kept with `records` in the same transactions. */
+  clientSummaries!: EntityTable<SummaryRow, "clientId">;
 
   /** `keys`: seal record content and outbox changes with the data key (the extension's own database). */
   constructor(
@@ -78,6 +81,8 @@ export class NaastDatabase extends Dexie {
       hiddenClients: "clientId",
       meta: "key",
     });
+    // The overview's summaries; a device that had records gets them at its next pull (summariseMissing).
+    this.version(2).stores({ clientSummaries: "clientId, [clientId+rev]" });
   }
 
   async getMeta<K extends keyof Meta>(key: K): Promise<Meta[K] | undefined> {

@@ -21,6 +21,7 @@ export interface KeySource {
 export const sealedFields: Record<string, { field: string; names: (row: Record<string, unknown>) => string }> = {
   records: { field: "data", names: (row) => `records/${String(row.collection)}/${String(row.id)}` },
   outbox: { field: "args", names: (row) => `outbox/${String(row.id)}` },
+  clientSummaries: { field: "data", names: (row) => `clientSummaries/${String(row.clientId)}` },
 };
 
 const encoder = new TextEncoder();

@@ -1,4 +1,5 @@
 import { bindMutation, fromPulled, handoverFor, isPurgedBy, type PullResponse } from "@naast/shared";
+import { summarisePull } from "../overview/summaries.ts";
 import { dataOf } from "../records/read.ts";
 import type { NaastDatabase } from "../storage/db.ts";
 import { DexieTransaction } from "../storage/dexie-transaction.ts";
@@ -9,7 +10,7 @@ import { DexieTransaction } from "../storage/dexie-transaction.ts";
  */
 export async function applyPull(database: NaastDatabase, response: PullResponse): Promise<void> {
   const puts = response.puts.map(fromPulled);
-  await database.transaction("rw", [database.records, database.outbox, database.hiddenClients, database.meta], async () => {
+  await database.transaction("rw", [database.records, database.clientSummaries, database.outbox, database.hiddenClients, database.meta], async () => {
     if (response.reset) {
       await database.records.clear();
       await database.hiddenClients.clear();
@@ -34,6 +35,7 @@ export async function applyPull(database: NaastDatabase, response: PullResponse)
       else if (purge.hidden) await database.hiddenClients.put({ clientId: purge.clientId, ...purge.hidden });
     }
     await database.records.bulkPut(puts);
+    await summarisePull(database, { reset: response.reset, purgedClientIds: response.purges.map((p) => p.clientId), puts });
     const visibleAgain = puts.filter((p) => p.collection === "clients").map((p) => p.id);
     if (visibleAgain.length > 0) await database.hiddenClients.bulkDelete(visibleAgain);
     await replayOutbox(database);

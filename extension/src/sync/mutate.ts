@@ -14,7 +14,7 @@ export async function mutate<N extends MutatorName>(name: N, args: MutationArgs<
   if (!bound.ok) throw new MutationRejected("invalid", "unexpected", { message: bound.message });
   const id = crypto.randomUUID();
   const now = new Date().toISOString();
-  await database.transaction("rw", database.records, database.outbox, async () => {
+  await database.transaction("rw", database.records, database.clientSummaries, database.outbox, async () => {
     await bound.mutation.apply(new DexieTransaction(database), { user: session.user, now, mutationId: id });
     await database.outbox.add({ id, name, args, createdAt: now });
   });

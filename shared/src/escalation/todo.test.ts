@@ -1,13 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { canAccess } from "../consent/can-access.ts";
 import { mutators } from "../mutators/registry.ts";
-import { type ClientRecords, defaultOverviewSettings, toDo } from "../overview/todo.ts";
+import type { ClientOverview } from "../overview/summary.ts";
+import { defaultOverviewSettings, toDo } from "../overview/todo.ts";
 import { acting, day, type PersonName, sessionUser } from "../testing/fixtures.ts";
 import type { MemoryStore } from "../testing/memory-store.ts";
 import { escalateArgs, stapteam, validArgs } from "../testing/stapteam.ts";
 
 /** What this person's device holds: the clients and escalations canAccess lets through, nothing else. */
-function deviceOf(store: MemoryStore, name: PersonName, now: string): ClientRecords[] {
+function deviceOf(store: MemoryStore, name: PersonName, now: string): ClientOverview[] {
   const user = sessionUser(name);
   return store
     .all("clients")
@@ -16,7 +17,7 @@ function deviceOf(store: MemoryStore, name: PersonName, now: string): ClientReco
       client,
       consentEvents: [],
       agreements: [],
-      notes: [],
+      lastContactAt: null,
       handovers: [],
       handoverEvents: [],
       escalations: store.all("escalations").filter((e) => e.clientId === client.id),

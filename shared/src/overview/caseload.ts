@@ -1,6 +1,6 @@
 import { isOverdue } from "../agreement/schema.ts";
 import type { Person, SessionUser } from "../organisation/schema.ts";
-import type { ClientRecords } from "./todo.ts";
+import type { ClientOverview } from "./summary.ts";
 
 /** The Stapteam's norm: 3–4 active clients per casemanager. */
 export const caseloadNorm = { min: 3, max: 4 } as const;
@@ -16,7 +16,7 @@ export interface CaseloadRow {
  * The team's load per colleague, from what the device holds (so only clients and afspraken the
  * organisation may see): active clients she is responsible for, and afspraken she owns.
  */
-export function caseload(people: readonly Person[], clients: readonly ClientRecords[], today: string): CaseloadRow[] {
+export function caseload(people: readonly Person[], clients: readonly ClientOverview[], today: string): CaseloadRow[] {
   return people
     .filter((p) => p.active && (p.role === "casemanager" || p.role === "coordinator" || p.role === "ervaringsdeskundige"))
     .map((p) => {

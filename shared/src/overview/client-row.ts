@@ -1,9 +1,9 @@
 import { isOverdue } from "../agreement/schema.ts";
 import type { Client } from "../client/schema.ts";
 import { deriveConsents } from "../consent/state.ts";
-import { daysSince, lastContactAt } from "../note/contact.ts";
+import { daysSince } from "../note/contact.ts";
 import type { SessionUser } from "../organisation/schema.ts";
-import type { ClientRecords } from "./todo.ts";
+import type { ClientOverview } from "./summary.ts";
 
 /** One line of the Cliënten list: what the team needs to see of a client at a glance. */
 export interface ClientRow {
@@ -23,9 +23,8 @@ export interface ClientRow {
   consentEndsAt: string | null;
 }
 
-/** The row of one client, from the records the device holds of her (so only what consent allows). */
-export function clientRow({ client, notes, agreements, consentEvents }: ClientRecords, now: string): ClientRow {
-  const last = lastContactAt(notes);
+/** The row of one client, from the summary of what the device holds of her (so only what consent allows). */
+export function clientRow({ client, lastContactAt: last, agreements, consentEvents }: ClientOverview, now: string): ClientRow {
   const open = agreements.filter((a) => a.status === "open");
   const ends = deriveConsents(consentEvents, now)
     .filter((s) => s.status === "active")

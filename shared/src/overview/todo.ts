@@ -10,12 +10,13 @@ import type { FlexbudgetEntry } from "../flexbudget/schema.ts";
 import { expenseTodos } from "../flexbudget/todo.ts";
 import type { Handover, HandoverEvent } from "../handover/schema.ts";
 import { deriveHandovers, handoversAwaiting } from "../handover/state.ts";
-import { daysSince, lastContactAt } from "../note/contact.ts";
+import { daysSince } from "../note/contact.ts";
 import type { Note } from "../note/schema.ts";
 import type { SessionUser } from "../organisation/schema.ts";
 import type { TimeoutEvent } from "../timeout/schema.ts";
 import { deriveStays } from "../timeout/stays.ts";
 import { stayTodos } from "../timeout/todo.ts";
+import type { ClientOverview } from "./summary.ts";
 
 /**
  * What the device holds of one client: only what was synced, so only what consent allows. Every
@@ -90,7 +91,7 @@ export interface ToDoContext {
  * capability (flexbudget, time-out) adds its own by adding a source. An item is there while the
  * thing is not done, whether or not she saw it.
  */
-export type ToDoSource = (records: ClientRecords, context: ToDoContext) => ToDoItem[];
+export type ToDoSource = (records: ClientOverview, context: ToDoContext) => ToDoItem[];
 
 const today = (now: string) => now.slice(0, 10);
 const isHolder = (user: SessionUser, client: Client) => client.ownerOrganisationId === user.organisationId;
@@ -124,9 +125,9 @@ export const consentEnding: ToDoSource = ({ client, consentEvents }, { user, now
 };
 
 /** A client of hers, still active, with no contact for the organisation's number of days (or none ever). */
-export const noRecentContact: ToDoSource = ({ client, notes }, { user, now, settings }) => {
+export const noRecentContact: ToDoSource = ({ client, lastContactAt }, { user, now, settings }) => {
   if (!isMine(user, client) || client.status !== "active") return [];
-  const last = lastContactAt(notes) ?? client.createdAt;
+  const last = lastContactAt ?? client.createdAt;
   if (daysSince(last, now) < settings.noContactDays) return [];
   return [{ key: `no-contact:${client.id}`, source: "no-contact", clientId: client.id, target: "contacts", day: last.slice(0, 10) }];
 };
@@ -208,8 +209,8 @@ export const toDoSources: ToDoSource[] = [
   flexExpenses,
 ];
 
-/** Te doen across the clients the device holds, oldest first. */
-export function toDo(clients: readonly ClientRecords[], context: ToDoContext, sources: readonly ToDoSource[] = toDoSources): ToDoItem[] {
+/** Te doen across the clients the device holds (their summaries), oldest first. */
+export function toDo(clients: readonly ClientOverview[], context: ToDoContext, sources: readonly ToDoSource[] = toDoSources): ToDoItem[] {
   return clients
     .flatMap((records) => sources.flatMap((source) => source(records, context)))
     .sort((a, b) => a.day.localeCompare(b.day) || a.key.localeCompare(b.key));

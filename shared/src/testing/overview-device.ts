@@ -1,15 +1,16 @@
 import { accessibleCategories } from "../consent/can-access.ts";
 import type { DataCategory } from "../consent/categories.ts";
-import type { ClientRecords } from "../overview/todo.ts";
+import { type ClientOverview, overviewOf } from "../overview/summary.ts";
 import type { people } from "./fixtures.ts";
 import { sessionUser } from "./fixtures.ts";
 import type { MemoryStore } from "./memory-store.ts";
 
 /**
  * What a device of this person's organisation would hold for the overview: only what canAccess
- * lets through (the server's pull rule), per client she may see at all.
+ * lets through (the server's pull rule), per client she may see at all, summarised as the overview
+ * reads it (her notes as her last contact).
  */
-export function deviceOf(store: MemoryStore, name: keyof typeof people, now: string): ClientRecords[] {
+export function deviceOf(store: MemoryStore, name: keyof typeof people, now: string): ClientOverview[] {
   const user = sessionUser(name);
   return store
     .all("clients")
@@ -35,5 +36,5 @@ export function deviceOf(store: MemoryStore, name: keyof typeof people, now: str
       };
     })
     .filter((r) => r.visible)
-    .map(({ visible: _visible, ...records }) => records);
+    .map(({ visible: _visible, ...records }) => overviewOf(records));
 }
