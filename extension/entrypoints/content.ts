@@ -24,6 +24,9 @@ function frameUrl(): string {
  */
 export default defineContentScript({
   registration: "runtime",
+  // WXT would otherwise window.postMessage its start, with the extension's id, to the portal's
+  // own scripts on every page load (it tells a newer copy of the script by a DOM event as well).
+  noScriptStartedPostMessage: true,
   main() {
     // Injected into an open tab and registered for its next load: one watcher per frame.
     const marker = globalThis as { naastWatching?: boolean };

@@ -103,4 +103,18 @@ describe("the shared plan beside the EPD, online and offline", () => {
     expect(found).not.toContain("Slaapt wisselend bij een kennis"); // …and nothing of Naast's plan
     expect(found).not.toContain("Samen naar het Sociaal Wijkteam");
   });
+
+  it("posts the portal's window no message, so its scripts do not learn that Naast reads along", async () => {
+    const { portal, panel } = marieke;
+    await portal.addInitScript(() => {
+      const posted: unknown[] = [];
+      (globalThis as unknown as { postedToPortal: unknown[] }).postedToPortal = posted;
+      addEventListener("message", (event) => posted.push(event.data));
+    });
+    await portal.goto(stack.portals.urls.ldh);
+    await portal.getByText("Sandra Jansen").first().click();
+    // The panel shows her: the content script of this page load ran and reported.
+    await expect.poll(() => panel.locator("[data-testid=client-view] h1").textContent()).toContain("Sandra");
+    expect(await portal.evaluate(() => (globalThis as unknown as { postedToPortal: unknown[] }).postedToPortal)).toEqual([]);
+  });
 });
