@@ -1,10 +1,7 @@
 import type { Flexbudget } from "@naast/shared";
-import { useState } from "preact/hooks";
-import { useMutate } from "../hooks/use-mutate.ts";
 import { useT } from "../i18n/index.ts";
-import { describeRefusal } from "../i18n/refusal.ts";
 import type { Session } from "../storage/db.ts";
-import { ErrorLine } from "../ui/ErrorLine.tsx";
+import { SettingsForm } from "../ui/SettingsForm.tsx";
 import { budgetArgs, budgetDraftFor } from "./budget-draft.ts";
 
 /**
@@ -13,38 +10,31 @@ import { budgetArgs, budgetDraftFor } from "./budget-draft.ts";
  */
 export function BudgetSettings({ session, year, current }: { session: Session; year: number; current: Flexbudget | null }) {
   const t = useT();
-  const { run, error } = useMutate();
-  const [draft, setDraft] = useState(() => budgetDraftFor(year, current?.amountCents ?? null));
-  const [problem, setProblem] = useState<string | null>(null);
-  const [saved, setSaved] = useState(false);
-  const save = async (e: Event) => {
-    e.preventDefault();
-    const made = budgetArgs(draft, year, session.user.organisationId);
-    setSaved(false);
-    if (!made.ok) return setProblem(describeRefusal(t, made.refusal));
-    setProblem(null);
-    setSaved(await run("setFlexbudget", made.args));
-  };
   return (
-    <details class="budget-settings">
-      <summary>{t("budgetSettings.title", { year })}</summary>
-      <form onSubmit={(e) => void save(e)} data-testid="budget-settings">
-        <label>
-          {t("budgetSettings.amount")}
-          <input name="budget-amount" inputMode="decimal" value={draft.amount} onInput={(e) => setDraft({ ...draft, amount: e.currentTarget.value })} />
-        </label>
-        <label>
-          {t("budgetSettings.from")}
-          <input type="date" name="budget-from" value={draft.periodStart} onInput={(e) => setDraft({ ...draft, periodStart: e.currentTarget.value })} />
-        </label>
-        <label>
-          {t("budgetSettings.to")}
-          <input type="date" name="budget-to" value={draft.periodEnd} onInput={(e) => setDraft({ ...draft, periodEnd: e.currentTarget.value })} />
-        </label>
-        <button type="submit">{t("budgetSettings.save")}</button>
-        {saved && <p role="status">{t("budgetSettings.saved")}</p>}
-        <ErrorLine message={problem ?? error} />
-      </form>
-    </details>
+    <SettingsForm
+      name="budget-settings"
+      title={t("budgetSettings.title", { year })}
+      save={t("budgetSettings.save")}
+      saved={t("budgetSettings.saved")}
+      initial={() => budgetDraftFor(year, current?.amountCents ?? null)}
+      mutator="setFlexbudget"
+      argsOf={(draft) => budgetArgs(draft, year, session.user.organisationId)}
+      fields={(draft, change) => (
+        <>
+          <label>
+            {t("budgetSettings.amount")}
+            <input name="budget-amount" inputMode="decimal" value={draft.amount} onInput={(e) => change({ amount: e.currentTarget.value })} />
+          </label>
+          <label>
+            {t("budgetSettings.from")}
+            <input type="date" name="budget-from" value={draft.periodStart} onInput={(e) => change({ periodStart: e.currentTarget.value })} />
+          </label>
+          <label>
+            {t("budgetSettings.to")}
+            <input type="date" name="budget-to" value={draft.periodEnd} onInput={(e) => change({ periodEnd: e.currentTarget.value })} />
+          </label>
+        </>
+      )}
+    />
   );
 }

@@ -1,4 +1,4 @@
-import { amountProblem, type MutationArgs, maxBudgetCents, parseEuros, type Refusal, refusal } from "@naast/shared";
+import { eurosToType, type MutationArgs, maxBudgetCents, type Refusal, refusal, typedCents } from "@naast/shared";
 
 /** The budget form as typed: the amount in euros as text ("1.000,00"), the period's two days. */
 export interface BudgetDraft {
@@ -8,7 +8,7 @@ export interface BudgetDraft {
 }
 
 export const budgetDraftFor = (year: number, amountCents: number | null): BudgetDraft => ({
-  amount: amountCents === null ? "" : (amountCents / 100).toFixed(2).replace(".", ","),
+  amount: amountCents === null ? "" : eurosToType(amountCents),
   periodStart: `${year}-01-01`,
   periodEnd: `${year}-12-31`,
 });
@@ -19,13 +19,10 @@ export function budgetArgs(
   year: number,
   holderOrganisationId: string,
 ): { ok: true; args: MutationArgs<"setFlexbudget"> } | { ok: false; refusal: Refusal } {
-  const cents = parseEuros(draft.amount);
-  if (cents === null) return { ok: false, refusal: refusal("money.not-whole-cents") };
-  const problem = amountProblem(cents, maxBudgetCents);
-  if (problem === "money.too-large") return { ok: false, refusal: refusal(problem, { max: maxBudgetCents }) };
-  if (problem) return { ok: false, refusal: refusal(problem) };
+  const amount = typedCents(draft.amount, maxBudgetCents);
+  if (!amount.ok) return amount;
   if (!draft.periodStart.startsWith(`${year}-`) || !draft.periodEnd.startsWith(`${year}-`) || draft.periodEnd < draft.periodStart) {
     return { ok: false, refusal: refusal("flexbudget.period-invalid", { year }) };
   }
-  return { ok: true, args: { year, holderOrganisationId, amountCents: cents, periodStart: draft.periodStart, periodEnd: draft.periodEnd } };
+  return { ok: true, args: { year, holderOrganisationId, amountCents: amount.cents, periodStart: draft.periodStart, periodEnd: draft.periodEnd } };
 }

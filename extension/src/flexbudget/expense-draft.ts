@@ -1,4 +1,4 @@
-import { amountProblem, type ExpensePurpose, type MutationArgs, parseEuros, type Refusal, refusal } from "@naast/shared";
+import { type ExpensePurpose, type MutationArgs, type Refusal, refusal, typedCents } from "@naast/shared";
 
 /** The expense form as typed: euros as text ("12,50"), the rest as chosen. */
 export interface ExpenseDraft {
@@ -28,11 +28,8 @@ export function expenseArgs(
   clientId: string,
   id: string,
 ): { ok: true; args: MutationArgs<"recordFlexExpense"> } | { ok: false; refusal: Refusal } {
-  const cents = parseEuros(draft.amount);
-  if (cents === null) return { ok: false, refusal: refusal("money.not-whole-cents") };
-  const problem = amountProblem(cents);
-  if (problem === "money.too-large") return { ok: false, refusal: refusal(problem, { max: 1_000_000 }) };
-  if (problem) return { ok: false, refusal: refusal(problem) };
+  const amount = typedCents(draft.amount);
+  if (!amount.ok) return amount;
   if (draft.purpose === "") return { ok: false, refusal: refusal("flexbudget.describe-other") };
   if (draft.purpose === "other" && draft.description.trim() === "") return { ok: false, refusal: refusal("flexbudget.describe-other") };
   return {
@@ -41,7 +38,7 @@ export function expenseArgs(
       id,
       clientId,
       day: draft.day,
-      amountCents: cents,
+      amountCents: amount.cents,
       purpose: draft.purpose,
       description: draft.description.trim(),
       receiptReference: draft.receiptReference.trim(),

@@ -1,4 +1,4 @@
-import { amountProblem, type MutationArgs, maxAmountCents, maxTrajectoriesPerYear, parseEuros, type Refusal, refusal } from "@naast/shared";
+import { eurosToType, type MutationArgs, maxTrajectoriesPerYear, type Refusal, refusal, typedCents } from "@naast/shared";
 
 /** The time-out settings form as typed: the day rate in euros as text ("139,27"), the trajectories agreed. */
 export interface TimeoutSettingsDraft {
@@ -7,7 +7,7 @@ export interface TimeoutSettingsDraft {
 }
 
 export const timeoutSettingsDraftFor = (current: { dayRateCents: number; trajectoriesPerYear: number } | null): TimeoutSettingsDraft => ({
-  dayRate: current === null ? "" : (current.dayRateCents / 100).toFixed(2).replace(".", ","),
+  dayRate: current === null ? "" : eurosToType(current.dayRateCents),
   trajectories: String(current?.trajectoriesPerYear ?? 6),
 });
 
@@ -17,14 +17,11 @@ export function timeoutSettingsArgs(
   year: number,
   holderOrganisationId: string,
 ): { ok: true; args: MutationArgs<"setTimeoutSettings"> } | { ok: false; refusal: Refusal } {
-  const cents = parseEuros(draft.dayRate);
-  if (cents === null) return { ok: false, refusal: refusal("money.not-whole-cents") };
-  const problem = amountProblem(cents);
-  if (problem === "money.too-large") return { ok: false, refusal: refusal(problem, { max: maxAmountCents }) };
-  if (problem) return { ok: false, refusal: refusal(problem) };
+  const dayRate = typedCents(draft.dayRate);
+  if (!dayRate.ok) return dayRate;
   const trajectories = draft.trajectories.trim();
   if (!/^\d{1,4}$/.test(trajectories) || Number(trajectories) > maxTrajectoriesPerYear) {
     return { ok: false, refusal: refusal("timeout.trajectories-invalid", { max: maxTrajectoriesPerYear }) };
   }
-  return { ok: true, args: { year, holderOrganisationId, dayRateCents: cents, trajectoriesPerYear: Number(trajectories) } };
+  return { ok: true, args: { year, holderOrganisationId, dayRateCents: dayRate.cents, trajectoriesPerYear: Number(trajectories) } };
 }

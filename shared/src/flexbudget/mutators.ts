@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { amountProblem, maxAmountCents, maxBudgetCents } from "../money/cents.ts";
+import { amountRefusal, maxAmountCents, maxBudgetCents } from "../money/cents.ts";
 import { caseWorkers, defineMutator, MutationRejected } from "../mutators/define.ts";
 import { daySchema, idSchema, limits } from "../primitives.ts";
 import type { WriteTransaction } from "../store/transaction.ts";
@@ -15,9 +15,8 @@ async function holderName(tx: WriteTransaction, organisationId: string): Promise
 }
 
 function refuseAmount(cents: number, max: number = maxAmountCents): void {
-  const problem = amountProblem(cents, max);
-  if (problem === "money.too-large") throw new MutationRejected("invalid", problem, { max });
-  if (problem) throw new MutationRejected("invalid", problem);
+  const refused = amountRefusal(cents, max);
+  if (refused) throw MutationRejected.of("invalid", refused);
 }
 
 /** The budget of the year, open for entries; refused when there is none or it was closed. */

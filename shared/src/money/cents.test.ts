@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { amountCentsSchema, amountProblem, parseEuros } from "./cents.ts";
+import { amountCentsSchema, amountProblem, eurosToType, maxBudgetCents, parseEuros, typedCents } from "./cents.ts";
 
 describe("money in whole cents", () => {
   it("an amount must be more than zero, at most €10,000, and whole cents", () => {
@@ -23,5 +23,20 @@ describe("money in whole cents", () => {
     expect(parseEuros("12,505")).toBeNull();
     expect(parseEuros("twaalf")).toBeNull();
     expect(parseEuros("")).toBeNull();
+  });
+
+  it("typed euros are refused with the server's codes, a too large amount naming the most", () => {
+    expect(typedCents("12,50")).toEqual({ ok: true, cents: 1250 });
+    expect(typedCents("12,505")).toEqual({ ok: false, refusal: { code: "money.not-whole-cents", params: {} } });
+    expect(typedCents("0")).toEqual({ ok: false, refusal: { code: "money.not-positive", params: {} } });
+    expect(typedCents("10.000,01")).toEqual({ ok: false, refusal: { code: "money.too-large", params: { max: 1_000_000 } } });
+    expect(typedCents("10.000,01", maxBudgetCents)).toEqual({ ok: true, cents: 1_000_001 });
+  });
+
+  it("cents go into a form field as the Dutch type them, and read back the same", () => {
+    expect(eurosToType(13_927)).toBe("139,27");
+    expect(eurosToType(60_000)).toBe("600,00");
+    expect(eurosToType(5)).toBe("0,05");
+    for (const cents of [1, 99, 100, 13_927, 100_000_000]) expect(parseEuros(eurosToType(cents))).toBe(cents);
   });
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { type Refusal, refusal } from "../refusal/refusal.ts";
 
 /**
  * Money is integer euro cents everywhere (zod, database, wire, panel): a float cannot hold
@@ -38,3 +39,24 @@ export function parseEuros(text: string): number | null {
   const cents = Number(whole.replaceAll(".", "")) * 100 + Number(fraction.padEnd(2, "0"));
   return sign === "-" ? -cents : cents;
 }
+
+/** The refusal for an amount, as the server gives it (a too large one names the most), or null when it is valid. */
+export function amountRefusal(cents: number, max: number = maxAmountCents): Refusal | null {
+  const problem = amountProblem(cents, max);
+  if (problem === "money.too-large") return refusal(problem, { max });
+  return problem ? refusal(problem) : null;
+}
+
+/**
+ * Euros typed in a form, as cents, or the refusal the server would give them: the panel says
+ * "12,505 is geen bedrag" before anything is queued, with the same code.
+ */
+export function typedCents(text: string, max: number = maxAmountCents): { ok: true; cents: number } | { ok: false; refusal: Refusal } {
+  const cents = parseEuros(text);
+  if (cents === null) return { ok: false, refusal: refusal("money.not-whole-cents") };
+  const refused = amountRefusal(cents, max);
+  return refused ? { ok: false, refusal: refused } : { ok: true, cents };
+}
+
+/** Cents as the panel puts them in a form field to change: "139,27" (what `parseEuros` reads back). */
+export const eurosToType = (cents: number): string => (cents / 100).toFixed(2).replace(".", ",");

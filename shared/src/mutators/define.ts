@@ -53,16 +53,23 @@ export type RejectionKind = (typeof rejectionKinds)[number];
  * A business rule said no. The push answers "rejected" for this mutation, with the refusal, and
  * goes on; the panel translates the refusal (shared/README.md, "Refusals").
  */
+type CodeAndParams = { [C in RefusalCode]: [code: C, ...params: RefusalArgs<C>] }[RefusalCode];
+
 export class MutationRejected extends Error {
   readonly refusal: Refusal;
   constructor(
     readonly kind: RejectionKind,
-    ...[code, ...params]: { [C in RefusalCode]: [code: C, ...params: RefusalArgs<C>] }[RefusalCode]
+    ...[code, ...params]: CodeAndParams
   ) {
     const r = refusal(code, ...(params as RefusalArgs<typeof code>));
     super(refusalLine(r));
     this.refusal = r;
     this.name = "MutationRejected";
+  }
+
+  /** A refusal a shared rule made (`amountRefusal`), thrown as it is: a Refusal is a code with its own parameters. */
+  static of(kind: RejectionKind, r: Refusal): MutationRejected {
+    return new MutationRejected(kind, ...([r.code, r.params] as CodeAndParams));
   }
 }
 

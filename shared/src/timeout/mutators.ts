@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { holderMaySee, yearOf } from "../flexbudget/holder.ts";
 import { yearSchema } from "../flexbudget/schema.ts";
-import { amountProblem, maxAmountCents } from "../money/cents.ts";
+import { amountRefusal } from "../money/cents.ts";
 import { caseWorkers, defineMutator, MutationRejected } from "../mutators/define.ts";
 import { daySchema, idSchema, limits } from "../primitives.ts";
 import type { WriteTransaction } from "../store/transaction.ts";
@@ -54,9 +54,8 @@ export const setTimeoutSettings = defineMutator({
   roles: ["coordinator", "admin"],
   requires: (args) => ({ kind: "organisation", organisationId: args.holderOrganisationId }),
   async run(tx, args, ctx) {
-    const problem = amountProblem(args.dayRateCents);
-    if (problem === "money.too-large") throw new MutationRejected("invalid", problem, { max: maxAmountCents });
-    if (problem) throw new MutationRejected("invalid", problem);
+    const refused = amountRefusal(args.dayRateCents);
+    if (refused) throw MutationRejected.of("invalid", refused);
     if (!Number.isInteger(args.trajectoriesPerYear) || args.trajectoriesPerYear < 0 || args.trajectoriesPerYear > maxTrajectoriesPerYear) {
       throw new MutationRejected("invalid", "timeout.trajectories-invalid", { max: maxTrajectoriesPerYear });
     }
