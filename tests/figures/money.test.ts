@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applied } from "../handover/helpers.ts";
 import type { ApiClient } from "../support/api.ts";
-import { startTestServer, type TestServer } from "../support/test-server.ts";
+import { teamServer } from "../support/team-server.ts";
+import type { TestServer } from "../support/test-server.ts";
 
 /** Issue 16 (and 15, point 5): the flexbudget and the time-out stays in the figures, small amounts hidden. */
 describe("the municipality's figures of money and stays", () => {
@@ -34,11 +35,7 @@ describe("the municipality's figures of money and stays", () => {
     );
 
   beforeAll(async () => {
-    server = await startTestServer();
-    await server.addOrganisation("org-iris", "Iriszorg");
-    fatima = await (await server.addUser("fatima", "org-iris")).signIn();
-    karin = await (await server.addUser("karin", "org-iris", "coordinator")).signIn();
-    nadia = await (await server.addUser("nadia", "org-iris", "policy")).signIn();
+    ({ server, fatima, karin, nadia } = await teamServer({ fatima: "org-iris", karin: ["org-iris", "coordinator"], nadia: ["org-iris", "policy"] }));
     today = server.services.clock.nowIso().slice(0, 10);
     const year = Number(today.slice(0, 4));
     await applied(

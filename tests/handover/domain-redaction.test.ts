@@ -3,7 +3,8 @@ import type { MutationArgs } from "@naast/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ApiClient } from "../support/api.ts";
 import { createClientWithPlan, grantConsent } from "../support/fixtures.ts";
-import { startTestServer, type TestServer } from "../support/test-server.ts";
+import { teamServer } from "../support/team-server.ts";
+import type { TestServer } from "../support/test-server.ts";
 import { applied, carryAll, handoverArgs, synced } from "./helpers.ts";
 
 describe("a handover's life domains reach only those who may see them", () => {
@@ -13,12 +14,7 @@ describe("a handover's life domains reach only those who may see them", () => {
   let lotte: ApiClient;
 
   beforeAll(async () => {
-    server = await startTestServer();
-    await server.addOrganisation("org-a", "Iriszorg");
-    await server.addOrganisation("org-c", "GGD");
-    fatima = await (await server.addUser("fatima", "org-a")).signIn();
-    ruben = await (await server.addUser("ruben", "org-a")).signIn();
-    lotte = await (await server.addUser("lotte", "org-c")).signIn();
+    ({ server, fatima, ruben, lotte } = await teamServer({ fatima: "org-iris", ruben: "org-iris", lotte: "org-ggd" }));
   });
   afterAll(() => server.stop());
 
@@ -37,7 +33,7 @@ describe("a handover's life domains reach only those who may see them", () => {
 
   it("gives an organisation with consent for handovers and housing the housing situation, not the addiction care", async () => {
     const clientId = await createClientWithPlan(fatima);
-    await grantConsent(fatima, clientId, ["org-c"], ["handovers", "housing"]);
+    await grantConsent(fatima, clientId, ["org-ggd"], ["handovers", "housing"]);
     const args = await toRubenWithAddiction(clientId);
     await applied(fatima.push("startHandover", args));
 
@@ -60,7 +56,7 @@ describe("a handover's life domains reach only those who may see them", () => {
 
   it("gives the GGD the free text about housing, not the risks about her addiction nor the general note, which needs the whole plan", async () => {
     const clientId = await createClientWithPlan(fatima);
-    await grantConsent(fatima, clientId, ["org-c"], ["handovers", "housing"]);
+    await grantConsent(fatima, clientId, ["org-ggd"], ["handovers", "housing"]);
     const args = handoverArgs(clientId, {
       kind: "colleague",
       toUserId: "ruben",
@@ -85,7 +81,7 @@ describe("a handover's life domains reach only those who may see them", () => {
   /** Issue 10, finding 11: what becomes visible of a record arrives at the next pull, without a reset. */
   it("brings the addiction care into the GGD's copy of a handover at its next pull, once the client consents to it", async () => {
     const clientId = await createClientWithPlan(fatima);
-    await grantConsent(fatima, clientId, ["org-c"], ["handovers", "housing"]);
+    await grantConsent(fatima, clientId, ["org-ggd"], ["handovers", "housing"]);
     const args = await toRubenWithAddiction(clientId, {
       risks: "Terugval in gebruik na het weekend.",
       sectionDomains: { risks: "addiction", whatWorks: "housing", text: "housing" },
@@ -96,7 +92,7 @@ describe("a handover's life domains reach only those who may see them", () => {
     expect(before?.domains.map((d) => d.domain)).toEqual(["housing"]);
     expect(before?.risks).toBe("");
 
-    await grantConsent(fatima, clientId, ["org-c"], ["addiction"]);
+    await grantConsent(fatima, clientId, ["org-ggd"], ["addiction"]);
     const response = await lotte.pull();
     // Not a reset: the device keeps its copy, and the pull brings the handover again, whole for her now.
     expect(response.reset).toBe(false);
@@ -108,7 +104,7 @@ describe("a handover's life domains reach only those who may see them", () => {
 
   it("takes a withdrawn life domain out of the handover a device keeps, as the extension does", async () => {
     const clientId = await createClientWithPlan(fatima);
-    const consentId = await grantConsent(fatima, clientId, ["org-c"], ["handovers", "housing", "addiction"]);
+    const consentId = await grantConsent(fatima, clientId, ["org-ggd"], ["handovers", "housing", "addiction"]);
     const args = await toRubenWithAddiction(clientId);
     await applied(fatima.push("startHandover", args));
     expect((await synced(lotte)).of("handovers", clientId)[0]?.domains.map((d) => d.domain)).toEqual(["housing", "addiction"]);
@@ -118,7 +114,7 @@ describe("a handover's life domains reach only those who may see them", () => {
         id: `w-${args.id}`,
         clientId,
         consentId,
-        organisations: ["org-c"],
+        organisations: ["org-ggd"],
         categories: ["addiction"],
         reason: "Wil het niet meer",
       }),

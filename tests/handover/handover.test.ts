@@ -4,7 +4,8 @@ import { handoversAwaiting } from "@naast/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ApiClient } from "../support/api.ts";
 import { createClientWithPlan, grantConsent } from "../support/fixtures.ts";
-import { startTestServer, type TestServer } from "../support/test-server.ts";
+import { teamServer } from "../support/team-server.ts";
+import type { TestServer } from "../support/test-server.ts";
 import { applied, carryAll, handoverArgs, handoverStates, synced } from "./helpers.ts";
 
 describe("warm handover over the sync server", () => {
@@ -14,24 +15,22 @@ describe("warm handover over the sync server", () => {
   let marieke: ApiClient;
   let joost: ApiClient;
   let lotte: ApiClient;
-  const mariekeUser = { id: "marieke", organisationId: "org-b", role: "casemanager" as const };
+  const mariekeUser = { id: "marieke", organisationId: "org-ldh", role: "casemanager" as const };
 
   beforeAll(async () => {
-    server = await startTestServer();
-    await server.addOrganisation("org-a", "Iriszorg");
-    await server.addOrganisation("org-b", "Leger des Heils");
-    await server.addOrganisation("org-c", "GGD");
-    fatima = await (await server.addUser("fatima", "org-a")).signIn();
-    ruben = await (await server.addUser("ruben", "org-a")).signIn();
-    marieke = await (await server.addUser("marieke", "org-b")).signIn();
-    joost = await (await server.addUser("joost", "org-b")).signIn();
-    lotte = await (await server.addUser("lotte", "org-c")).signIn();
+    ({ server, fatima, ruben, marieke, joost, lotte } = await teamServer({
+      fatima: "org-iris",
+      ruben: "org-iris",
+      marieke: "org-ldh",
+      joost: "org-ldh",
+      lotte: "org-ggd",
+    }));
   });
   afterAll(() => server.stop());
 
   it("refuses a handover to an organisation the consent does not cover, with a clear message, and stores nothing", async () => {
     const clientId = await createClientWithPlan(fatima);
-    await grantConsent(fatima, clientId, ["org-b"], ["housing", "agreements"]);
+    await grantConsent(fatima, clientId, ["org-ldh"], ["housing", "agreements"]);
     const args = handoverArgs(clientId, { kind: "colleague", toUserId: "marieke", agreements: await carryAll(fatima, clientId, "marieke") });
     const result = await fatima.push("startHandover", args);
     expect(result).toMatchObject({
@@ -41,26 +40,26 @@ describe("warm handover over the sync server", () => {
 
     const atSender = await synced(fatima);
     expect(atSender.of("handovers", clientId)).toEqual([]);
-    expect(atSender.of("clients", clientId)[0]).toMatchObject({ ownerOrganisationId: "org-a", responsibleUserId: "fatima" });
+    expect(atSender.of("clients", clientId)[0]).toMatchObject({ ownerOrganisationId: "org-iris", responsibleUserId: "fatima" });
     expect(atSender.of("agreements", clientId).map((a) => a.ownerUserId)).toEqual(["fatima"]);
     const atReceiver = await synced(marieke);
     expect(atReceiver.of("handovers", clientId)).toEqual([]);
 
     // With that consent recorded first, the same handover goes through.
-    await grantConsent(fatima, clientId, ["org-b"], ["handovers", "housing"]);
+    await grantConsent(fatima, clientId, ["org-ldh"], ["handovers", "housing"]);
     await applied(fatima.push("startHandover", { ...args, id: `handover-${randomUUID()}` }));
   });
 
   it("moves responsibility and the open agreements on acknowledgement, after a question and its answer", async () => {
     const clientId = await createClientWithPlan(fatima);
-    await grantConsent(fatima, clientId, ["org-b"], ["handovers", "housing"]);
+    await grantConsent(fatima, clientId, ["org-ldh"], ["handovers", "housing"]);
     const args = handoverArgs(clientId, { kind: "colleague", toUserId: "marieke", agreements: await carryAll(fatima, clientId, "marieke") });
     await applied(fatima.push("startHandover", args));
 
     // Marieke sees it waiting for her, with the client, before anything else of hers.
     const before = await synced(marieke);
     expect(handoversAwaiting(mariekeUser, before.of("handovers"), before.of("handoverEvents")).map((s) => s.handover.id)).toContain(args.id);
-    expect(before.of("handovers", clientId)[0]).toMatchObject({ fromUserId: "fatima", fromOrganisationId: "org-a", toOrganisationId: "org-b" });
+    expect(before.of("handovers", clientId)[0]).toMatchObject({ fromUserId: "fatima", fromOrganisationId: "org-iris", toOrganisationId: "org-ldh" });
     expect(before.of("agreements", clientId)).toEqual([]);
     // Of the plan, only what the consent gives her organisation (the handover's own domains included).
     expect(before.of("planDomains", clientId).map((d) => d.domain)).toEqual(["housing"]);
@@ -76,16 +75,16 @@ describe("warm handover over the sync server", () => {
 
     await applied(marieke.push("acknowledgeHandover", { id: randomUUID(), clientId, handoverId: args.id }));
     const after = await synced(marieke);
-    expect(after.of("clients", clientId)[0]).toMatchObject({ ownerOrganisationId: "org-b", responsibleUserId: "marieke", status: "active" });
-    expect(after.of("agreements", clientId).map((a) => [a.ownerUserId, a.ownerOrganisationId, a.status])).toEqual([["marieke", "org-b", "open"]]);
+    expect(after.of("clients", clientId)[0]).toMatchObject({ ownerOrganisationId: "org-ldh", responsibleUserId: "marieke", status: "active" });
+    expect(after.of("agreements", clientId).map((a) => [a.ownerUserId, a.ownerOrganisationId, a.status])).toEqual([["marieke", "org-ldh", "open"]]);
     expect(after.of("planDomains", clientId).map((d) => d.situation)).toEqual(["Slaapt in de nachtopvang."]);
     expect(handoversAwaiting(mariekeUser, after.of("handovers"), after.of("handoverEvents")).map((s) => s.handover.id)).not.toContain(args.id);
 
     // The sender sees who acknowledged it and when, and reads, but no longer writes.
     const [state] = await handoverStates(fatima, clientId);
-    expect(state).toMatchObject({ status: "acknowledged", outcome: { by: "marieke", byOrganisationId: "org-b" } });
+    expect(state).toMatchObject({ status: "acknowledged", outcome: { by: "marieke", byOrganisationId: "org-ldh" } });
     const atSender = await synced(fatima);
-    expect(atSender.of("clients", clientId)[0]?.formerOwners).toEqual([{ organisationId: "org-a", userId: "fatima", readOnlyUntil: expect.any(String) }]);
+    expect(atSender.of("clients", clientId)[0]?.formerOwners).toEqual([{ organisationId: "org-iris", userId: "fatima", readOnlyUntil: expect.any(String) }]);
     const note = await fatima.push("addNote", { id: randomUUID(), clientId, text: "Nog even iets", correctsNoteId: null });
     expect(note).toMatchObject({ status: "rejected", refusal: { code: "access.read-only", params: { until: expect.any(String) } } });
     // Marieke's colleague writes as the holder now.
@@ -94,7 +93,7 @@ describe("warm handover over the sync server", () => {
 
   it("lets only the receiver acknowledge: not another organisation, not the sender's side, not a colleague it was not addressed to", async () => {
     const clientId = await createClientWithPlan(fatima);
-    await grantConsent(fatima, clientId, ["org-b", "org-c"], ["handovers", "agreements", "housing"]);
+    await grantConsent(fatima, clientId, ["org-ldh", "org-ggd"], ["handovers", "agreements", "housing"]);
     const args = handoverArgs(clientId, { kind: "colleague", toUserId: "marieke", agreements: await carryAll(fatima, clientId, "marieke") });
     await applied(fatima.push("startHandover", args));
     for (const [who, pattern] of [
@@ -107,7 +106,7 @@ describe("warm handover over the sync server", () => {
       expect(result).toMatchObject({ status: "rejected", refusal: { code: pattern } });
     }
     const unchanged = await synced(fatima);
-    expect(unchanged.of("clients", clientId)[0]).toMatchObject({ ownerOrganisationId: "org-a", responsibleUserId: "fatima" });
+    expect(unchanged.of("clients", clientId)[0]).toMatchObject({ ownerOrganisationId: "org-iris", responsibleUserId: "fatima" });
     expect((await handoverStates(fatima, clientId))[0]?.status).toBe("open");
     await applied(marieke.push("acknowledgeHandover", { id: randomUUID(), clientId, handoverId: args.id }));
     const again = await marieke.push("acknowledgeHandover", { id: randomUUID(), clientId, handoverId: args.id });
@@ -116,8 +115,8 @@ describe("warm handover over the sync server", () => {
 
   it("keeps one open handover per client; a correction supersedes it and is the one to acknowledge", async () => {
     const clientId = await createClientWithPlan(fatima);
-    await grantConsent(fatima, clientId, ["org-b"], ["handovers", "housing"]);
-    const first = handoverArgs(clientId, { toOrganisationId: "org-b", agreements: await carryAll(fatima, clientId, "marieke") });
+    await grantConsent(fatima, clientId, ["org-ldh"], ["handovers", "housing"]);
+    const first = handoverArgs(clientId, { toOrganisationId: "org-ldh", agreements: await carryAll(fatima, clientId, "marieke") });
     await applied(fatima.push("startHandover", first));
     const second = await fatima.push("startHandover", { ...first, id: `handover-${randomUUID()}` });
     expect(second).toMatchObject({ status: "rejected", refusal: { code: "handover.open-exists" } });
@@ -134,12 +133,12 @@ describe("warm handover over the sync server", () => {
     expect(stale).toMatchObject({ status: "rejected", refusal: { code: "handover.not-open", params: { status: "superseded" } } });
     await applied(joost.push("acknowledgeHandover", { id: randomUUID(), clientId, handoverId: correction.id }));
     const after = await synced(joost);
-    expect(after.of("clients", clientId)[0]).toMatchObject({ ownerOrganisationId: "org-b", responsibleUserId: "joost" });
+    expect(after.of("clients", clientId)[0]).toMatchObject({ ownerOrganisationId: "org-ldh", responsibleUserId: "joost" });
   });
 
   it("moves nothing when the receiver declines; the sender sees by whom, when and why, and may write a new one", async () => {
     const clientId = await createClientWithPlan(fatima);
-    await grantConsent(fatima, clientId, ["org-b"], ["handovers", "housing"]);
+    await grantConsent(fatima, clientId, ["org-ldh"], ["handovers", "housing"]);
     const args = handoverArgs(clientId, { kind: "colleague", toUserId: "marieke", agreements: await carryAll(fatima, clientId, "marieke") });
     await applied(fatima.push("startHandover", args));
     const before = await synced(fatima);
@@ -185,11 +184,11 @@ describe("warm handover over the sync server", () => {
     });
     db.close();
     expect(rows.map((r) => ({ ...r }))).toEqual([
-      { event: "startHandover", user_id: "fatima", organisation_id: "org-a", categories: JSON.stringify(["agreements", "handovers"]), outcome: "ok" },
+      { event: "startHandover", user_id: "fatima", organisation_id: "org-iris", categories: JSON.stringify(["agreements", "handovers"]), outcome: "ok" },
       {
         event: "recordHandoverExport",
         user_id: "fatima",
-        organisation_id: "org-a",
+        organisation_id: "org-iris",
         categories: JSON.stringify(["agreements", "handovers", "housing"]),
         outcome: "ok",
       },

@@ -3,7 +3,8 @@ import { defaultReadOnlyDays } from "@naast/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ApiClient } from "../support/api.ts";
 import { createClientWithPlan, grantConsent } from "../support/fixtures.ts";
-import { startTestServer, type TestServer } from "../support/test-server.ts";
+import { teamServer } from "../support/team-server.ts";
+import type { TestServer } from "../support/test-server.ts";
 import { handOverAndAcknowledge, synced } from "./helpers.ts";
 
 const dayMs = 86_400_000;
@@ -16,26 +17,20 @@ describe("after an acknowledged handover the sender's organisation reads for a w
   let lotte: ApiClient;
 
   beforeAll(async () => {
-    server = await startTestServer();
-    await server.addOrganisation("org-a", "Iriszorg");
-    await server.addOrganisation("org-b", "Leger des Heils");
-    await server.addOrganisation("org-c", "GGD");
-    fatima = await (await server.addUser("fatima", "org-a")).signIn();
-    marieke = await (await server.addUser("marieke", "org-b")).signIn();
-    lotte = await (await server.addUser("lotte", "org-c")).signIn();
+    ({ server, fatima, marieke, lotte } = await teamServer({ fatima: "org-iris", marieke: "org-ldh", lotte: "org-ggd" }));
   });
   afterAll(() => server.stop());
 
   it(`keeps Iriszorg reading for ${defaultReadOnlyDays} days, purges it after, and leaves the GGD what its consent covers`, async () => {
     const clientId = await createClientWithPlan(fatima);
     // The consent covers LDH for the handover and the GGD for the housing plan, for a year.
-    await grantConsent(fatima, clientId, ["org-b"], ["handovers", "housing"]);
-    await grantConsent(fatima, clientId, ["org-c"], ["housing"]);
-    await handOverAndAcknowledge(fatima, marieke, clientId, "marieke", "org-b");
+    await grantConsent(fatima, clientId, ["org-ldh"], ["handovers", "housing"]);
+    await grantConsent(fatima, clientId, ["org-ggd"], ["housing"]);
+    await handOverAndAcknowledge(fatima, marieke, clientId, "marieke", "org-ldh");
 
     const atIriszorg = await synced(fatima);
     const [client] = atIriszorg.of("clients", clientId);
-    expect(client).toMatchObject({ ownerOrganisationId: "org-b", responsibleUserId: "marieke" });
+    expect(client).toMatchObject({ ownerOrganisationId: "org-ldh", responsibleUserId: "marieke" });
     const until = Date.parse(client?.formerOwners[0]?.readOnlyUntil ?? "");
     expect(until - Date.parse(client?.updatedAt ?? "")).toBe(defaultReadOnlyDays * dayMs);
     expect(atIriszorg.of("notes", clientId)).toHaveLength(1);
@@ -64,7 +59,7 @@ describe("after an acknowledged handover the sender's organisation reads for a w
     expect(atGgd.of("planDomains", clientId)).toHaveLength(1);
     expect(atGgd.of("notes", clientId)).toEqual([]);
     const atLdh = await synced(marieke);
-    expect(atLdh.of("clients", clientId)[0]).toMatchObject({ ownerOrganisationId: "org-b", responsibleUserId: "marieke" });
+    expect(atLdh.of("clients", clientId)[0]).toMatchObject({ ownerOrganisationId: "org-ldh", responsibleUserId: "marieke" });
     expect(atLdh.of("notes", clientId)).toHaveLength(1);
   });
 });

@@ -9,6 +9,7 @@ import { verifyAuditChain } from "../../server/src/audit/verify.ts";
 import { auditLog } from "../../server/src/db/schema.ts";
 import type { ApiClient } from "../support/api.ts";
 import { createClientWithPlan, grantConsent, thePlan } from "../support/fixtures.ts";
+import { teamServer } from "../support/team-server.ts";
 import { startTestServer, type TestServer } from "../support/test-server.ts";
 
 const run = promisify(execFile);
@@ -22,11 +23,7 @@ describe("the audit log records every write and every delivery, and shows tamper
   let consentId: string;
 
   beforeAll(async () => {
-    server = await startTestServer();
-    await server.addOrganisation("org-a");
-    await server.addOrganisation("org-b");
-    owner = await (await server.addUser("owner", "org-a")).signIn();
-    other = await (await server.addUser("other", "org-b")).signIn();
+    ({ server, owner, other } = await teamServer({ owner: "org-a", other: "org-b" }));
     clientId = await createClientWithPlan(owner);
     consentId = await grantConsent(owner, clientId, ["org-b"], thePlan);
     await other.pull();

@@ -3,9 +3,10 @@ import { existsSync, readFileSync } from "node:fs";
 import { request } from "node:http";
 import { join } from "node:path";
 import type { AppRouter } from "@naast/server/router";
-import { createTRPCClient, httpLink, TRPCClientError } from "@trpc/client";
+import { createTRPCClient, httpLink } from "@trpc/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signedInAnswer, type Trpc } from "../support/api.ts";
+import { failure } from "../support/refusal-code.ts";
 import { startTestServer, type TestServer, testPassword } from "../support/test-server.ts";
 import { diffSnapshots, snapshotContains, snapshotDatabase } from "./support-snapshot.ts";
 
@@ -56,18 +57,6 @@ function deviceAt(address: string, token: string | null = null): Trpc {
   return createTRPCClient<AppRouter>({
     links: [httpLink({ url: `${server.url}/trpc`, fetch: fetchFrom(address), headers: () => (token ? { authorization: `Bearer ${token}` } : {}) })],
   });
-}
-
-type ClientError = TRPCClientError<AppRouter>;
-
-async function failure(call: Promise<unknown>): Promise<ClientError> {
-  try {
-    await call;
-  } catch (error) {
-    if (error instanceof TRPCClientError) return error as ClientError;
-    throw error;
-  }
-  throw new Error("expected the call to be refused, but it succeeded");
 }
 
 const login = async (address: string, email: string, password: string) => signedInAnswer(await deviceAt(address).auth.login.mutate({ email, password }));

@@ -1,30 +1,17 @@
 import { randomUUID } from "node:crypto";
 import { request } from "node:http";
-import type { AppRouter } from "@naast/server/router";
 import { limits, type Mutation, protocolVersion } from "@naast/shared";
 import { TRPCClientError } from "@trpc/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { type ApiClient, signIn, type Trpc, trpcClient } from "../support/api.ts";
+import { type ClientError, failure } from "../support/refusal-code.ts";
 import { startTestServer, type TestServer, testPassword } from "../support/test-server.ts";
 import { diffSnapshots, type Snapshot, type SnapshotRow, snapshotDatabase } from "./support-snapshot.ts";
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
 // ---------------------------------------------------------------------------------------------
-
-type ClientError = TRPCClientError<AppRouter>;
-
-/** The error a tRPC call failed with; fails the test if it succeeded or failed otherwise. */
-async function failure(call: Promise<unknown>): Promise<ClientError> {
-  try {
-    await call;
-  } catch (error) {
-    if (error instanceof TRPCClientError) return error as ClientError;
-    throw error;
-  }
-  throw new Error("expected the call to be refused, but it succeeded");
-}
 
 const errorBodySchema = z.object({
   error: z.object({

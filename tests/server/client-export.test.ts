@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ApiClient } from "../support/api.ts";
 import { createClientWithPlan, grantConsent, thePlan } from "../support/fixtures.ts";
 import { refusalCode } from "../support/refusal-code.ts";
+import { teamServer } from "../support/team-server.ts";
 import type { TestServer } from "../support/test-server.ts";
-import { irisAndLdh } from "../support/two-organisations.ts";
 
 /** Issue 9, point 6: everything Naast holds about a client, for her holder, over the real server. */
 describe("export of all of a client's data (AVG art. 15/20)", () => {
@@ -14,7 +14,7 @@ describe("export of all of a client's data (AVG art. 15/20)", () => {
   let marieke: ApiClient;
 
   beforeAll(async () => {
-    ({ server, iris: fatima, ldh: marieke } = await irisAndLdh({ iris: "fatima", ldh: "marieke" }));
+    ({ server, fatima, marieke } = await teamServer({ fatima: "org-iris", marieke: "org-ldh" }));
   }, 60_000);
   afterAll(() => server.stop());
 

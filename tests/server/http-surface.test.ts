@@ -4,6 +4,7 @@ import { protocolVersion } from "@naast/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ApiClient, trpcClient } from "../support/api.ts";
 import { createClientWithPlan } from "../support/fixtures.ts";
+import { teamServer } from "../support/team-server.ts";
 import { startTestServer, type TestServer } from "../support/test-server.ts";
 import { diffSnapshots, snapshotDatabase } from "./support-snapshot.ts";
 
@@ -12,9 +13,7 @@ let owner: ApiClient;
 let clientId: string;
 
 beforeAll(async () => {
-  server = await startTestServer();
-  await server.addOrganisation("org-a");
-  owner = await (await server.addUser("owner", "org-a")).signIn();
+  ({ server, owner } = await teamServer({ owner: "org-a" }));
   clientId = await createClientWithPlan(owner);
 });
 afterAll(() => server?.stop());

@@ -3,7 +3,8 @@ import { handOverAndAcknowledge } from "../handover/helpers.ts";
 import type { ApiClient } from "../support/api.ts";
 import { createClientWithPlan, grantConsent, thePlan } from "../support/fixtures.ts";
 import { refusalCode } from "../support/refusal-code.ts";
-import { startTestServer, type TestServer } from "../support/test-server.ts";
+import { teamServer } from "../support/team-server.ts";
+import type { TestServer } from "../support/test-server.ts";
 
 /** Issue 9, point 5: the inzage, from the audit log, over the real server. */
 describe("inzage: who read or changed what of a client, when, and on which basis", () => {
@@ -14,14 +15,13 @@ describe("inzage: who read or changed what of a client, when, and on which basis
   let policy: ApiClient;
 
   beforeAll(async () => {
-    server = await startTestServer();
-    await server.addOrganisation("org-iris", "Iriszorg");
-    await server.addOrganisation("org-ldh", "Leger des Heils");
-    await server.addOrganisation("org-ggd", "GGD");
-    fatima = await (await server.addUser("fatima", "org-iris")).signIn();
-    marieke = await (await server.addUser("marieke", "org-ldh")).signIn();
-    lotte = await (await server.addUser("lotte", "org-ggd")).signIn();
-    policy = await (await server.addUser("nadia", "org-iris", "policy")).signIn();
+    ({
+      server,
+      fatima,
+      marieke,
+      lotte,
+      nadia: policy,
+    } = await teamServer({ fatima: "org-iris", marieke: "org-ldh", lotte: "org-ggd", nadia: ["org-iris", "policy"] }));
   }, 60_000);
   afterAll(() => server.stop());
 

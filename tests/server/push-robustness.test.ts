@@ -4,15 +4,14 @@ import type { Mutation } from "@naast/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ApiClient } from "../support/api.ts";
 import { createClientWithPlan } from "../support/fixtures.ts";
-import { startTestServer, type TestServer } from "../support/test-server.ts";
+import { teamServer } from "../support/team-server.ts";
+import type { TestServer } from "../support/test-server.ts";
 
 let server: TestServer;
 let alice: ApiClient;
 
 beforeAll(async () => {
-  server = await startTestServer();
-  await server.addOrganisation("org-a");
-  alice = await (await server.addUser("alice", "org-a")).signIn();
+  ({ server, alice } = await teamServer({ alice: "org-a" }));
 });
 afterAll(() => server?.stop());
 

@@ -5,8 +5,8 @@ import { TRPCClientError } from "@trpc/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ApiClient } from "../support/api.ts";
 import { createClientWithPlan, grantConsent, thePlan } from "../support/fixtures.ts";
+import { teamServer } from "../support/team-server.ts";
 import type { TestServer } from "../support/test-server.ts";
-import { irisAndLdh } from "../support/two-organisations.ts";
 
 /**
  * Issue 10, finding 1: one partner could slow every pull for seconds with withdrawals naming
@@ -21,7 +21,7 @@ describe("a consent's lists are bounded, de-duplicated and checked against the d
   let consentId: string;
 
   beforeAll(async () => {
-    ({ server, iris, ldh } = await irisAndLdh({ iris: "ruben", ldh: "marieke" }));
+    ({ server, ruben: iris, marieke: ldh } = await teamServer({ ruben: "org-iris", marieke: "org-ldh" }));
     clientId = await createClientWithPlan(iris);
     const plan = await iris.push("updatePlanDomain", { clientId, domain: "justice", situation: "Boete openstaand.", goal: "Regeling treffen." });
     expect(plan.status).toBe("applied");

@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ApiClient } from "../support/api.ts";
 import { createClientWithPlan, grantConsent, thePlan } from "../support/fixtures.ts";
 import { Replica } from "../support/replica.ts";
+import { teamServer } from "../support/team-server.ts";
 import type { TestServer } from "../support/test-server.ts";
-import { irisAndLdh } from "../support/two-organisations.ts";
 
 const dayMs = 86_400_000;
 
@@ -16,7 +16,7 @@ describe("closing a client ends sharing with every other organisation after the 
   let ldh: ApiClient;
 
   beforeAll(async () => {
-    ({ server, iris, ldh } = await irisAndLdh({ iris: "fatima", ldh: "marieke" }));
+    ({ server, fatima: iris, marieke: ldh } = await teamServer({ fatima: "org-iris", marieke: "org-ldh" }));
   });
   afterAll(() => server.stop());
 

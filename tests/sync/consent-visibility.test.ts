@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ApiClient } from "../support/api.ts";
 import { createClientWithPlan, grantConsent, thePlan } from "../support/fixtures.ts";
 import { Replica } from "../support/replica.ts";
-import { startTestServer, type TestServer } from "../support/test-server.ts";
+import { teamServer } from "../support/team-server.ts";
+import type { TestServer } from "../support/test-server.ts";
 
 const hourMs = 3_600_000;
 
@@ -14,13 +15,7 @@ describe("what another organisation receives follows the client's consent", () =
   let ggd: ApiClient;
 
   beforeAll(async () => {
-    server = await startTestServer();
-    await server.addOrganisation("org-a", "Iriszorg");
-    await server.addOrganisation("org-b", "Leger des Heils");
-    await server.addOrganisation("org-c", "GGD");
-    iris = await (await server.addUser("fatima", "org-a")).signIn();
-    ldh = await (await server.addUser("marieke", "org-b")).signIn();
-    ggd = await (await server.addUser("lotte", "org-c")).signIn();
+    ({ server, fatima: iris, marieke: ldh, lotte: ggd } = await teamServer({ fatima: "org-iris", marieke: "org-ldh", lotte: "org-ggd" }));
   });
   afterAll(() => server.stop());
   /** An end date one hour on by the server's clock, which the test moves past it. */
@@ -35,7 +30,7 @@ describe("what another organisation receives follows the client's consent", () =
     expect(device.of("clients")).toEqual([]);
     expect(device.of("planDomains")).toEqual([]);
 
-    const consentId = await grantConsent(iris, clientId, ["org-b"], thePlan);
+    const consentId = await grantConsent(iris, clientId, ["org-ldh"], thePlan);
     device.apply(await ldh.pull());
     expect(device.of("clients").map((c) => c.alias)).toEqual(["Anouk"]);
     expect(device.of("planDomains", clientId).map((d) => d.situation)).toEqual(["Slaapt in de nachtopvang."]);
@@ -60,7 +55,7 @@ describe("what another organisation receives follows the client's consent", () =
     const clientId = await createClientWithPlan(iris);
     const general = { id: randomUUID(), clientId, domain: null, text: "Samen naar het wijkteam", ownerUserId: iris.userId, dueDate: "2026-12-01" };
     expect((await iris.push("addAgreement", general)).status).toBe("applied");
-    await grantConsent(iris, clientId, ["org-b"], ["agreements"]);
+    await grantConsent(iris, clientId, ["org-ldh"], ["agreements"]);
     const atLdh = new Replica().apply(await ldh.pull());
     const atGgd = new Replica().apply(await ggd.pull());
     // The fixture's "Aanvraag kamer" is about housing, which LDH was not given (see domain-consent.test.ts).
@@ -72,7 +67,7 @@ describe("what another organisation receives follows the client's consent", () =
 
   it("purges only the withdrawn category when a client withdraws one part of her consent", async () => {
     const clientId = await createClientWithPlan(iris);
-    const consentId = await grantConsent(iris, clientId, ["org-b"], [...thePlan, "agreements"]);
+    const consentId = await grantConsent(iris, clientId, ["org-ldh"], [...thePlan, "agreements"]);
     const device = new Replica().apply(await ldh.pull());
     device.apply(await ldh.pull());
     expect(device.of("agreements", clientId)).toHaveLength(1);
@@ -80,7 +75,7 @@ describe("what another organisation receives follows the client's consent", () =
       id: randomUUID(),
       clientId,
       consentId,
-      organisations: ["org-b"],
+      organisations: ["org-ldh"],
       categories: ["agreements"],
       reason: "Alleen het plan",
     });
@@ -93,7 +88,7 @@ describe("what another organisation receives follows the client's consent", () =
 
   it("purges at the next pull once a consent has expired, with nobody doing anything", async () => {
     const clientId = await createClientWithPlan(iris);
-    await grantConsent(iris, clientId, ["org-c"], thePlan, inAnHour());
+    await grantConsent(iris, clientId, ["org-ggd"], thePlan, inAnHour());
     const device = new Replica().apply(await ggd.pull());
     device.apply(await ggd.pull());
     expect(device.of("planDomains", clientId)).toHaveLength(1);

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ApiClient } from "../support/api.ts";
 import { grantConsent } from "../support/fixtures.ts";
 import { Replica } from "../support/replica.ts";
+import { teamServer } from "../support/team-server.ts";
 import type { TestServer } from "../support/test-server.ts";
-import { irisAndLdh } from "../support/two-organisations.ts";
 
 const due = "2026-12-15";
 
@@ -15,7 +15,7 @@ describe("an afspraak tied to a life domain reaches only organisations that may 
   let ldh: ApiClient;
 
   beforeAll(async () => {
-    ({ server, iris, ldh } = await irisAndLdh({ iris: "ruben", ldh: "marieke" }));
+    ({ server, ruben: iris, marieke: ldh } = await teamServer({ ruben: "org-iris", marieke: "org-ldh" }));
   });
   afterAll(() => server.stop());
 

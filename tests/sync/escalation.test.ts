@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ApiClient } from "../support/api.ts";
 import { createClientWithPlan, grantConsent } from "../support/fixtures.ts";
 import { Replica } from "../support/replica.ts";
+import { teamServer } from "../support/team-server.ts";
 import type { TestServer } from "../support/test-server.ts";
-import { irisAndLdh } from "../support/two-organisations.ts";
 
 /** Issue 14: an opschaling reaches the procesregisseur on consent or the covenant, and nothing of the plan with it. */
 describe("an escalation to the procesregisseur over real HTTP", () => {
@@ -17,7 +17,7 @@ describe("an escalation to the procesregisseur over real HTTP", () => {
   let policy: ApiClient;
 
   beforeAll(async () => {
-    ({ server, iris, ldh } = await irisAndLdh({ iris: "ruben", ldh: "marieke" }));
+    ({ server, ruben: iris, marieke: ldh } = await teamServer({ ruben: "org-iris", marieke: "org-ldh" }));
     await server.addOrganisation("org-gemeente", "Gemeente Nijmegen", "municipality");
     peter = await (await server.addUser("peter", "org-gemeente", "procesregisseur")).signIn();
     policy = await (await server.addUser("mo", "org-gemeente", "policy")).signIn();

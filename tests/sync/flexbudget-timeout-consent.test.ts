@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ApiClient } from "../support/api.ts";
 import { createClientWithPlan, grantConsent, thePlan } from "../support/fixtures.ts";
 import { Replica } from "../support/replica.ts";
-import { startTestServer, type TestServer } from "../support/test-server.ts";
+import { teamServer } from "../support/team-server.ts";
+import type { TestServer } from "../support/test-server.ts";
 
 /**
  * Issue 15, point 3: the flexbudget and the time-out live under their consent categories. Iriszorg
@@ -20,14 +21,12 @@ describe("flexbudget and time-out over the real server, with and without their c
   const inDays = (n: number) => new Date(Date.parse(`${today}T12:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
   beforeAll(async () => {
-    server = await startTestServer();
-    await server.addOrganisation("org-iris", "Iriszorg");
-    await server.addOrganisation("org-ldh", "Leger des Heils");
-    await server.addOrganisation("org-ggd", "GGD");
-    fatima = await (await server.addUser("fatima", "org-iris")).signIn();
-    joost = await (await server.addUser("joost", "org-iris", "coordinator")).signIn();
-    marieke = await (await server.addUser("marieke", "org-ldh")).signIn();
-    kees = await (await server.addUser("kees", "org-ggd")).signIn();
+    ({ server, fatima, joost, marieke, kees } = await teamServer({
+      fatima: "org-iris",
+      joost: ["org-iris", "coordinator"],
+      marieke: "org-ldh",
+      kees: "org-ggd",
+    }));
     today = server.services.clock.nowIso().slice(0, 10);
     year = Number(today.slice(0, 4));
     const budget = await joost.push("setFlexbudget", {

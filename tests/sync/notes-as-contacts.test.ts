@@ -3,7 +3,8 @@ import { readFileSync } from "node:fs";
 import { createClient } from "@libsql/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ApiClient } from "../support/api.ts";
-import { startTestServer, type TestServer } from "../support/test-server.ts";
+import { teamServer } from "../support/team-server.ts";
+import type { TestServer } from "../support/test-server.ts";
 
 /** Issue 13, point 3: notes became contacts; a note stored before reads as a contact of unknown type. */
 describe("notes stored before contacts existed stay readable, as contacts of unknown type", () => {
@@ -12,9 +13,7 @@ describe("notes stored before contacts existed stay readable, as contacts of unk
   const clientId = `client-${randomUUID()}`;
 
   beforeAll(async () => {
-    server = await startTestServer();
-    await server.addOrganisation("org-iris", "Iriszorg");
-    iris = await (await server.addUser("ruben", "org-iris")).signIn();
+    ({ server, ruben: iris } = await teamServer({ ruben: "org-iris" }));
     expect((await iris.push("createClient", { id: clientId, alias: "Anouk", birthYear: 1991, epdClientId: null })).status).toBe("applied");
   }, 60_000);
   afterAll(() => server?.stop());

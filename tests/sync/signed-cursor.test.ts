@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ApiClient } from "../support/api.ts";
 import { createClientWithPlan } from "../support/fixtures.ts";
-import { startTestServer, type TestServer } from "../support/test-server.ts";
+import { teamServer } from "../support/team-server.ts";
+import type { TestServer } from "../support/test-server.ts";
 
 /** A cursor's parts: `<seq>.<visible-set hash>[.<signature>]`. */
 const partsOf = (cursor: string | null) => {
@@ -15,9 +16,7 @@ describe("A pull cursor the server did not issue to this device is a fresh start
   let alice: ApiClient;
 
   beforeAll(async () => {
-    server = await startTestServer();
-    await server.addOrganisation("org-a");
-    alice = await (await server.addUser("alice", "org-a")).signIn();
+    ({ server, alice } = await teamServer({ alice: "org-a" }));
     for (let i = 0; i < 3; i++) await createClientWithPlan(alice);
     await alice.pull();
     await createClientWithPlan(alice);

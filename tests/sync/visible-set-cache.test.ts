@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ApiClient } from "../support/api.ts";
 import { createClientWithPlan, grantConsent, thePlan } from "../support/fixtures.ts";
 import { Replica } from "../support/replica.ts";
-import { startTestServer, type TestServer } from "../support/test-server.ts";
+import { teamServer } from "../support/team-server.ts";
+import type { TestServer } from "../support/test-server.ts";
 
 const hourMs = 3_600_000;
 
@@ -14,11 +15,7 @@ describe("a pull answers what the user may see now, with the visible set kept be
   let ldh: ApiClient;
 
   beforeAll(async () => {
-    server = await startTestServer();
-    await server.addOrganisation("org-a", "Iriszorg");
-    await server.addOrganisation("org-b", "Leger des Heils");
-    iris = await (await server.addUser("fatima", "org-a")).signIn();
-    ldh = await (await server.addUser("marieke", "org-b")).signIn();
+    ({ server, fatima: iris, marieke: ldh } = await teamServer({ fatima: "org-iris", marieke: "org-ldh" }));
   });
   afterAll(() => server.stop());
   /** An end date one hour on by the server's clock, which the test moves past it. */
@@ -26,7 +23,7 @@ describe("a pull answers what the user may see now, with the visible set kept be
 
   it("purges a client whose consent ran out between two pulls, with no write in between", async () => {
     const clientId = await createClientWithPlan(iris);
-    await grantConsent(iris, clientId, ["org-b"], thePlan, inAnHour());
+    await grantConsent(iris, clientId, ["org-ldh"], thePlan, inAnHour());
     const device = new Replica().apply(await ldh.pull());
     expect(device.of("clients").map((c) => c.id)).toContain(clientId);
     device.apply(await ldh.pull()); // the set is now kept
@@ -43,7 +40,7 @@ describe("a pull answers what the user may see now, with the visible set kept be
     const clientId = await createClientWithPlan(iris);
     device.apply(await ldh.pull());
     expect(device.of("clients").map((c) => c.id)).not.toContain(clientId);
-    await grantConsent(iris, clientId, ["org-b"], ["housing"]);
+    await grantConsent(iris, clientId, ["org-ldh"], ["housing"]);
     device.apply(await ldh.pull());
     expect(device.of("planDomains", clientId).map((d) => d.domain)).toEqual(["housing"]);
   });

@@ -5,15 +5,14 @@ import { TRPCClientError } from "@trpc/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { diffSnapshots, snapshotDatabase } from "../server/support-snapshot.ts";
 import type { ApiClient } from "../support/api.ts";
-import { startTestServer, type TestServer } from "../support/test-server.ts";
+import { teamServer } from "../support/team-server.ts";
+import type { TestServer } from "../support/test-server.ts";
 
 let server: TestServer;
 let alice: ApiClient;
 
 beforeAll(async () => {
-  server = await startTestServer();
-  await server.addOrganisation("org-a");
-  alice = await (await server.addUser("alice", "org-a")).signIn();
+  ({ server, alice } = await teamServer({ alice: "org-a" }));
 });
 afterAll(() => server?.stop());
 
