@@ -1,4 +1,4 @@
-import { type ClientRecords, clientRow, defaultOverviewSettings, toDo } from "@naast/shared";
+import { type ClientRecords, clientList, clientRow, currentContacts, defaultOverviewSettings, toDo } from "@naast/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoPassword } from "../../server/src/demo/people.ts";
 import { seedDemo } from "../../server/src/demo/seed.ts";
@@ -47,5 +47,56 @@ describe("the demo seed on a server whose clock was moved ahead", () => {
     );
     // Anouk's consent began 30 days before the server's now: in force, not "ended a year ago".
     expect(rows.find((r) => r.alias === "Anouk")?.consentEndsAt).not.toBeNull();
+  });
+
+  it("shows the other points too: a closed client with her reason and history, contacts of several kinds, an afspraak of the ervaringsdeskundige", async () => {
+    const now = server.services.clock.nowIso();
+    const device = new Replica().apply(await (await signIn(server.url, "marieke@ldh.demo", demoPassword)).pull());
+    const records = (clientId: string): ClientRecords => {
+      const client = device.of("clients").find((c) => c.id === clientId);
+      if (!client) throw new Error(`${clientId} is not on Marieke's device`);
+      return {
+        client,
+        consentEvents: device.of("consentEvents", clientId),
+        agreements: device.of("agreements", clientId),
+        notes: device.of("notes", clientId),
+        handovers: device.of("handovers", clientId),
+        handoverEvents: device.of("handoverEvents", clientId),
+      };
+    };
+    const marieke = { id: "u-marieke" };
+    const rows = device.of("clients").map((c) => clientRow(records(c.id), now));
+    // Gesloten: Linda, moved to Arnhem ten days ago; not among her own or the team's active clients.
+    expect(clientList(rows, "closed", "", marieke).map((r) => r.alias)).toEqual(["Linda"]);
+    expect(clientList(rows, "mine", "", marieke).map((r) => r.alias)).not.toContain("Linda");
+    const linda = records("client-linda");
+    expect(linda.client.closure).toMatchObject({ reason: "moved" });
+    expect(Math.round((Date.parse(now) - Date.parse(linda.client.closure?.closedAt ?? "")) / dayMs)).toBe(10);
+    expect(linda.agreements).toEqual([
+      expect.objectContaining({ status: "cancelled", cancelReason: "Linda woont nu in Arnhem; de hulp daar neemt het over." }),
+    ]);
+    expect(currentContacts(linda.notes).map((c) => [c.type, c.noShow])).toEqual([
+      ["phone", false],
+      ["drop_in", true],
+      ["drop_in", false],
+    ]);
+    // The no-show of 25 days ago is not her last contact: the call of 14 days ago is.
+    expect(clientRow(linda, now).daysSinceContact).toBe(14);
+    expect(
+      device
+        .of("zrmScores", "client-linda")
+        .map((s) => s.score)
+        .sort(),
+    ).toEqual([1, 3]);
+    // Nothing of a closed client is in Te doen.
+    const items = toDo([linda], { user: { id: "u-marieke", organisationId: "org-ldh", role: "casemanager" }, now, settings: defaultOverviewSettings });
+    expect(items).toEqual([]);
+
+    expect(
+      records("client-jolanda")
+        .agreements.filter((a) => a.status === "open")
+        .map((a) => a.ownerUserId),
+    ).toContain("u-sanne");
+    expect(currentContacts(records("client-anouk").notes).map((c) => c.type)).toEqual(["drop_in", "with_peer"]);
   });
 });

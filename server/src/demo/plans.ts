@@ -1,4 +1,4 @@
-import type { LifeDomain } from "@naast/shared";
+import type { ContactType, LifeDomain } from "@naast/shared";
 
 /** Invented plans, in the team's own words. Scores run oldest first. */
 export interface DemoDomain {
@@ -7,10 +7,13 @@ export interface DemoDomain {
   goal: string;
   scores: number[];
 }
+/** A contact: its text, on the street unless said otherwise; a no-show is an attempt, not a contact. */
+export type DemoContact = string | { text: string; type: ContactType; noShow?: boolean };
 export interface DemoPlan {
   domains: DemoDomain[];
   agreements: { text: string; domain: LifeDomain | null; owner: string; dueInDays: number }[];
-  notes: string[];
+  /** Newest first, a few days apart. */
+  notes: DemoContact[];
 }
 
 export const demoPlans: Record<string, DemoPlan> = {
@@ -65,8 +68,8 @@ export const demoPlans: Record<string, DemoPlan> = {
       { text: "Anouk begeleiden naar het SOA-spreekuur", domain: "physical_health", owner: "u-lotte", dueInDays: 21 },
     ],
     notes: [
-      "Anouk kwam zelf langs bij de inloop. Rustig gesprek, wil graag van de straat af.",
-      "Afspraak bij de verslavingsarts gehaald, samen met Sanne (ervaringsdeskundige).",
+      { text: "Anouk kwam zelf langs bij de inloop. Rustig gesprek, wil graag van de straat af.", type: "drop_in" },
+      { text: "Afspraak bij de verslavingsarts gehaald, samen met Sanne (ervaringsdeskundige).", type: "with_peer" },
     ],
   },
   sandra: {
@@ -124,7 +127,11 @@ export const demoPlans: Record<string, DemoPlan> = {
         scores: [1, 2],
       },
     ],
-    agreements: [{ text: "Time-out plek aanvragen voor twee weken", domain: "housing", owner: "u-marieke", dueInDays: 7 }],
+    agreements: [
+      { text: "Time-out plek aanvragen voor twee weken", domain: "housing", owner: "u-marieke", dueInDays: 7 },
+      // The ervaringsdeskundige owns an afspraak too (issue 13, point 5).
+      { text: "Met Jolanda meelopen naar de inloop op dinsdag", domain: "daytime_activity", owner: "u-sanne", dueInDays: 6 },
+    ],
     notes: ["Jolanda wil (nog) niet dat andere organisaties meekijken. Respecteren, opnieuw vragen over een maand."],
   },
   kim: {

@@ -95,7 +95,7 @@ class DemoSession {
 
 /**
  * Fills an empty database with the demo: four organisations, a few colleagues per role, the
- * demo portal adapters (three, four with the Ons portal) and eight invented clients, all written by the app's own mutators.
+ * demo portal adapters (three, four with the Ons portal) and nine invented clients (one, closed, in Naast only), all written by the app's own mutators.
  */
 export async function seedDemo(services: Services, portals: DemoPortalUrls): Promise<void> {
   const calendar = new DemoCalendar(services.clock);
@@ -186,8 +186,17 @@ export async function seedDemo(services: Services, portals: DemoPortalUrls): Pro
     // Street contacts of the last weeks, a few days apart, newest first in the plan; Jolanda was
     // last seen three weeks ago ("geen contact" on Marieke's Te doen, issue 13).
     const lastSeen = lastSeenDaysAgo[client.key] ?? 2;
-    for (const [i, text] of (plan?.notes ?? []).entries()) {
-      await owner.do("addNote", { id: randomUUID(), clientId, text, correctsNoteId: null, contactAt: daysFromNow(-lastSeen - 5 * i), contactType: "street" });
+    for (const [i, note] of (plan?.notes ?? []).entries()) {
+      const contact = typeof note === "string" ? { text: note, type: "street" as const } : note;
+      await owner.do("addNote", {
+        id: randomUUID(),
+        clientId,
+        text: contact.text,
+        correctsNoteId: null,
+        contactAt: daysFromNow(-lastSeen - 5 * i),
+        contactType: contact.type,
+        noShow: contact.noShow ?? false,
+      });
     }
     if (!consent) continue;
     // Each organisation the client shares with links her to its own EPD record, while it may.
@@ -211,6 +220,55 @@ export async function seedDemo(services: Services, portals: DemoPortalUrls): Pro
   await seedMonitoring(services, calendar, as(demoCaseManagerOf.ggd), as("u-peter"));
   await seedFlexbudgetAndTimeout(calendar, as("u-ingrid"), as(demoCaseManagerOf.iriszorg));
   await seedEscalations(calendar, as(demoCaseManagerOf.iriszorg), as(demoCaseManagerOf.ldh), as("u-peter"));
+  await seedClosedClient(calendar, as(demoCaseManagerOf.ldh));
+}
+
+/**
+ * Issue 13, points 3, 4 and 6: Linda (Leger des Heils, in Naast only, shared with no one) moved to
+ * her sister in Arnhem. Her history shows a ZRM score going up, contacts of several kinds with a
+ * no-show among them, the afspraak cancelled with its reason, and she is closed ("verhuisd / andere
+ * stad") ten days ago: Marieke finds her under Gesloten, where she can reopen her.
+ */
+async function seedClosedClient(calendar: DemoCalendar, marieke: DemoSession) {
+  const clientId = "client-linda";
+  const at = (days: number) => calendar.daysFromNow(days);
+  await marieke.do("createClient", { id: clientId, alias: "Linda", birthYear: 1987, epdClientId: null }, at(-120));
+  await marieke.do(
+    "updatePlanDomain",
+    {
+      clientId,
+      domain: "housing",
+      situation: "Sliep in de nachtopvang; kan bij haar zus in Arnhem wonen.",
+      goal: "Een vaste woonplek, met hulp dichtbij.",
+    },
+    at(-120),
+  );
+  await marieke.do("recordZrmScore", { id: randomUUID(), clientId, domain: "housing", score: 1, assessedOn: calendar.day(-118) }, at(-118));
+  await marieke.do("recordZrmScore", { id: randomUUID(), clientId, domain: "housing", score: 3, assessedOn: calendar.day(-14) }, at(-14));
+  const agreementId = "agreement-linda-woningzoekende";
+  await marieke.do(
+    "addAgreement",
+    {
+      id: agreementId,
+      clientId,
+      domain: "housing",
+      text: "Linda inschrijven als woningzoekende in Nijmegen",
+      ownerUserId: "u-marieke",
+      dueDate: calendar.day(-20),
+    },
+    at(-60),
+  );
+  const contact = (days: number, contactType: "drop_in" | "phone", text: string, noShow = false) =>
+    marieke.do("addNote", { id: randomUUID(), clientId, text, correctsNoteId: null, contactAt: at(days), contactType, noShow }, at(days));
+  await contact(-40, "drop_in", "Linda vertelt op de inloop dat ze misschien bij haar zus in Arnhem kan wonen.");
+  await contact(-25, "drop_in", "Niet gekomen op het spreekuur; telefonisch niet bereikbaar.", true);
+  await contact(-14, "phone", "Linda belt vanuit Arnhem: ze woont bij haar zus en heeft daar een eigen hulpverlener.");
+  await marieke.do(
+    "setAgreementStatus",
+    { clientId, agreementId, status: "cancelled", reason: "Linda woont nu in Arnhem; de hulp daar neemt het over." },
+    at(-12),
+  );
+  await marieke.do("setClientStatus", { clientId, status: "closed", reason: "moved" }, at(-10));
 }
 
 /**
