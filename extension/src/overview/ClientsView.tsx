@@ -1,9 +1,16 @@
 import { type ClientFilter, type ClientRow, clientFilters, clientList } from "@naast/shared";
 import { memo } from "preact/compat";
-import { useContext, useMemo, useState } from "preact/hooks";
+import { useContext, useMemo } from "preact/hooks";
 import { formatDay, LanguageContext, useT } from "../i18n/index.ts";
 import type { Directory } from "../records/queries.ts";
 import type { Session } from "../storage/db.ts";
+
+/** The list's filter and search, kept by the panel while she opens a client and comes back. */
+export interface ClientsChoice {
+  filter: ClientFilter;
+  query: string;
+}
+export const firstClientsChoice: ClientsChoice = { filter: "mine", query: "" };
 
 /**
  * Cliënten: every client this device holds (the server's visible set for her organisation, so
@@ -13,16 +20,21 @@ export function ClientsView({
   rows,
   directory,
   session,
+  choice,
+  onChoose,
   onOpen,
 }: {
   rows: readonly ClientRow[];
   directory: Directory;
   session: Session;
+  choice: ClientsChoice;
+  onChoose(choice: ClientsChoice): void;
   onOpen(clientId: string): void;
 }) {
   const t = useT();
-  const [filter, setFilter] = useState<ClientFilter>("mine");
-  const [query, setQuery] = useState("");
+  const { filter, query } = choice;
+  const setFilter = (next: ClientFilter) => onChoose({ filter: next, query });
+  const setQuery = (next: string) => onChoose({ filter, query: next });
   const shown = useMemo(() => clientList(rows, filter, query, session.user), [rows, filter, query, session.user]);
   return (
     <section class="card clients" aria-labelledby="clients-title" data-testid="clients">

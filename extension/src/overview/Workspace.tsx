@@ -10,7 +10,7 @@ import { useT } from "../i18n/index.ts";
 import type { TabContext } from "../messaging/protocol.ts";
 import type { Directory } from "../records/queries.ts";
 import type { Session } from "../storage/db.ts";
-import { ClientsView } from "./ClientsView.tsx";
+import { type ClientsChoice, ClientsView, firstClientsChoice } from "./ClientsView.tsx";
 import { TeamView } from "./TeamView.tsx";
 import { TodoView } from "./TodoView.tsx";
 import { useClientRows, useOverview, useToDo } from "./use-overview.ts";
@@ -33,6 +33,8 @@ export function Workspace({ session, directory, context }: { session: Session; d
   const t = useT();
   const [view, setView] = useState<PanelView>("epd");
   const [opened, setOpened] = useState<Opened | null>(null);
+  // Kept here, not in the list: back from a client she finds the list as she left it.
+  const [clientsChoice, setClientsChoice] = useState<ClientsChoice>(firstClientsChoice);
   // Beside the EPD, a client opened from the inbox or a queue gives way when the EPD moves on to
   // another client. The portal tab's first report is no move: its content script only knows the
   // portal once the adapters have synced after sign-in, which may come after she opened someone.
@@ -99,7 +101,14 @@ export function Workspace({ session, directory, context }: { session: Session; d
       ) : view === "team" ? (
         load && <TeamView rows={load} directory={directory} user={session.user} settings={overview.settings} />
       ) : view === "clients" ? (
-        <ClientsView rows={rows} directory={directory} session={session} onOpen={(clientId) => setOpened({ clientId, focus: null })} />
+        <ClientsView
+          rows={rows}
+          directory={directory}
+          session={session}
+          choice={clientsChoice}
+          onChoose={setClientsChoice}
+          onOpen={(clientId) => setOpened({ clientId, focus: null })}
+        />
       ) : (
         <TodoView items={items} aliases={aliases} onOpen={(clientId, item) => setOpened({ clientId, focus: item.target })} />
       )}

@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { axeViolations } from "./support/axe.ts";
+import { type CaseManagerBrowser, caseManagerBrowser } from "./support/panel.ts";
+import { type DemoStack, startDemoStack } from "./support/stack.ts";
+
+/**
+ * Issue 13 as the demo shows it, with no portal tab: Cliënten keeps its filter and search while
+ * Marieke looks at a client; Linda, closed because she moved, is under Gesloten with her reason,
+ * her history (a cancelled afspraak and why, contacts of several kinds with a no-show, her ZRM
+ * trajectory) and a reopen.
+ */
+describe("the overview in the demo", () => {
+  let stack: DemoStack;
+  let marieke: CaseManagerBrowser;
+
+  beforeAll(async () => {
+    stack = await startDemoStack();
+    marieke = await caseManagerBrowser("marieke@ldh.demo", stack.server.url, `${stack.server.url}/health`);
+  }, 120_000);
+  afterAll(async () => {
+    await marieke?.close();
+    await stack?.stop();
+  });
+
+  const nav = () => marieke.panel.getByRole("navigation", { name: "Weergave" });
+  const row = (alias: string) => marieke.panel.getByTestId("client-row").filter({ hasText: alias });
+
+  it("keeps the filter and the search when she comes back from a client", async () => {
+    const { panel } = marieke;
+    await nav().getByRole("button", { name: "Cliënten" }).click();
+    await panel.getByLabel("Stapteam").check();
+    await panel.getByLabel("Zoek op roepnaam").fill("jol");
+    await expect.poll(() => panel.getByTestId("client-row").allTextContents(), { timeout: 15_000 }).toEqual([expect.stringContaining("Jolanda")]);
+    await row("Jolanda").getByRole("button", { name: "Jolanda" }).click();
+    await expect.poll(() => panel.locator("[data-testid=client-view] h1").textContent()).toContain("Jolanda");
+    // The ervaringsdeskundige owns one of her afspraken.
+    expect(await panel.getByTestId("agreement").filter({ hasText: "Met Jolanda meelopen naar de inloop" }).textContent()).toContain("Sanne Peters (LDH)");
+
+    await panel.getByRole("button", { name: "Terug naar Cliënten" }).click();
+    expect(await panel.getByLabel("Stapteam").isChecked()).toBe(true);
+    expect(await panel.getByLabel("Zoek op roepnaam").inputValue()).toBe("jol");
+    expect(await panel.getByTestId("client-row").allTextContents()).toEqual([expect.stringContaining("Jolanda")]);
+  }, 60_000);
+
+  it("finds Linda under Gesloten with why she left, her history, and reopens her", async () => {
+    const { panel } = marieke;
+    await panel.getByLabel("Zoek op roepnaam").fill("");
+    await panel.getByLabel("Gesloten").check();
+    await expect.poll(() => panel.getByTestId("client-row").allTextContents()).toEqual([expect.stringContaining("Linda")]);
+    expect(await row("Linda").textContent()).toContain("afgesloten");
+    await row("Linda").getByRole("button", { name: "Linda" }).click();
+    await expect.poll(() => panel.locator("[data-testid=client-view] h1").textContent()).toContain("Linda");
+    expect(await panel.getByTestId("close-reason").textContent()).toContain("verhuisd / andere stad");
+
+    const contacts = await panel.getByTestId("contact").allTextContents();
+    expect(contacts[0]).toContain("Telefonisch");
+    expect(contacts[1]).toContain("niet gekomen");
+    expect(contacts[2]).toContain("Inloop");
+    // The no-show of 25 days ago is no contact: the call of 14 days ago is her last.
+    const history = panel.getByTestId("history");
+    expect(await history.getByTestId("closed-agreement").textContent()).toContain(": Linda woont nu in Arnhem; de hulp daar neemt het over.");
+    expect(await history.getByTestId("zrm-table").textContent()).toContain("3 van 5: beperkt zelfredzaam");
+    expect(await history.getByTestId("zrm-table").textContent()).toContain("1 van 5: acute problematiek");
+    expect(await axeViolations(panel)).toEqual([]);
+
+    await panel.getByRole("button", { name: "Dossier heropenen" }).click();
+    await expect.poll(() => panel.locator("[data-testid=client-view] header").textContent()).toContain("actief");
+    await panel.getByRole("button", { name: "Terug naar Cliënten" }).click();
+    await expect.poll(() => panel.getByTestId("client-row").count()).toBe(0);
+    await panel.getByLabel("Mijn cliënten").check();
+    await expect.poll(() => row("Linda").textContent()).toContain("laatste contact 14 dagen geleden");
+    // Active again and unseen for 14 days: she is in Te doen.
+    await nav()
+      .getByRole("button", { name: /^Te doen/ })
+      .click();
+    await expect.poll(() => panel.locator("[data-testid=todo-item][data-source=no-contact][data-client-id=client-linda]").count()).toBe(1);
+  }, 90_000);
+});
