@@ -7,7 +7,7 @@ import { type DemoStack, startDemoStack } from "./support/stack.ts";
  * Issue 13 as the demo shows it, with no portal tab: Cliënten keeps its filter and search while
  * Marieke looks at a client; Linda, closed because she moved, is under Gesloten with her reason,
  * her history (a cancelled afspraak and why, contacts of several kinds with a no-show, her ZRM
- * trajectory) and a reopen.
+ * trajectory) and a reopen; the coordinator's no-contact setting says it was saved.
  */
 describe("the overview in the demo", () => {
   let stack: DemoStack;
@@ -74,5 +74,24 @@ describe("the overview in the demo", () => {
       .getByRole("button", { name: /^Te doen/ })
       .click();
     await expect.poll(() => panel.locator("[data-testid=todo-item][data-source=no-contact][data-client-id=client-linda]").count()).toBe(1);
+  }, 90_000);
+
+  it("tells the coordinator her no-contact setting was saved", async () => {
+    const ingrid = await caseManagerBrowser("ingrid@iriszorg.demo", stack.server.url, `${stack.server.url}/health`);
+    try {
+      const { panel } = ingrid;
+      await panel.getByRole("navigation", { name: "Weergave" }).getByRole("button", { name: "Team" }).click();
+      const days = panel.getByLabel(/Na hoeveel dagen zonder contact/);
+      await expect.poll(() => days.inputValue(), { timeout: 15_000 }).toBe("14");
+      await days.fill("21");
+      await panel.getByRole("button", { name: "Instelling opslaan" }).click();
+      await expect
+        .poll(() => panel.getByRole("status").filter({ hasText: "Opgeslagen" }).textContent())
+        .toBe("Opgeslagen: na 21 dagen zonder contact staat een cliënt bij Te doen.");
+      await days.fill("20");
+      expect(await panel.getByRole("status").filter({ hasText: "Opgeslagen" }).count()).toBe(0);
+    } finally {
+      await ingrid.close();
+    }
   }, 90_000);
 });

@@ -113,6 +113,7 @@ export const en: Record<MessageKey, string> = {
   "team.overNorm": "(above the norm)",
   "team.noContactDays": "After how many days without contact does a client show in To do? (for your whole organisation)",
   "team.saveSetting": "Save setting",
+  "team.settingSaved": "Saved: a client appears in To do after {days, plural, one {# day} other {# days}} without contact.",
   "clients.title": "Clients",
   "clients.filter": "Show",
   "clients.filter.mine": "My clients",

@@ -114,6 +114,7 @@ export const nl = {
   "team.overNorm": "(boven de norm)",
   "team.noContactDays": "Na hoeveel dagen zonder contact staat een cliënt bij Te doen? (voor uw hele organisatie)",
   "team.saveSetting": "Instelling opslaan",
+  "team.settingSaved": "Opgeslagen: na {days, plural, one {# dag} other {# dagen}} zonder contact staat een cliënt bij Te doen.",
   "clients.title": "Cliënten",
   "clients.filter": "Toon",
   "clients.filter.mine": "Mijn cliënten",

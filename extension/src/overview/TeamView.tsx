@@ -67,17 +67,32 @@ function NoContactDaysSetting({ user, settings }: { user: SessionUser; settings:
   const t = useT();
   const { run, error } = useMutate();
   const [days, setDays] = useState(String(settings.noContactDays));
-  const save = (event: Event) => {
+  // Said until she changes the number again, so she knows the whole organisation now counts by it.
+  const [saved, setSaved] = useState<number | null>(null);
+  const save = async (event: Event) => {
     event.preventDefault();
-    void run("setOverviewSettings", { organisationId: user.organisationId, noContactDays: Number(days) });
+    const noContactDays = Number(days);
+    if (await run("setOverviewSettings", { organisationId: user.organisationId, noContactDays })) setSaved(noContactDays);
   };
   return (
     <form onSubmit={save}>
       <label>
         {t("team.noContactDays")}
-        <input name="no-contact-days" type="number" min={1} max={365} required value={days} onInput={(e) => setDays(e.currentTarget.value)} />
+        <input
+          name="no-contact-days"
+          type="number"
+          min={1}
+          max={365}
+          required
+          value={days}
+          onInput={(e) => {
+            setDays(e.currentTarget.value);
+            setSaved(null);
+          }}
+        />
       </label>
       <button type="submit">{t("team.saveSetting")}</button>
+      {saved !== null && <p role="status">{t("team.settingSaved", { days: saved })}</p>}
       <ErrorLine message={error} />
     </form>
   );
