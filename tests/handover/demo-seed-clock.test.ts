@@ -1,4 +1,4 @@
-import { type ClientRecords, clientList, clientRow, currentContacts, defaultOverviewSettings, toDo } from "@naast/shared";
+import { type ClientRecords, clientList, clientRow, currentContacts, defaultOverviewSettings, overviewOf, toDo } from "@naast/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoPassword } from "../../server/src/demo/people.ts";
 import { seedDemo } from "../../server/src/demo/seed.ts";
@@ -26,14 +26,16 @@ describe("the demo seed on a server whose clock was moved ahead", () => {
   it("shows the overview's story relative to the server's now", async () => {
     const now = server.services.clock.nowIso();
     const device = new Replica().apply(await (await signIn(server.url, "marieke@ldh.demo", demoPassword)).pull());
-    const clients: ClientRecords[] = device.of("clients").map((client) => ({
-      client,
-      consentEvents: device.of("consentEvents", client.id),
-      agreements: device.of("agreements", client.id),
-      notes: device.of("notes", client.id),
-      handovers: device.of("handovers", client.id),
-      handoverEvents: device.of("handoverEvents", client.id),
-    }));
+    const clients = device.of("clients").map((client) =>
+      overviewOf({
+        client,
+        consentEvents: device.of("consentEvents", client.id),
+        agreements: device.of("agreements", client.id),
+        notes: device.of("notes", client.id),
+        handovers: device.of("handovers", client.id),
+        handoverEvents: device.of("handoverEvents", client.id),
+      }),
+    );
     const items = toDo(clients, { user: { id: "u-marieke", organisationId: "org-ldh", role: "casemanager" }, now, settings: defaultOverviewSettings });
     const rows = clients.map((c) => clientRow(c, now));
 
@@ -65,7 +67,7 @@ describe("the demo seed on a server whose clock was moved ahead", () => {
       };
     };
     const marieke = { id: "u-marieke" };
-    const rows = device.of("clients").map((c) => clientRow(records(c.id), now));
+    const rows = device.of("clients").map((c) => clientRow(overviewOf(records(c.id)), now));
     // Gesloten: Linda, moved to Arnhem ten days ago; not among her own or the team's active clients.
     expect(clientList(rows, "closed", "", marieke).map((r) => r.alias)).toEqual(["Linda"]);
     expect(clientList(rows, "mine", "", marieke).map((r) => r.alias)).not.toContain("Linda");
@@ -81,7 +83,7 @@ describe("the demo seed on a server whose clock was moved ahead", () => {
       ["drop_in", false],
     ]);
     // The no-show of 25 days ago is not her last contact: the call of 14 days ago is.
-    expect(clientRow(linda, now).daysSinceContact).toBe(14);
+    expect(clientRow(overviewOf(linda), now).daysSinceContact).toBe(14);
     expect(
       device
         .of("zrmScores", "client-linda")
@@ -89,7 +91,11 @@ describe("the demo seed on a server whose clock was moved ahead", () => {
         .sort(),
     ).toEqual([1, 3]);
     // Nothing of a closed client is in Te doen.
-    const items = toDo([linda], { user: { id: "u-marieke", organisationId: "org-ldh", role: "casemanager" }, now, settings: defaultOverviewSettings });
+    const items = toDo([overviewOf(linda)], {
+      user: { id: "u-marieke", organisationId: "org-ldh", role: "casemanager" },
+      now,
+      settings: defaultOverviewSettings,
+    });
     expect(items).toEqual([]);
 
     expect(
