@@ -1,14 +1,13 @@
 import { demoPassword } from "../../server/src/demo/people.ts";
 import { caseManagerBrowser } from "../e2e/support/panel.ts";
 import { clientsFilter, clientsView } from "./browser-overview.ts";
-import { type BrowserStack, panelInOwnWindow, startBrowserStack, storedRecordCount, waitForClient } from "./browser-stack.ts";
+import { type BrowserStack, panelInOwnWindow, startBrowserStack, storedAfterWrite, storedRecordCount, waitForClient } from "./browser-stack.ts";
 import { coldSync } from "./cold-sync.ts";
 import { caseload, sizes } from "./data.ts";
 import { atMost, figure, type GroupResult } from "./figures.ts";
 import { launchChromium, startHarness } from "./harness.ts";
 import { localEdit } from "./local-edit.ts";
 import { propagation } from "./propagation.ts";
-import { writeRecords } from "./seed.ts";
 import { round } from "./stats.ts";
 import { timeToPlan } from "./time-to-plan.ts";
 import { contentScriptCpu, contentScriptSize, pageHeapNow, panelHeap, serviceWorkerHeap, spaContentScriptCpu } from "./weight.ts";
@@ -63,19 +62,15 @@ export async function browserGroup(options: BrowserOptions): Promise<GroupResult
       });
       const generatedSizes = sizes(generated);
       log(`seeding ${generated.length.toLocaleString("en-US")} Iriszorg records (${mb(generatedSizes.totalBytes).toFixed(1)} MB) on the server`);
-      const seededAt = performance.now();
-      await writeRecords(stack.server.services, generated);
-      const seedMs = performance.now() - seededAt;
-      // The extension's background hears the live signal and pulls them; poll its IndexedDB, and
-      // sample the open panel's heap meanwhile (not collected: what it holds while it follows).
-      const waitStart = performance.now();
+      // Sample the open panel's heap while the background follows (not collected: what it holds meanwhile).
       let heapPeakDuringSync = 0;
-      while ((await storedRecordCount(panel)) < demoRecords + generated.length) {
-        if (performance.now() - waitStart > 120_000) throw new Error("the extension did not sync the records within 2 minutes");
-        heapPeakDuringSync = Math.max(heapPeakDuringSync, (await pageHeapNow(panel)).usedBytes);
-        await new Promise((r) => setTimeout(r, 100));
-      }
-      const extensionSyncMs = performance.now() - waitStart;
+      const { seedMs, storedMs: extensionSyncMs } = await storedAfterWrite(stack, panel, generated, {
+        timeoutMs: 120_000,
+        pollMs: 100,
+        poll: async () => {
+          heapPeakDuringSync = Math.max(heapPeakDuringSync, (await pageHeapNow(panel)).usedBytes);
+        },
+      });
       const extensionRecords = await storedRecordCount(panel);
       log(`the extension's background stored them ${(extensionSyncMs / 1000).toFixed(1)} s later (${extensionRecords} records)`);
       // The same panel that was open during the sync, collected: what it keeps; the service
@@ -120,17 +115,9 @@ export async function browserGroup(options: BrowserOptions): Promise<GroupResult
         maxBytes: 5_000,
       });
       log(`Cliënten: ${more.length.toLocaleString("en-US")} more records of ${moreClients} more clients on the server`);
-      const beforeMore = await storedRecordCount(panel);
-      await writeRecords(stack.server.services, more);
-      const moreStart = performance.now();
-      while ((await storedRecordCount(panel)) < beforeMore + more.length) {
-        if (performance.now() - moreStart > 300_000) throw new Error("the extension did not sync the records within 5 minutes");
-        await new Promise((r) => setTimeout(r, 250));
-      }
+      const { storedMs: moreMs } = await storedAfterWrite(stack, panel, more, { timeoutMs: 300_000, pollMs: 250 });
       const overviewRecords = await storedRecordCount(panel);
-      log(
-        `stored ${overviewRecords.toLocaleString("en-US")} records ${((performance.now() - moreStart) / 1000).toFixed(1)} s later; opening Cliënten ${options.overviewRounds} times`,
-      );
+      log(`stored ${overviewRecords.toLocaleString("en-US")} records ${(moreMs / 1000).toFixed(1)} s later; opening Cliënten ${options.overviewRounds} times`);
       await panel.waitForTimeout(1_000);
       const clients = await clientsView(panel, options.overviewRounds);
       const filter = await clientsFilter(panel, options.overviewRounds);

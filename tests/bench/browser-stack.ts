@@ -1,5 +1,7 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { type DemoStack, startDemoStack } from "../e2e/support/stack.ts";
+import type { GeneratedRecord } from "./data.ts";
+import { writeRecords } from "./seed.ts";
 
 export type BrowserStack = DemoStack;
 
@@ -58,3 +60,26 @@ export async function panelInOwnWindow(context: BrowserContext, panel: Page): Pr
 
 /** Whether a page is visible to the browser (not a background tab). */
 export const visibility = (page: Page): Promise<string> => page.evaluate(() => document.visibilityState);
+
+/**
+ * Writes records on the server and waits until the extension's background has stored them all
+ * (it hears the live signal and pulls), polling its IndexedDB; `poll` runs at every poll (say, to
+ * sample a heap). Returns how long the server's write took and the time from its commit until then.
+ */
+export async function storedAfterWrite(
+  stack: BrowserStack,
+  panel: Page,
+  records: readonly GeneratedRecord[],
+  options: { timeoutMs: number; pollMs: number; poll?: () => Promise<void> },
+): Promise<{ seedMs: number; storedMs: number }> {
+  const before = await storedRecordCount(panel);
+  const seeded = performance.now();
+  await writeRecords(stack.server.services, records);
+  const start = performance.now();
+  while ((await storedRecordCount(panel)) < before + records.length) {
+    if (performance.now() - start > options.timeoutMs) throw new Error(`the extension did not sync the records within ${options.timeoutMs / 1000} s`);
+    await options.poll?.();
+    await new Promise((r) => setTimeout(r, options.pollMs));
+  }
+  return { seedMs: start - seeded, storedMs: performance.now() - start };
+}
