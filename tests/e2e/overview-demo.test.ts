@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { axeViolations } from "./support/axe.ts";
+import { hasFocus } from "./support/keyboard.ts";
 import { type CaseManagerBrowser, caseManagerBrowser } from "./support/panel.ts";
 import { type DemoStack, startDemoStack } from "./support/stack.ts";
 
@@ -40,6 +41,8 @@ describe("the overview in the demo", () => {
     expect(await panel.getByLabel("Stapteam").isChecked()).toBe(true);
     expect(await panel.getByLabel("Zoek op roepnaam").inputValue()).toBe("jol");
     expect(await panel.getByTestId("client-row").allTextContents()).toEqual([expect.stringContaining("Jolanda")]);
+    // The keyboard goes on from her line, not from the top of the panel.
+    await expect.poll(() => hasFocus(row("Jolanda").getByRole("button", { name: "Jolanda" }))).toBe(true);
   }, 60_000);
 
   it("finds Linda under Gesloten with why she left, her history, and reopens her", async () => {
@@ -67,13 +70,20 @@ describe("the overview in the demo", () => {
     await expect.poll(() => panel.locator("[data-testid=client-view] header").textContent()).toContain("actief");
     await panel.getByRole("button", { name: "Terug naar Cliënten" }).click();
     await expect.poll(() => panel.getByTestId("client-row").count()).toBe(0);
+    // Her line left Gesloten: the focus is on the list's heading, not lost.
+    await expect.poll(() => hasFocus(panel.getByRole("heading", { name: "Cliënten" }))).toBe(true);
     await panel.getByLabel("Mijn cliënten").check();
     await expect.poll(() => row("Linda").textContent()).toContain("laatste contact 14 dagen geleden");
     // Active again and unseen for 14 days: she is in Te doen.
     await nav()
       .getByRole("button", { name: /^Te doen/ })
       .click();
-    await expect.poll(() => panel.locator("[data-testid=todo-item][data-source=no-contact][data-client-id=client-linda]").count()).toBe(1);
+    const item = panel.locator("[data-testid=todo-item][data-source=no-contact][data-client-id=client-linda]");
+    await expect.poll(() => item.count()).toBe(1);
+    await item.getByRole("button", { name: "Linda" }).click();
+    await expect.poll(() => panel.locator("[data-testid=client-view] h1").textContent()).toContain("Linda");
+    await panel.getByRole("button", { name: "Terug naar Te doen" }).click();
+    await expect.poll(() => hasFocus(item.getByRole("button", { name: "Linda" }))).toBe(true);
   }, 90_000);
 
   it("tells the coordinator her no-contact setting was saved", async () => {

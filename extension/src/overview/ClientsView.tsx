@@ -1,9 +1,10 @@
 import { type ClientFilter, type ClientRow, clientFilters, clientList } from "@naast/shared";
 import { memo } from "preact/compat";
-import { useContext, useMemo } from "preact/hooks";
+import { useContext, useMemo, useRef } from "preact/hooks";
 import { formatDay, LanguageContext, useT } from "../i18n/index.ts";
 import type { Directory } from "../records/queries.ts";
 import type { Session } from "../storage/db.ts";
+import { useReturnFocus } from "./return-focus.ts";
 
 /** The list's filter and search, kept by the panel while she opens a client and comes back. */
 export interface ClientsChoice {
@@ -22,6 +23,7 @@ export function ClientsView({
   session,
   choice,
   onChoose,
+  returnTo = null,
   onOpen,
 }: {
   rows: readonly ClientRow[];
@@ -29,6 +31,8 @@ export function ClientsView({
   session: Session;
   choice: ClientsChoice;
   onChoose(choice: ClientsChoice): void;
+  /** The client she comes back from: the focus returns to her line. */
+  returnTo?: string | null;
   onOpen(clientId: string): void;
 }) {
   const t = useT();
@@ -36,9 +40,13 @@ export function ClientsView({
   const setFilter = (next: ClientFilter) => onChoose({ filter: next, query });
   const setQuery = (next: string) => onChoose({ filter, query: next });
   const shown = useMemo(() => clientList(rows, filter, query, session.user), [rows, filter, query, session.user]);
+  const section = useRef<HTMLElement>(null);
+  useReturnFocus(section, returnTo);
   return (
-    <section class="card clients" aria-labelledby="clients-title" data-testid="clients">
-      <h2 id="clients-title">{t("clients.title")}</h2>
+    <section class="card clients" aria-labelledby="clients-title" data-testid="clients" ref={section}>
+      <h2 id="clients-title" tabIndex={-1}>
+        {t("clients.title")}
+      </h2>
       <fieldset class="filters">
         <legend>{t("clients.filter")}</legend>
         {clientFilters.map((f) => (

@@ -1,6 +1,7 @@
 import type { ToDoItem } from "@naast/shared";
-import { useContext } from "preact/hooks";
+import { useContext, useRef } from "preact/hooks";
 import { formatDay, LanguageContext, useT } from "../i18n/index.ts";
+import { useReturnFocus } from "./return-focus.ts";
 
 /**
  * Te doen: what needs her now across her clients, oldest first. An item leaves when the thing is
@@ -9,18 +10,25 @@ import { formatDay, LanguageContext, useT } from "../i18n/index.ts";
 export function TodoView({
   items,
   aliases,
+  returnTo = null,
   onOpen,
 }: {
   items: readonly ToDoItem[];
   aliases: ReadonlyMap<string, string>;
+  /** The client she comes back from: the focus returns to her first item, or the heading once it is done. */
+  returnTo?: string | null;
   onOpen(clientId: string, item: ToDoItem): void;
 }) {
   const t = useT();
   const { language } = useContext(LanguageContext);
   const today = new Date().toISOString().slice(0, 10);
+  const section = useRef<HTMLElement>(null);
+  useReturnFocus(section, returnTo);
   return (
-    <section class="card todo" aria-labelledby="todo-title" data-testid="todo">
-      <h2 id="todo-title">{t("todo.title")}</h2>
+    <section class="card todo" aria-labelledby="todo-title" data-testid="todo" ref={section}>
+      <h2 id="todo-title" tabIndex={-1}>
+        {t("todo.title")}
+      </h2>
       {items.length === 0 && <p class="hint">{t("todo.empty")}</p>}
       <ul class="rows">
         {items.map((item) => (

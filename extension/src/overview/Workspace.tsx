@@ -35,6 +35,8 @@ export function Workspace({ session, directory, context }: { session: Session; d
   const [opened, setOpened] = useState<Opened | null>(null);
   // Kept here, not in the list: back from a client she finds the list as she left it.
   const [clientsChoice, setClientsChoice] = useState<ClientsChoice>(firstClientsChoice);
+  // The client she just came back from: the list puts the focus on her line again (or on its heading when she left it).
+  const [returnTo, setReturnTo] = useState<string | null>(null);
   // Beside the EPD, a client opened from the inbox or a queue gives way when the EPD moves on to
   // another client. The portal tab's first report is no move: its content script only knows the
   // portal once the adapters have synced after sign-in, which may come after she opened someone.
@@ -62,9 +64,21 @@ export function Workspace({ session, directory, context }: { session: Session; d
   const show = (next: PanelView) => {
     setView(next);
     setOpened(null);
+    setReturnTo(null);
+  };
+  const open = (next: Opened) => {
+    setReturnTo(null);
+    setOpened(next);
   };
   const back = opened && (
-    <button type="button" class="secondary" onClick={() => setOpened(null)}>
+    <button
+      type="button"
+      class="secondary"
+      onClick={() => {
+        setReturnTo(view === "epd" ? null : opened.clientId);
+        setOpened(null);
+      }}
+    >
       {view === "epd" ? t("handover.backToEpd") : t(`nav.back.${view}`)}
     </button>
   );
@@ -107,10 +121,11 @@ export function Workspace({ session, directory, context }: { session: Session; d
           session={session}
           choice={clientsChoice}
           onChoose={setClientsChoice}
-          onOpen={(clientId) => setOpened({ clientId, focus: null })}
+          returnTo={returnTo}
+          onOpen={(clientId) => open({ clientId, focus: null })}
         />
       ) : (
-        <TodoView items={items} aliases={aliases} onOpen={(clientId, item) => setOpened({ clientId, focus: item.target })} />
+        <TodoView items={items} aliases={aliases} returnTo={returnTo} onOpen={(clientId, item) => open({ clientId, focus: item.target })} />
       )}
     </>
   );
