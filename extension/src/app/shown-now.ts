@@ -1,31 +1,25 @@
-import { type AccessDecision, type CollectionName, categoriesOf, type DataCategory, handoverFor, type RecordOf, visibilityOf } from "@naast/shared";
+import { type AccessDecision, type DataCategory, handoverFor, shownRecords } from "@naast/shared";
 import type { ClientView } from "../records/queries.ts";
 
 type Accessible = Map<DataCategory, AccessDecision & { allowed: true }>;
 
 /**
- * What the panel may show now. The server purges at the next pull, but a device that is offline
- * when a consent expires must stop showing it too: the same rule, applied on the device, through
- * the same visibility the server delivers by (an afspraak about housing needs housing too).
+ * What the panel may show now: the client view through the shared rule (shownRecords), so a
+ * device that is offline when a consent expires stops showing it too.
  */
 export function shownNow(view: ClientView, accessible: Accessible): ClientView {
   const may = (category: DataCategory) => accessible.has(category);
-  const shown = <C extends CollectionName>(collection: C, records: RecordOf<C>[]): RecordOf<C>[] =>
-    records.filter((record) => {
-      const visibility = visibilityOf(collection, record);
-      return visibility.kind !== "category" || categoriesOf(visibility).every(may);
-    });
   return {
     ...view,
-    planDomains: shown("planDomains", view.planDomains),
-    zrmScores: shown("zrmScores", view.zrmScores),
-    agreements: shown("agreements", view.agreements),
-    notes: shown("notes", view.notes),
-    handovers: shown("handovers", view.handovers).map((h) => handoverFor(h, (category) => may(category as DataCategory))),
-    handoverEvents: shown("handoverEvents", view.handoverEvents),
-    handoverExports: shown("handoverExports", view.handoverExports),
-    flexbudgetEntries: shown("flexbudgetEntries", view.flexbudgetEntries),
-    timeoutEvents: shown("timeoutEvents", view.timeoutEvents),
-    escalations: shown("escalations", view.escalations),
+    planDomains: shownRecords("planDomains", view.planDomains, may),
+    zrmScores: shownRecords("zrmScores", view.zrmScores, may),
+    agreements: shownRecords("agreements", view.agreements, may),
+    notes: shownRecords("notes", view.notes, may),
+    handovers: shownRecords("handovers", view.handovers, may).map((h) => handoverFor(h, (category) => may(category as DataCategory))),
+    handoverEvents: shownRecords("handoverEvents", view.handoverEvents, may),
+    handoverExports: shownRecords("handoverExports", view.handoverExports, may),
+    flexbudgetEntries: shownRecords("flexbudgetEntries", view.flexbudgetEntries, may),
+    timeoutEvents: shownRecords("timeoutEvents", view.timeoutEvents, may),
+    escalations: shownRecords("escalations", view.escalations, may),
   };
 }

@@ -49,7 +49,7 @@ export function Workspace({ session, directory, context }: { session: Session; d
     if (before !== undefined && before !== epdClientId && view === "epd") setOpened(null);
   }, [epdClientId]);
 
-  const overview = useOverview(session.user.organisationId, view !== "epd");
+  const overview = useOverview(session.user, view !== "epd");
   const rows = useClientRows(overview);
   const items = useToDo(overview, session.user);
   const aliases = useMemo(() => new Map(rows?.map((r) => [r.clientId, r.alias])), [rows]);

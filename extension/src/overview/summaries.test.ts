@@ -1,5 +1,5 @@
 import "../testing/fake-indexeddb.ts";
-import { type Agreement, clientRow, type Note, overviewOf, type StoredRecord, toDo } from "@naast/shared";
+import { type Agreement, type ConsentEvent, clientRow, type Note, overviewOf, type StoredRecord, toDo } from "@naast/shared";
 import { people } from "@naast/shared/testing/fixtures";
 import { describe, expect, it } from "vitest";
 import { dataOf } from "../records/read.ts";
@@ -39,6 +39,27 @@ const agreement = (id: string, clientId: string, dueDate: string) => {
   return put("agreements", data);
 };
 
+/** Iriszorg's consent to share her contacts and afspraken with LDH, for the year. */
+const consentForLdh = (clientId: string) => {
+  const data: ConsentEvent = {
+    id: `consent-${clientId}-recorded`,
+    clientId,
+    consentId: `consent-${clientId}`,
+    type: "recorded",
+    grantedTo: ["ldh"],
+    categories: ["notes", "agreements"],
+    purpose: "stapteam-coordination",
+    purposeNote: "",
+    form: "verbal",
+    validFrom: "2026-01-01T00:00:00.000Z",
+    validUntil: "2027-01-01T00:00:00.000Z",
+    recordedAt: "2026-01-01T00:00:00.000Z",
+    recordedBy: "u-fatima",
+    recordedByOrganisationId: "iriszorg",
+  };
+  return put("consentEvents", data);
+};
+
 /** Sanne's device; `own`: Anna and Bram are LDH's own clients (so she may write to them). */
 async function device(own = false) {
   const owner = own ? "ldh" : "iriszorg";
@@ -55,6 +76,8 @@ async function device(own = false) {
         note("n2", "anna", "2026-02-12T10:00:00.000Z"),
         agreement("a1", "anna", "2026-02-01"),
         put("clients", clientRecord("bram", owner, { alias: "Bram", responsibleUserId: "sanne" })),
+        // Partners' clients reach LDH by consent: the device holds it beside them.
+        ...(own ? [] : [consentForLdh("anna"), consentForLdh("bram")]),
       ],
     }),
   );
@@ -127,6 +150,14 @@ describe("the overview's summaries on the device", () => {
     expect(toDo(clients, { user: session.user, now, settings, holders }).map((i) => i.clientId)).not.toContain("anna");
     expect(await toDoCount(db, now)).toBe(toDo(clients, { user: session.user, now, settings, holders }).length);
     expect(await db.clientSummaries.get("anna")).toBeUndefined();
+  });
+
+  it("stop counting a partner's client whose consent ran out while the device did not pull: the badge says 0", async () => {
+    const db = await device();
+    expect(await toDoCount(db, now)).toBeGreaterThan(0);
+    // The consent ends on 1 January 2027; no pull since (offline), so her records are still here.
+    expect(await toDoCount(db, "2027-01-02T09:00:00.000Z")).toBe(0);
+    expect(await db.clientSummaries.get("anna")).toBeDefined();
   });
 
   it("start anew at a reset, and a device from before summaries gets them", async () => {

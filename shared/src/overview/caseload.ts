@@ -14,13 +14,18 @@ export interface CaseloadRow {
 
 /**
  * The team's load per colleague, from what the device holds (so only clients and afspraken the
- * organisation may see): active clients she is responsible for, and afspraken she owns.
+ * organisation may see): active clients she is responsible for, and afspraken she owns of clients
+ * not closed.
  */
 export function caseload(people: readonly Person[], clients: readonly ClientOverview[], today: string): CaseloadRow[] {
   return people
     .filter((p) => p.active && (p.role === "casemanager" || p.role === "coordinator" || p.role === "ervaringsdeskundige"))
     .map((p) => {
-      const agreements = clients.flatMap((c) => c.agreements).filter((a) => a.ownerUserId === p.id && a.status === "open");
+      // A closed client's afspraken are no one's load any more (closing does not cancel them one by one).
+      const agreements = clients
+        .filter((c) => c.client.status !== "closed")
+        .flatMap((c) => c.agreements)
+        .filter((a) => a.ownerUserId === p.id && a.status === "open");
       return {
         userId: p.id,
         activeClients: clients.filter((c) => c.client.responsibleUserId === p.id && c.client.status === "active").length,

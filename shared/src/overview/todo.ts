@@ -98,12 +98,18 @@ const isHolder = (user: SessionUser, client: Client) => client.ownerOrganisation
 /** Whose work a client is: hers, or, for the coordinator, her organisation's. */
 const isMine = (user: SessionUser, client: Client) => client.responsibleUserId === user.id || (user.role === "coordinator" && isHolder(user, client));
 
-/** Afspraken past their due date: hers, and for the coordinator those of her organisation's team. */
-export const overdueAgreements: ToDoSource = ({ client, agreements }, { user, now }) =>
-  agreements
+/**
+ * Afspraken past their due date of a client still in care: hers (she owns it, or it is in the plan
+ * of a client she is responsible for: she monitors its progress), and for the coordinator the
+ * whole Stapteam's, partners' afspraken included, as far as the device holds them (consent).
+ */
+export const overdueAgreements: ToDoSource = ({ client, agreements }, { user, now }) => {
+  if (client.status === "closed") return [];
+  return agreements
     .filter((a) => isOverdue(a, today(now)))
-    .filter((a) => a.ownerUserId === user.id || (user.role === "coordinator" && a.ownerOrganisationId === user.organisationId))
+    .filter((a) => a.ownerUserId === user.id || client.responsibleUserId === user.id || user.role === "coordinator")
     .map((a) => ({ key: `agreement-overdue:${a.id}`, source: "agreement-overdue", clientId: client.id, target: "agreements", day: a.dueDate, about: a.text }));
+};
 
 /** A consent of a client of hers ending within the window, or ended while none took its place. */
 export const consentEnding: ToDoSource = ({ client, consentEvents }, { user, now, settings }) => {
@@ -124,9 +130,12 @@ export const consentEnding: ToDoSource = ({ client, consentEvents }, { user, now
     }));
 };
 
-/** A client of hers, still active, with no contact for the organisation's number of days (or none ever). */
+/**
+ * A client of hers, active or in monitoring (kept in view: "als zij uit zicht raken kan geen hulp
+ * meer geboden worden"), with no contact for the organisation's number of days (or none ever).
+ */
 export const noRecentContact: ToDoSource = ({ client, lastContactAt }, { user, now, settings }) => {
-  if (!isMine(user, client) || client.status !== "active") return [];
+  if (!isMine(user, client) || client.status === "closed") return [];
   const last = lastContactAt ?? client.createdAt;
   if (daysSince(last, now) < settings.noContactDays) return [];
   return [{ key: `no-contact:${client.id}`, source: "no-contact", clientId: client.id, target: "contacts", day: last.slice(0, 10) }];

@@ -1,0 +1,81 @@
+import { describe, expect, it } from "vitest";
+import { mutators } from "../mutators/registry.ts";
+import type { SessionUser } from "../organisation/schema.ts";
+import { acting, day, people, sessionUser } from "../testing/fixtures.ts";
+import { deviceOf } from "../testing/overview-device.ts";
+import { consentArgs, stapteam } from "../testing/stapteam.ts";
+import { caseload } from "./caseload.ts";
+import { overviewsShownNow } from "./shown-now.ts";
+import { defaultOverviewSettings, toDo } from "./todo.ts";
+
+/** LDH's coordinator: not in the fixtures' people, who have none at LDH. */
+const ldhCoordinator: SessionUser = { id: "lotte", organisationId: "ldh", role: "coordinator" };
+const overdueOf = (user: SessionUser, device: ReturnType<typeof deviceOf>, now: string) =>
+  toDo(overviewsShownNow(user, device, now), { user, now, settings: defaultOverviewSettings })
+    .filter((i) => i.source === "agreement-overdue")
+    .map((i) => i.about);
+
+describe("Te doen across the Stapteam", () => {
+  it("Sanne's (LDH) overdue afspraak in Anna's plan is hers, Fatima's (her client) and both coordinators'; once done it leaves all of them", async () => {
+    const store = await stapteam();
+    await store.run(mutators.recordConsent, consentArgs({ categories: ["agreements", "notes"] }), acting("fatima"));
+    await store.run(
+      mutators.addAgreement,
+      { id: "a1", clientId: "anna", domain: null, text: "Samen naar de woningcorporatie", ownerUserId: "sanne", dueDate: day(10).slice(0, 10) },
+      acting("fatima"),
+    );
+    const now = day(21);
+    const iriszorg = deviceOf(store, "fatima", now);
+    const ldh = deviceOf(store, "sanne", now);
+    expect(overdueOf(sessionUser("sanne"), ldh, now)).toEqual(["Samen naar de woningcorporatie"]);
+    expect(overdueOf(sessionUser("fatima"), iriszorg, now)).toEqual(["Samen naar de woningcorporatie"]);
+    expect(overdueOf(sessionUser("joost"), iriszorg, now)).toEqual(["Samen naar de woningcorporatie"]);
+    expect(overdueOf(ldhCoordinator, ldh, now)).toEqual(["Samen naar de woningcorporatie"]);
+    // A colleague who neither owns it nor holds Anna: not hers.
+    expect(overdueOf(sessionUser("mirjam"), ldh, now)).toEqual([]);
+
+    await store.run(mutators.setAgreementStatus, { clientId: "anna", agreementId: "a1", status: "done" }, acting("fatima", now));
+    expect(overdueOf(ldhCoordinator, deviceOf(store, "sanne", now), now)).toEqual([]);
+    expect(overdueOf(sessionUser("sanne"), deviceOf(store, "sanne", now), now)).toEqual([]);
+  });
+
+  it("a closed client's open afspraken leave Te doen and the caseload; a client in monitoring without contact stays in view", async () => {
+    const store = await stapteam();
+    await store.run(
+      mutators.addAgreement,
+      { id: "a1", clientId: "anna", domain: null, text: "Aanmelden time-out", ownerUserId: "fatima", dueDate: day(5).slice(0, 10) },
+      acting("fatima"),
+    );
+    const now = day(21);
+    await store.run(mutators.setClientStatus, { clientId: "anna", status: "monitoring" }, acting("fatima", now));
+    const sources = () => toDo(deviceOf(store, "fatima", now), { user: sessionUser("fatima"), now, settings: defaultOverviewSettings }).map((i) => i.source);
+    expect(sources()).toEqual(expect.arrayContaining(["agreement-overdue", "no-contact"]));
+
+    await store.run(mutators.setClientStatus, { clientId: "anna", status: "closed", reason: "moved" }, acting("fatima", now));
+    expect(sources()).toEqual([]);
+    expect(caseload(Object.values(people), deviceOf(store, "fatima", now), now.slice(0, 10)).find((r) => r.userId === "fatima")).toMatchObject({
+      activeClients: 0,
+      openAgreements: 0,
+      overdueAgreements: 0,
+    });
+  });
+
+  it("on a device still holding Anna after LDH's consent ended (offline, no pull yet) nothing of her is listed or counted", async () => {
+    const store = await stapteam();
+    await store.run(mutators.recordConsent, consentArgs({ categories: ["agreements", "notes"], validUntil: day(30) }), acting("fatima"));
+    await store.run(
+      mutators.addAgreement,
+      { id: "a1", clientId: "anna", domain: null, text: "Samen naar de woningcorporatie", ownerUserId: "sanne", dueDate: day(10).slice(0, 10) },
+      acting("fatima"),
+    );
+    await store.run(mutators.addNote, { id: "n1", clientId: "anna", text: "Gesproken", correctsNoteId: null, contactType: "street" }, acting("sanne", day(12)));
+    // What LDH's device synced on day 20, while the consent held.
+    const held = deviceOf(store, "sanne", day(20));
+    const sanne = sessionUser("sanne");
+    expect(overviewsShownNow(sanne, held, day(20)).map((c) => [c.client.alias, c.agreements.length, c.lastContactAt !== null])).toEqual([["Anna", 1, true]]);
+    // Day 31: the consent is over; the device has not pulled since.
+    expect(overviewsShownNow(sanne, held, day(31))).toEqual([]);
+    expect(overdueOf(ldhCoordinator, held, day(31))).toEqual([]);
+    expect(overdueOf(sanne, held, day(31))).toEqual([]);
+  });
+});
