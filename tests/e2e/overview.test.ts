@@ -49,6 +49,8 @@ describe("the team's overview, with no portal tab open", () => {
   });
 
   const row = (browser: CaseManagerBrowser, alias: string) => browser.panel.getByTestId("client-row").filter({ hasText: alias });
+  const view = (browser: CaseManagerBrowser, name: string | RegExp) =>
+    browser.panel.getByRole("navigation", { name: "Weergave" }).getByRole("button", { name }).click();
 
   it("lists her clients under Cliënten with holder, last contact, afspraken and consent; the filters and the search narrow it; no axe violations", async () => {
     const { panel } = fatima;
@@ -74,10 +76,13 @@ describe("the team's overview, with no portal tab open", () => {
     expect(await panel.getByTestId("client-row").count()).toBe(0);
   }, 60_000);
 
-  it("Iriszorg sees Marieke's overdue afspraak for Anouk on its own device", async () => {
+  it("Iriszorg sees Marieke's overdue afspraak for Anouk on its own device, and Fatima, whose client Anouk is, has it in Te doen", async () => {
     const { panel } = fatima;
     await panel.getByLabel("Mijn cliënten").check();
     await expect.poll(() => row(fatima, "Anouk").textContent(), { timeout: 15_000 }).toMatch(/1 te laat/);
+    await view(fatima, /^Te doen/);
+    await expect.poll(() => panel.getByTestId("todo-item").filter({ hasText: afspraak }).count(), { timeout: 15_000 }).toBe(1);
+    await view(fatima, "Cliënten");
   }, 60_000);
 
   it("Marieke finds the overdue afspraak in Te doen, opens Anouk at her afspraken, marks it done, and it leaves Te doen", async () => {
@@ -109,8 +114,11 @@ describe("the team's overview, with no portal tab open", () => {
     await expect.poll(() => panel.getByTestId("todo-item").filter({ hasText: afspraak }).count()).toBe(0);
   }, 60_000);
 
-  it("and on Iriszorg's device, after one sync, Anouk has no overdue afspraak any more", async () => {
+  it("and on Iriszorg's device, after one sync, Anouk has no overdue afspraak any more and it left Fatima's Te doen", async () => {
     await expect.poll(() => row(fatima, "Anouk").textContent(), { timeout: 20_000 }).not.toMatch(/te laat/);
+    await view(fatima, /^Te doen/);
+    await expect.poll(() => fatima.panel.getByTestId("todo-item").filter({ hasText: afspraak }).count(), { timeout: 20_000 }).toBe(0);
+    await view(fatima, "Cliënten");
   }, 60_000);
 
   it("the coordinator sees the team's caseload against the norm; a case manager has no Team view", async () => {
