@@ -8,10 +8,11 @@ import { type Language, LanguageContext, languageLoaded, loadLanguage, translato
 import { notify } from "../messaging/send.ts";
 import { Workspace } from "../overview/Workspace.tsx";
 import { PortalAccessOffer } from "../portal/AccessOffer.tsx";
-import { loadDirectory } from "../records/queries.ts";
+import { loadDirectory, loadYearFigures } from "../records/queries.ts";
 import { shareDirectory } from "../records/share.ts";
 import { sessionEnded } from "../session/ended.ts";
 import { db } from "../storage/db.ts";
+import { type PanelData, PanelDataContext } from "./panel-data.ts";
 import { RecoveryCodes } from "./SecondFactorStep.tsx";
 import { SignIn } from "./SignIn.tsx";
 import { leave, SignOutCheck } from "./SignOut.tsx";
@@ -44,6 +45,10 @@ export function App() {
     [locked],
     (a, b) => (a && b ? shareDirectory(a, b) : b),
   );
+  const year = new Date().getFullYear();
+  const figures = useLiveQuery(() => (locked === false ? loadYearFigures(db, year) : undefined), [locked, year], sameJson);
+  // Read here once for every client view, not by each: the next client's view has them at once.
+  const panelData = useMemo<PanelData>(() => ({ directory, figures }), [directory, figures]);
   const pending = useLiveQuery(() => db.outbox.count(), []);
   const ended = sessionEnded(useLiveQuery(() => db.getMeta("syncStatus"), []));
   // Signing out with changes not yet sent asks first (SignOutCheck).
@@ -104,7 +109,11 @@ export function App() {
               <PortalAccessOffer session={session} />
               <BeheerEntry session={session} />
               {/* The policy officer holds no client: the figures are her panel. */}
-              {session.user.role !== "policy" && <Workspace session={session} directory={directory} context={context} />}
+              {session.user.role !== "policy" && (
+                <PanelDataContext.Provider value={panelData}>
+                  <Workspace session={session} directory={directory} context={context} />
+                </PanelDataContext.Provider>
+              )}
               <FiguresEntry session={session} />
             </>
           )}

@@ -3,7 +3,8 @@ import { LinkClient } from "../client/LinkClient.tsx";
 import { useLiveQuery } from "../hooks/use-live-query.ts";
 import { formatDay, LanguageContext, useT } from "../i18n/index.ts";
 import type { TabContext } from "../messaging/protocol.ts";
-import { findLinkedClient } from "../records/queries.ts";
+import { loadLinkedClient } from "../records/queries.ts";
+import { shareLinkedClient } from "../records/share.ts";
 import { db, type Session } from "../storage/db.ts";
 import { ClientView } from "./ClientView.tsx";
 
@@ -12,16 +13,20 @@ export function ClientPanel({ context, session }: { context: TabContext | null; 
   const t = useT();
   const { language } = useContext(LanguageContext);
   const epdClientId = context?.epdClientId ?? null;
-  const link = useLiveQuery(
-    () => (epdClientId ? findLinkedClient(db, session.user.organisationId, epdClientId) : null),
+  // Who she is and, when visible, her records in one read: the view renders with them at once.
+  const linked = useLiveQuery(
+    () => (epdClientId ? loadLinkedClient(db, session.user.organisationId, epdClientId) : null),
     [epdClientId, session.user.organisationId],
+    shareLinkedClient,
   );
 
   if (!context) return <p class="card hint">{t("context.noPortal")}</p>;
   if (!epdClientId) return <p class="card hint">{t("context.noClient", { portal: context.portalName })}</p>;
-  if (link === undefined) return <p class="card hint">{t("context.loading")}</p>;
-  if (link === null || link.kind === "unlinked") return <LinkClient epdClientId={epdClientId} />;
-  if (link.kind === "hidden") {
+  if (linked === undefined) return <p class="card hint">{t("context.loading")}</p>;
+  if (linked === null) return <LinkClient epdClientId={epdClientId} />;
+  if (linked.view === null) {
+    const { link } = linked;
+    if (link.kind === "unlinked") return <LinkClient epdClientId={epdClientId} />;
     const since = link.since ? formatDay(language, link.since) : "";
     return (
       <section class="card hidden-client" data-testid="not-shared">
@@ -30,5 +35,5 @@ export function ClientPanel({ context, session }: { context: TabContext | null; 
       </section>
     );
   }
-  return <ClientView clientId={link.clientId} session={session} />;
+  return <ClientView clientId={linked.link.clientId} session={session} records={linked.view} />;
 }

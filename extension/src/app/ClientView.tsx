@@ -12,16 +12,17 @@ import { FlexbudgetSection as FlexbudgetSectionAll } from "../flexbudget/Flexbud
 import { HandoverSection } from "../handover/HandoverSection.tsx";
 import { HistorySection as HistorySectionAll } from "../history/HistorySection.tsx";
 import { useFocusOnShow } from "../hooks/use-focus-on-show.ts";
-import { sameJson, useLiveQuery } from "../hooks/use-live-query.ts";
+import { useLiveQuery } from "../hooks/use-live-query.ts";
 import { formatDay, LanguageContext, useT } from "../i18n/index.ts";
 import { useFocusSection } from "../overview/focus-section.ts";
 import { PlanSection as PlanSectionAll } from "../plan/PlanSection.tsx";
-import { type ClientView as ClientRecordsView, loadClientView, loadDirectory, loadYearFigures } from "../records/queries.ts";
-import { sameElements, shareClientView, shareDirectory } from "../records/share.ts";
+import { type ClientView as ClientRecordsView, loadClientView } from "../records/queries.ts";
+import { sameElements, shareClientView } from "../records/share.ts";
 import { AccessReportSection as AccessReportSectionAll } from "../rights/AccessReportSection.tsx";
 import { ClientExportSection as ClientExportSectionAll } from "../rights/ClientExportSection.tsx";
 import { db, type Session } from "../storage/db.ts";
 import { TimeoutSection as TimeoutSectionAll } from "../timeout/TimeoutSection.tsx";
+import { PanelDataContext } from "./panel-data.ts";
 import { shownNow } from "./shown-now.ts";
 
 /**
@@ -80,15 +81,33 @@ function useSharedView(view: ClientRecordsView | null): ClientRecordsView | null
   return kept.current;
 }
 
-/** `focus`: the section to open at (an item of Te doen is about it). */
-export function ClientView({ clientId, session, focus }: { clientId: string; session: Session; focus?: ToDoTarget | null }) {
+/**
+ * One client's view. `records`: her records when the caller read them already (ClientPanel, with
+ * the link); without, the view reads them itself. `focus`: the section to open at (an item of
+ * Te doen is about it).
+ */
+export const ClientView = memo(function ClientView({
+  clientId,
+  session,
+  focus,
+  records,
+}: {
+  clientId: string;
+  session: Session;
+  focus?: ToDoTarget | null;
+  records?: ClientRecordsView;
+}) {
   const t = useT();
   const { language } = useContext(LanguageContext);
   // Each read again after any write it touched; an unchanged answer keeps its objects (share).
-  const stored = useLiveQuery(() => loadClientView(db, clientId), [clientId], shareClientView);
-  const directory = useLiveQuery(() => loadDirectory(db), [], shareDirectory);
-  const year = new Date().getFullYear();
-  const figures = useLiveQuery(() => loadYearFigures(db, year), [year], sameJson);
+  // Her records, unless the caller read them already (then this query reads nothing).
+  const own = useLiveQuery<ClientRecordsView | null | undefined>(
+    () => (records ? undefined : loadClientView(db, clientId)),
+    [clientId, records === undefined],
+    (a, b) => (a && b ? shareClientView(a, b) : b),
+  );
+  const stored = records ?? own;
+  const { directory, figures } = useContext(PanelDataContext);
   // A handover to an organisation the consent does not cover asks for that consent first.
   const [consentRequests, setConsentRequests] = useState(0);
   // An overdue afspraak the holder chose to escalate: the Opschalen form opens with it.
@@ -97,9 +116,17 @@ export function ClientView({ clientId, session, focus }: { clientId: string; ses
   const [moreOpen, setMoreOpen] = useState(() => sessionStorage.getItem("naast.more") === "open");
   useEffect(() => sessionStorage.setItem("naast.more", moreOpen ? "open" : "closed"), [moreOpen]);
   // A new client (after sign-in, or the EPD moved on): her name is the step's heading.
-  const heading = useFocusOnShow<HTMLHeadingElement>(stored && directory && figures ? clientId : null);
+  const ready = Boolean(stored && directory && figures);
+  const heading = useFocusOnShow<HTMLHeadingElement>(ready ? clientId : null);
   const article = useRef<HTMLElement>(null);
-  useFocusSection(article, focus, Boolean(stored && directory && figures));
+  // Her header, glance and plan first; the sections below the plan follow right after that first
+  // paint, so the plan does not wait on a dozen sections and their forms. Opened at a section (a
+  // Te doen item), all at once: that section must be there to move to.
+  const [below, setBelow] = useState(Boolean(focus));
+  useEffect(() => {
+    if (ready) setBelow(true);
+  }, [ready]);
+  useFocusSection(article, focus, ready);
   const recordConsent = useCallback(() => setConsentRequests((n) => n + 1), []);
   const now = new Date().toISOString();
   const accessible = useShared<Accessible>(stored ? accessibleCategories(session.user, stored.client, stored.consentEvents, now) : new Map(), sameAccess);
@@ -148,32 +175,36 @@ export function ClientView({ clientId, session, focus }: { clientId: string; ses
       {/* Read-only after a handover: a disabled fieldset disables every control inside it. */}
       <fieldset class="sections" disabled={readOnly?.basis === "handover"}>
         <PlanSection view={view} accessible={accessible} />
-        <AgreementsSection view={view} directory={directory} accessible={accessible} onEscalate={setEscalateFrom} />
+        {below && <AgreementsSection view={view} directory={directory} accessible={accessible} onEscalate={setEscalateFrom} />}
       </fieldset>
-      <fieldset class="sections" disabled={readOnly?.basis === "handover"}>
-        <EscalationSection view={view} directory={directory} session={session} prefill={escalateFrom} />
-      </fieldset>
-      <ConsentSection view={view} directory={directory} session={session} recordRequests={consentRequests} />
-      <fieldset class="sections" disabled={readOnly?.basis === "handover"}>
-        <ContactsSection view={view} directory={directory} accessible={accessible} />
-      </fieldset>
-      <HandoverSection view={view} directory={directory} session={session} onRecordConsent={recordConsent} />
-      <HistorySection view={view} directory={directory} accessible={accessible} />
-      {/* Less used between two contacts: folded, so the Tab path through the view stays short. */}
-      <details class="more" data-testid="more-sections" open={moreOpen} onToggle={(e) => setMoreOpen(e.currentTarget.open)}>
-        <summary>{t("client.more")}</summary>
-        <fieldset class="sections" disabled={readOnly?.basis === "handover"}>
-          <FlexbudgetSection view={view} directory={directory} accessible={accessible} session={session} figures={figures} />
-          <TimeoutSection view={view} accessible={accessible} session={session} figures={figures} />
-        </fieldset>
-        {/* The client's rights under the AVG: the holder asks on her behalf. */}
-        {view.client.ownerOrganisationId === session.user.organisationId && (
-          <>
-            <AccessReportSection view={view} session={session} />
-            <ClientExportSection view={view} session={session} directory={directory} />
-          </>
-        )}
-      </details>
+      {below && (
+        <>
+          <fieldset class="sections" disabled={readOnly?.basis === "handover"}>
+            <EscalationSection view={view} directory={directory} session={session} prefill={escalateFrom} />
+          </fieldset>
+          <ConsentSection view={view} directory={directory} session={session} recordRequests={consentRequests} />
+          <fieldset class="sections" disabled={readOnly?.basis === "handover"}>
+            <ContactsSection view={view} directory={directory} accessible={accessible} />
+          </fieldset>
+          <HandoverSection view={view} directory={directory} session={session} onRecordConsent={recordConsent} />
+          <HistorySection view={view} directory={directory} accessible={accessible} />
+          {/* Less used between two contacts: folded, so the Tab path through the view stays short. */}
+          <details class="more" data-testid="more-sections" open={moreOpen} onToggle={(e) => setMoreOpen(e.currentTarget.open)}>
+            <summary>{t("client.more")}</summary>
+            <fieldset class="sections" disabled={readOnly?.basis === "handover"}>
+              <FlexbudgetSection view={view} directory={directory} accessible={accessible} session={session} figures={figures} />
+              <TimeoutSection view={view} accessible={accessible} session={session} figures={figures} />
+            </fieldset>
+            {/* The client's rights under the AVG: the holder asks on her behalf. */}
+            {view.client.ownerOrganisationId === session.user.organisationId && (
+              <>
+                <AccessReportSection view={view} session={session} />
+                <ClientExportSection view={view} session={session} directory={directory} />
+              </>
+            )}
+          </details>
+        </>
+      )}
     </article>
   );
-}
+});

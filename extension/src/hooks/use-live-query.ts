@@ -1,5 +1,5 @@
 import { liveQuery } from "dexie";
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useLayoutEffect, useRef, useState } from "preact/hooks";
 
 /**
  * Re-renders whenever the Dexie data a query read changes, in this page or another part of the
@@ -8,11 +8,15 @@ import { useEffect, useRef, useState } from "preact/hooks";
  * `share(previous, next)` may hand back `previous` (or parts of it) where the new answer is the
  * same: a query runs again on any write that touches what it read (every record of a pull of 50
  * or more), and an answer equal to the last one then renders nothing.
+ *
+ * The query starts as the component commits (a layout effect), not after the next paint as a
+ * plain effect would: a view that waits on a read (the next client's) does not wait a frame
+ * before it even asks.
  */
 export function useLiveQuery<T>(query: () => Promise<T> | T, deps: unknown[], share?: (previous: T, next: T) => T): T | undefined {
   const [value, setValue] = useState<T | undefined>(undefined);
   const last = useRef<T | undefined>(undefined);
-  useEffect(() => {
+  useLayoutEffect(() => {
     setValue(undefined);
     last.current = undefined;
     const subscription = liveQuery(query).subscribe({

@@ -7,14 +7,24 @@ export type LinkState =
   | { kind: "hidden"; clientId: string; reason: string; since: string | null }
   | { kind: "visible"; clientId: string };
 
-/** Which shared client the EPD id stands for, from this device's point of view. */
-export async function findLinkedClient(db: NaastDatabase, organisationId: string, epdClientId: string): Promise<LinkState> {
-  const link = await getRecord(db, "epdLinks", epdLinkId(organisationId, epdClientId));
-  if (!link) return { kind: "unlinked" };
-  const { clientId } = link;
-  if (await db.records.get(["clients", clientId])) return { kind: "visible", clientId };
-  const hidden = await db.hiddenClients.get(clientId);
-  return { kind: "hidden", clientId, reason: hidden?.reason ?? "no-consent", since: hidden?.since ?? null };
+/** Which shared client the EPD id stands for, and her records when this device may show her. */
+export type LinkedClient = { link: Exclude<LinkState, { kind: "visible" }>; view: null } | { link: Extract<LinkState, { kind: "visible" }>; view: ClientView };
+
+/**
+ * Which shared client the EPD id stands for, from this device's point of view, and when she is
+ * visible everything the panel shows of her (loadClientView), in one read-only transaction: the
+ * panel has her records as soon as it knows who she is, with no second round of reads.
+ */
+export function loadLinkedClient(db: NaastDatabase, organisationId: string, epdClientId: string): Promise<LinkedClient> {
+  return db.transaction("r", db.records, db.hiddenClients, async (): Promise<LinkedClient> => {
+    const link = await getRecord(db, "epdLinks", epdLinkId(organisationId, epdClientId));
+    if (!link) return { link: { kind: "unlinked" }, view: null };
+    const { clientId } = link;
+    const view = await loadClientView(db, clientId);
+    if (view) return { link: { kind: "visible", clientId }, view };
+    const hidden = await db.hiddenClients.get(clientId);
+    return { link: { kind: "hidden", clientId, reason: hidden?.reason ?? "no-consent", since: hidden?.since ?? null }, view: null };
+  });
 }
 
 export interface ClientView {

@@ -1,4 +1,4 @@
-import type { ClientView, Directory } from "./queries.ts";
+import type { ClientView, Directory, LinkedClient } from "./queries.ts";
 
 /**
  * Structural sharing between two reads of a client: each record whose content is unchanged is the
@@ -48,4 +48,12 @@ export function sameElements<T>(before: readonly T[] | undefined, after: readonl
 export function shareDirectory(previous: Directory, next: Directory): Directory {
   const same = (a: Map<string, unknown>, b: Map<string, unknown>) => a.size === b.size && JSON.stringify([...a]) === JSON.stringify([...b]);
   return same(previous.people, next.people) && same(previous.organisations, next.organisations) ? previous : next;
+}
+
+/** The previous answer while the link is the same and her records are (shareClientView). */
+export function shareLinkedClient(previous: LinkedClient | null, next: LinkedClient | null): LinkedClient | null {
+  if (previous === null || next === null || !sameRecord(previous.link, next.link)) return next;
+  if (previous.view === null || next.view === null) return previous.view === next.view ? previous : next;
+  const view = shareClientView(previous.view, next.view) ?? next.view;
+  return view === previous.view ? previous : { ...next, view };
 }
