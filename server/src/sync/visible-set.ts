@@ -7,6 +7,7 @@ import {
   type DataCategory,
   dataCategorySchema,
   type HiddenReason,
+  nextAccessChange,
   type Person,
   type RecordOf,
   whyHidden,
@@ -65,28 +66,9 @@ export async function computeVisibleSet(db: Db, user: Person, now: string): Prom
       consents.set(row.clientId, list);
     }
   }
-  // Every instant at which a decision read here could flip by the clock alone: a consent that
-  // starts, ends or is withdrawn, the end of a former holder's read-only period, the end of
-  // sharing after the client was closed, and the end of a covenant basis after its escalation closed.
-  const t = Date.parse(now);
+  // The first instant at which a decision read here could flip by the clock alone (the shared rule's).
   let validUntil = Number.POSITIVE_INFINITY;
-  const consider = (instant: string) => {
-    const at = Date.parse(instant);
-    if (at > t && at < validUntil) validUntil = at;
-  };
-  for (const list of consents.values()) {
-    for (const event of list) {
-      for (const instant of event.type === "recorded" ? [event.recordedAt, event.validFrom, event.validUntil] : [event.withdrawnAt]) consider(instant);
-    }
-  }
-  for (const client of clients.values()) {
-    for (const former of client.formerOwners) consider(former.readOnlyUntil);
-    if (client.closure) consider(client.closure.sharingEndsAt);
-    for (const covenant of client.covenants) {
-      consider(covenant.since);
-      if (covenant.until) consider(covenant.until);
-    }
-  }
+  for (const [clientId, client] of clients) validUntil = Math.min(validUntil, nextAccessChange(client, consents.get(clientId) ?? [], now));
   for (const [clientId, client] of clients) {
     const clientConsents = consents.get(clientId) ?? [];
     const categories = accessibleCategories(user, client, clientConsents, now);

@@ -203,3 +203,28 @@ export function readOnlyUntil(accessible: ReadonlyMap<DataCategory, AccessDecisi
   const [first] = decisions;
   return first?.basis === "handover" && decisions.every((d) => d.basis === "handover") ? first.until : null;
 }
+
+/**
+ * The next instant (ms) after `now` at which a decision of accessDecider about this client could
+ * flip by the clock alone: a consent that starts, ends or is withdrawn, the end of a former
+ * holder's read-only period, the end of sharing after she was closed, a covenant basis starting
+ * or ending. Until then a decision made at `now` stands (a cache of decisions may keep it).
+ */
+export function nextAccessChange(client: AccessSubject, consents: readonly ConsentEvent[], now: string): number {
+  const t = Date.parse(now);
+  let next = Number.POSITIVE_INFINITY;
+  const consider = (instant: string) => {
+    const at = Date.parse(instant);
+    if (at > t && at < next) next = at;
+  };
+  for (const event of consents) {
+    for (const instant of event.type === "recorded" ? [event.recordedAt, event.validFrom, event.validUntil] : [event.withdrawnAt]) consider(instant);
+  }
+  for (const former of client.formerOwners ?? []) consider(former.readOnlyUntil);
+  if (client.closure) consider(client.closure.sharingEndsAt);
+  for (const covenant of client.covenants ?? []) {
+    consider(covenant.since);
+    if (covenant.until) consider(covenant.until);
+  }
+  return next;
+}
