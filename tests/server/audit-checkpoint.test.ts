@@ -1,16 +1,13 @@
-import { execFile } from "node:child_process";
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { promisify } from "node:util";
+import { join } from "node:path";
 import { createClient } from "@libsql/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { genesisHash, hashAuditRow } from "../../server/src/audit/entry.ts";
 import { createClientWithPlan } from "../support/fixtures.ts";
+import { runCli } from "../support/server-process.ts";
 import { startTestServer } from "../support/test-server.ts";
 
-const run = promisify(execFile);
-const serverDir = resolve(import.meta.dirname, "../../server");
 const key = "k".repeat(40);
 // Each check runs the CLI as its own process, which takes seconds on a loaded machine.
 const cliTimeout = 240_000;
@@ -42,13 +39,8 @@ describe("The audit chain is anchored outside the database: truncation and a rew
     const db = createClient({ url: `file:${join(dir, "naast.db")}` });
     for (const sql of statements) await db.execute(sql);
     db.close();
-    const env = { ...process.env, DATABASE_URL: `file:${join(dir, "naast.db")}`, AUDIT_CHECKPOINT_KEY: key };
-    try {
-      const { stdout } = await run("pnpm", ["exec", "tsx", "src/cli/main.ts", "verify-audit", "--checkpoint"], { cwd: serverDir, env, timeout: 60_000 });
-      return { ok: true, output: stdout };
-    } catch (error) {
-      return { ok: false, output: String((error as { stderr?: string }).stderr ?? error) };
-    }
+    const { code, stdout, stderr } = await runCli(`file:${join(dir, "naast.db")}`, ["verify-audit", "--checkpoint"], { AUDIT_CHECKPOINT_KEY: key });
+    return code === 0 ? { ok: true, output: stdout } : { ok: false, output: stderr };
   }
 
   it(

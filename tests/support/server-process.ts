@@ -71,19 +71,33 @@ export async function startServerProcess(databaseUrl: string, nodeArgs: string[]
   };
 }
 
-/** `pnpm cli <args>` as its own process on that database: its exit code and everything it printed. */
-export function runCli(databaseUrl: string, args: string[], env: Record<string, string> = {}): Promise<{ code: number; output: string }> {
+/**
+ * `pnpm cli <args>` as its own process on that database: its exit code, everything it printed, and
+ * each stream apart. Node with tsx's loader, not `pnpm cli`: pnpm and tsx's own launcher are two
+ * more Node processes to start, each seconds of a loaded machine (a CLI call is ~2.5 s of CPU as it
+ * is: tsx compiles the server's modules at each start).
+ */
+export function runCli(
+  databaseUrl: string,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number; output: string; stdout: string; stderr: string }> {
   const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], {
     cwd: serverDir,
     env: { ...process.env, DATABASE_URL: databaseUrl, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
+  let stdout = "";
+  let stderr = "";
   child.stdout?.on("data", (chunk: Buffer) => {
     output += chunk.toString();
+    stdout += chunk.toString();
   });
   child.stderr?.on("data", (chunk: Buffer) => {
     output += chunk.toString();
+    stderr += chunk.toString();
   });
-  return new Promise((resolveRun) => child.once("exit", (code) => resolveRun({ code: code ?? -1, output })));
+  // "close", not "exit": the process may exit before its last output has been read.
+  return new Promise((resolveRun) => child.once("close", (code) => resolveRun({ code: code ?? -1, output, stdout, stderr })));
 }

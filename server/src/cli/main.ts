@@ -1,6 +1,5 @@
 #!/usr/bin/env -S npx tsx
 import { parseArgs } from "node:util";
-import { defaultDemoPortalPorts, defaultOnsPortal } from "@naast/demo";
 import { daySchema, figuresPeriodSchema, organisationKindSchema, roleSchema } from "@naast/shared";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
@@ -8,15 +7,10 @@ import { checkpointConfig, verifyCheckpoint, writeCheckpoint } from "../audit/ch
 import { verifyAuditChain } from "../audit/verify.ts";
 import { openDatabase } from "../db/connect.ts";
 import { accounts } from "../db/schema.ts";
-import { demoLogins, seedDemo } from "../demo/seed.ts";
 import { createOrganisation, createUser } from "../directory/admin.ts";
 import { deactivateOrganisation, deactivateUser, type OpenWork } from "../directory/deactivate.ts";
 import { readEnv } from "../env.ts";
-import { runRetention } from "../retention/erase.ts";
 import { createServices } from "../services.ts";
-import { adapterCommand } from "./adapter.ts";
-import { figuresCommand } from "./figures.ts";
-import { printRetention } from "./retention.ts";
 
 const usage = `naast <command> [options]   (database: DATABASE_URL, default file:./data/naast.db)
 
@@ -49,8 +43,12 @@ function printOpenWork({ person, clients, agreements }: OpenWork) {
 }
 
 const [command, ...rest] = process.argv.slice(2);
+// A command loads only what it needs (imported where it runs): every module is compiled by tsx at
+// each start, and loading all of them made each call take seconds more (the adapter command needs
+// no database, verify-audit neither the demo nor the Dutch catalogue).
 // Adapters are managed through the running server's API, not by writing its database (0002).
 if (command === "adapter") {
+  const { adapterCommand } = await import("./adapter.ts");
   const code = await adapterCommand(rest).catch((error: unknown) => {
     console.error(error instanceof Error ? error.message : error);
     return 1;
@@ -157,6 +155,8 @@ try {
         .object({ "dry-run": z.boolean().default(false), "as-of": daySchema.optional() })
         .refine((v) => !v["as-of"] || v["dry-run"], { message: "--as-of only with --dry-run: retention erases as of today" })
         .parse(values);
+      const { runRetention } = await import("../retention/erase.ts");
+      const { printRetention } = await import("./retention.ts");
       const report = await runRetention(services, {
         dryRun: input["dry-run"],
         accessPoint: "cli",
@@ -167,10 +167,13 @@ try {
     }
     case "figures": {
       const period = figuresPeriodSchema.parse(values);
+      const { figuresCommand } = await import("./figures.ts");
       process.stdout.write(await figuresCommand(services, period, values.csv === true));
       break;
     }
     case "seed-demo": {
+      const { defaultDemoPortalPorts, defaultOnsPortal } = await import("@naast/demo");
+      const { demoLogins, seedDemo } = await import("../demo/seed.ts");
       const url = (port: number) => `http://${env.DEMO_PORTAL_HOST}:${port}`;
       await seedDemo(services, {
         ggd: url(defaultDemoPortalPorts.ggd),
