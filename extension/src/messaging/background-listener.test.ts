@@ -18,15 +18,27 @@ function wired() {
     extensionId: ownId,
     extensionOrigin: ownOrigin,
     contexts: {
-      adapterForUrl: async (url) => (calls.push(`adapterForUrl ${url}`), null),
-      report: async (tabId, d) => (calls.push(`report ${tabId} ${d.epdClientId}`), context),
-      get: async (tabId) => (calls.push(`get ${tabId}`), context),
+      adapterForUrl: async (url) => {
+        calls.push(`adapterForUrl ${url}`);
+        return null;
+      },
+      report: async (tabId, d) => {
+        calls.push(`report ${tabId} ${d.epdClientId}`);
+        return context;
+      },
+      get: async (tabId) => {
+        calls.push(`get ${tabId}`);
+        return context;
+      },
     },
     engine: {
       syncNow: async () => calls.push("syncNow"),
       restartLive: async () => calls.push("restartLive"),
     },
-    activeTabId: async () => (calls.push("activeTabId"), 12),
+    activeTabId: async () => {
+      calls.push("activeTabId");
+      return 12;
+    },
     broadcast: async (event) => broadcasts.push(event),
   };
   const listener = backgroundListener(parts);

@@ -8,6 +8,7 @@ import type { PortalPage } from "./read-client-id.ts";
 export function documentPage(document: Pick<Document, "querySelector" | "title" | "body">, url: string): PortalPage {
   const textOf = (element: Element | null) => {
     if (!element) return null;
+    // biome-ignore lint/performance/useDomNodeTextContent: the visible text, as the user sees the number on the page (hidden and template text left out); textContent only where there is no layout
     const inner = (element as Partial<HTMLElement>).innerText;
     return typeof inner === "string" ? inner : element.textContent;
   };

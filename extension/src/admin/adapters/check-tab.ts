@@ -38,6 +38,7 @@ export function takeSnapshot(request: SnapshotRequest): FrameSnapshot {
   const text = (selector: string) => {
     try {
       const element = selector === "" ? document.body : document.querySelector(selector);
+      // biome-ignore lint/performance/useDomNodeTextContent: read as the content script reads it (shared/src/portal/document-page.ts): the visible text
       const value = element ? ((element as HTMLElement).innerText ?? element.textContent) : null;
       return value === null ? null : value.slice(0, 20_000);
     } catch {
