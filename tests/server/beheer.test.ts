@@ -1,20 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { createClient } from "@libsql/client";
-import { TRPCClientError } from "@trpc/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ApiClient } from "../support/api.ts";
 import { createClientWithPlan, grantConsent } from "../support/fixtures.ts";
+import { errorCode } from "../support/refusal-code.ts";
 import { startTestServer, type TestServer } from "../support/test-server.ts";
-
-async function refusedCode(call: Promise<unknown>) {
-  try {
-    await call;
-  } catch (error) {
-    if (error instanceof TRPCClientError) return error.data?.code;
-    throw error;
-  }
-  throw new Error("the call was not refused");
-}
 
 const applied = async (p: Promise<{ status: string; reason?: string }>) => {
   const result = await p;
@@ -81,9 +71,9 @@ describe("the admin's directory procedures over real HTTP", () => {
       active: true,
       email: "fatima@test.naast",
     });
-    expect(await refusedCode(fatima.trpc.directory.listUsers.query())).toBe("FORBIDDEN");
-    expect(await refusedCode(fatima.trpc.directory.unassignedWork.query())).toBe("FORBIDDEN");
-    expect(await refusedCode(bart.trpc.directory.deactivateUser.mutate({ userId: fatima.userId }))).toBe("FORBIDDEN");
+    expect(await errorCode(fatima.trpc.directory.listUsers.query())).toBe("FORBIDDEN");
+    expect(await errorCode(fatima.trpc.directory.unassignedWork.query())).toBe("FORBIDDEN");
+    expect(await errorCode(bart.trpc.directory.deactivateUser.mutate({ userId: fatima.userId }))).toBe("FORBIDDEN");
   });
 
   it("answers a deactivation with her open work as her organisation may see it: a client not shared with it never appears, not even as a count", async () => {

@@ -3,12 +3,13 @@ import { request } from "node:http";
 import { join } from "node:path";
 import { createClient } from "@libsql/client";
 import type { AppRouter } from "@naast/server/router";
-import { createTRPCClient, httpLink, TRPCClientError } from "@trpc/client";
+import { createTRPCClient, httpLink } from "@trpc/client";
 import { Secret, TOTP } from "otpauth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readEnv } from "../../server/src/env.ts";
 import { startServer } from "../../server/src/server.ts";
 import { type Trpc, trpcClient } from "../support/api.ts";
+import { errorCode, refusalCode } from "../support/refusal-code.ts";
 import { startTestServer, type TestServer, testPassword } from "../support/test-server.ts";
 import { snapshotContains, snapshotDatabase } from "./support-snapshot.ts";
 
@@ -26,17 +27,6 @@ const wrongCodeFor = (secret: string) => {
   }
 };
 
-/** The refusal's code of a refused call (`signIn.code-used`, …). */
-async function refusalCode(call: Promise<unknown>): Promise<string | undefined> {
-  try {
-    await call;
-  } catch (error) {
-    if (error instanceof TRPCClientError) return error.data?.refusal?.code;
-    throw error;
-  }
-  throw new Error("the call was not refused");
-}
-
 async function sql(statement: string, args: (string | number | null)[] = []) {
   const db = createClient({ url: server.databaseUrl });
   try {
@@ -44,16 +34,6 @@ async function sql(statement: string, args: (string | number | null)[] = []) {
   } finally {
     db.close();
   }
-}
-
-async function refusal(call: Promise<unknown>): Promise<string | undefined> {
-  try {
-    await call;
-  } catch (error) {
-    if (error instanceof TRPCClientError) return error.data?.code;
-    throw error;
-  }
-  throw new Error("the call was not refused");
 }
 
 let lastAddress = 10;
@@ -111,8 +91,8 @@ describe("two-factor sign-in", () => {
     if (first.step !== "enrol") return;
     expect(first.otpauthUri).toMatch(/^otpauth:\/\/totp\/Naast:anna%40test\.naast\?.*secret=/);
     // The challenge is not a session.
-    expect(await refusal(trpcClient(server.url, first.challenge).auth.me.query())).toBe("UNAUTHORIZED");
-    expect(await refusal(device.auth.secondFactor.mutate({ challenge: first.challenge, code: wrongCodeFor(first.secret) }))).toBe("UNAUTHORIZED");
+    expect(await errorCode(trpcClient(server.url, first.challenge).auth.me.query())).toBe("UNAUTHORIZED");
+    expect(await errorCode(device.auth.secondFactor.mutate({ challenge: first.challenge, code: wrongCodeFor(first.secret) }))).toBe("UNAUTHORIZED");
 
     const done = await device.auth.secondFactor.mutate({ challenge: first.challenge, code: codeFor(first.secret) });
 
@@ -120,7 +100,7 @@ describe("two-factor sign-in", () => {
     expect(new Set(done.recoveryCodes).size).toBe(10);
     expect((await trpcClient(server.url, done.token).auth.me.query()).user.id).toBe("anna");
     // Used once: the same challenge signs nobody in again.
-    expect(await refusal(device.auth.secondFactor.mutate({ challenge: first.challenge, code: codeFor(first.secret) }))).toBe("UNAUTHORIZED");
+    expect(await errorCode(device.auth.secondFactor.mutate({ challenge: first.challenge, code: codeFor(first.secret) }))).toBe("UNAUTHORIZED");
     // The recovery codes are stored only as hashes.
     const snapshot = await snapshotDatabase(server.databaseUrl);
     for (const code of done.recoveryCodes ?? []) expect(snapshotContains(snapshot, code)).toBe(false);
@@ -143,7 +123,7 @@ describe("two-factor sign-in", () => {
     const fourth = await device.auth.login.mutate({ email, password: testPassword });
     if (third.step !== "second-factor" || fourth.step !== "second-factor" || !recovery) throw new Error("expected a second factor");
     expect((await device.auth.secondFactor.mutate({ challenge: third.challenge, code: recovery.toUpperCase() })).user.id).toBe("bram");
-    expect(await refusal(device.auth.secondFactor.mutate({ challenge: fourth.challenge, code: recovery }))).toBe("UNAUTHORIZED");
+    expect(await errorCode(device.auth.secondFactor.mutate({ challenge: fourth.challenge, code: recovery }))).toBe("UNAUTHORIZED");
   });
 
   it("limits wrong codes per account like wrong passwords: after the limit even the right code is refused", async () => {
@@ -156,12 +136,12 @@ describe("two-factor sign-in", () => {
       const device = freshDevice();
       const login = await device.auth.login.mutate({ email, password: testPassword });
       if (login.step !== "second-factor") throw new Error("expected a second factor");
-      answers.push(await refusal(device.auth.secondFactor.mutate({ challenge: login.challenge, code: wrongCodeFor(secret) })));
+      answers.push(await errorCode(device.auth.secondFactor.mutate({ challenge: login.challenge, code: wrongCodeFor(secret) })));
     }
     const device = freshDevice();
     const login = await device.auth.login.mutate({ email, password: testPassword });
     if (login.step !== "second-factor") throw new Error("expected a second factor");
-    answers.push(await refusal(device.auth.secondFactor.mutate({ challenge: login.challenge, code: codeFor(secret) })));
+    answers.push(await errorCode(device.auth.secondFactor.mutate({ challenge: login.challenge, code: codeFor(secret) })));
 
     expect(answers).toEqual([...Array(perAccount).fill("UNAUTHORIZED"), "TOO_MANY_REQUESTS", "TOO_MANY_REQUESTS"]);
   });

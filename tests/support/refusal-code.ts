@@ -18,3 +18,8 @@ export async function failure(call: Promise<unknown>): Promise<ClientError> {
 export async function refusalCode(call: Promise<unknown>): Promise<string | undefined> {
   return ((await failure(call)).data as { refusal?: { code: string } } | undefined)?.refusal?.code;
 }
+
+/** The tRPC error code a refused call answers with (UNAUTHORIZED, FORBIDDEN, …); throws when the call was not refused. */
+export async function errorCode(call: Promise<unknown>): Promise<string | undefined> {
+  return (await failure(call)).data?.code;
+}
