@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { demoPassword } from "../../server/src/demo/people.ts";
+import { signIn } from "../support/api.ts";
+import { Replica } from "../support/replica.ts";
 import { axeViolations } from "./support/axe.ts";
 import { hasFocus } from "./support/keyboard.ts";
 import { type CaseManagerBrowser, caseManagerBrowser } from "./support/panel.ts";
@@ -44,6 +47,27 @@ describe("the overview in the demo", () => {
     // The keyboard goes on from her line, not from the top of the panel.
     await expect.poll(() => hasFocus(row("Jolanda").getByRole("button", { name: "Jolanda" }))).toBe(true);
   }, 60_000);
+
+  it("a contact written with the form open a while is logged at the moment she saves it, not when she opened the client", async () => {
+    const { panel } = marieke;
+    await nav().getByRole("button", { name: "Cliënten" }).click();
+    await panel.getByLabel("Zoek op roepnaam").fill("jol");
+    await row("Jolanda").getByRole("button", { name: "Jolanda" }).click();
+    await expect.poll(() => panel.locator("[data-testid=client-view] h1").textContent()).toContain("Jolanda");
+    // She reads the dossier for over a minute (the form's moment has a minute's precision), then writes up a call.
+    await panel.waitForTimeout(61_000);
+    await panel.locator("select[name=contact-type]").selectOption("phone");
+    await panel.locator("textarea[name=note]").fill("Jolanda belde zelf: ze slaapt vannacht in de nachtopvang.");
+    const saved = Date.now();
+    await panel.getByRole("button", { name: "Contact opslaan" }).click();
+    await expect.poll(() => panel.getByTestId("contact").first().textContent()).toContain("Jolanda belde zelf");
+    await expect.poll(() => panel.getByTestId("pending-count").count(), { timeout: 20_000 }).toBe(0);
+    const device = new Replica().apply(await (await signIn(stack.server.url, "marieke@ldh.demo", demoPassword)).pull());
+    const call = device.of("notes", "client-jolanda").find((n) => n.text.startsWith("Jolanda belde zelf"));
+    expect(call?.contactType).toBe("phone");
+    expect(Date.parse(call?.contactAt ?? "")).toBeGreaterThanOrEqual(saved - 2_000);
+    await panel.getByRole("button", { name: "Terug naar Cliënten" }).click();
+  }, 120_000);
 
   it("finds Linda under Gesloten with why she left, her history, and reopens her", async () => {
     const { panel } = marieke;

@@ -1,5 +1,5 @@
 import { type AccessDecision, type Contact, type ContactType, chosenContactTypes, currentContacts, type DataCategory, lastContactAt } from "@naast/shared";
-import { useContext, useState } from "preact/hooks";
+import { useContext, useEffect, useState } from "preact/hooks";
 import { useMutate } from "../hooks/use-mutate.ts";
 import { formatDay, LanguageContext, useT } from "../i18n/index.ts";
 import type { MessageKey } from "../i18n/nl.ts";
@@ -67,7 +67,10 @@ function ContactForm({ clientId, correcting, onDone }: { clientId: string; corre
   const t = useT();
   const { language } = useContext(LanguageContext);
   const { run, error } = useMutate();
-  const [when, setWhen] = useState(localInputValue(correcting?.at ?? new Date().toISOString()));
+  // null: "now", the moment she saves (the form may stay open for hours beside the EPD); a moment
+  // once she picks one, or the corrected contact's.
+  const [when, setWhen] = useState<string | null>(correcting ? localInputValue(correcting.at) : null);
+  const now = useNow(when === null);
   const [type, setType] = useState<ContactType | "">(correcting && correcting.type !== "unknown" ? correcting.type : "");
   const [noShow, setNoShow] = useState(correcting?.noShow ?? false);
   const [text, setText] = useState(correcting?.text ?? "");
@@ -80,14 +83,14 @@ function ContactForm({ clientId, correcting, onDone }: { clientId: string; corre
       clientId,
       text,
       correctsNoteId: correcting?.id ?? null,
-      contactAt: new Date(when).toISOString(),
+      contactAt: when === null ? new Date().toISOString() : new Date(when).toISOString(),
       contactType: type,
       noShow,
     };
     if (await run("addNote", args)) {
       setText("");
       setNoShow(false);
-      setWhen(localInputValue(new Date().toISOString()));
+      setWhen(null);
       onDone();
     }
   };
@@ -102,7 +105,7 @@ function ContactForm({ clientId, correcting, onDone }: { clientId: string; corre
           type="datetime-local"
           required
           max={localInputValue(new Date().toISOString())}
-          value={when}
+          value={when ?? localInputValue(now)}
           onInput={(e) => setWhen(e.currentTarget.value)}
         />
       </label>
@@ -134,4 +137,16 @@ function ContactForm({ clientId, correcting, onDone }: { clientId: string; corre
       <ErrorLine message={error} />
     </form>
   );
+}
+
+/** The current moment, kept up to date every 20 seconds while `running`: the form shows "now" as it moves. */
+function useNow(running: boolean): string {
+  const [now, setNow] = useState(() => new Date().toISOString());
+  useEffect(() => {
+    if (!running) return;
+    setNow(new Date().toISOString());
+    const timer = setInterval(() => setNow(new Date().toISOString()), 20_000);
+    return () => clearInterval(timer);
+  }, [running]);
+  return now;
 }
