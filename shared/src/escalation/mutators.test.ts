@@ -2,13 +2,25 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { accessibleCategories, canAccess } from "../consent/can-access.ts";
 import { dataCategories } from "../consent/categories.ts";
-import { mutators } from "../mutators/registry.ts";
+import { type MutationArgs, mutators } from "../mutators/registry.ts";
 import { acting, day, people, sessionUser } from "../testing/fixtures.ts";
 import { consentArgs, escalateArgs, expectRejected, stapteam, validArgs } from "../testing/stapteam.ts";
 import { escalationStatuses } from "./schema.ts";
 import { addWorkingDays, covenantAfterCloseDays, escalationQueue, isOverdueEscalation, mayMoveTo } from "./state.ts";
 
 const ruud = sessionUser("ruud");
+
+type Decision = MutationArgs<"answerEscalation">["decisions"][number];
+const forFatima: Decision = { text: "Urgentieaanvraag indienen", agreementId: "o1-a1", ownerUserId: "fatima", dueDate: "2024-03-18" };
+const forRuud: Decision = { text: "Woningcorporatie bellen", agreementId: "o1-a2", ownerUserId: "ruud", dueDate: "2024-03-08" };
+
+/** Fatima escalates Anna's case (o1); Ruud answers it on day 1 with these decisions. */
+async function answeredWith(decisions: Decision[]) {
+  const store = await stapteam();
+  await store.run(mutators.escalate, escalateArgs(), acting("fatima"));
+  await store.run(mutators.answerEscalation, { ...validArgs.answerEscalation, decisions }, acting("ruud", day(1)));
+  return store;
+}
 
 describe("an escalation's steps", () => {
   it("goes ingediend → in behandeling → besproken → opgelost, each step an event with who and when", async () => {
@@ -40,39 +52,18 @@ describe("an escalation's steps", () => {
   });
 
   it("turns a decision with an owner and a day into an afspraak of the escalation, owned by whom she names, herself too", async () => {
-    const store = await stapteam();
-    await store.run(mutators.escalate, escalateArgs(), acting("fatima"));
-    await store.run(
-      mutators.answerEscalation,
-      {
-        ...validArgs.answerEscalation,
-        decisions: [
-          { text: "Urgentieaanvraag indienen", agreementId: "o1-a1", ownerUserId: "fatima", dueDate: "2024-03-18" },
-          { text: "Woningcorporatie bellen", agreementId: "o1-a2", ownerUserId: "ruud", dueDate: "2024-03-08" },
-          { text: "Over een maand opnieuw bespreken", agreementId: "o1-a3", ownerUserId: null, dueDate: null },
-        ],
-      },
-      acting("ruud", day(1)),
-    );
+    const store = await answeredWith([
+      forFatima,
+      forRuud,
+      { text: "Over een maand opnieuw bespreken", agreementId: "o1-a3", ownerUserId: null, dueDate: null },
+    ]);
     expect(store.get("agreements", "o1-a2")).toMatchObject({ ownerUserId: "ruud", ownerOrganisationId: "gemeente", escalationId: "o1", status: "open" });
     expect(store.get("agreements", "o1-a3")).toBeUndefined();
     expect(store.get("escalations", "o1")?.decisions.map((d) => d.agreementId)).toEqual(["o1-a1", "o1-a2", null]);
   });
 
   it("lets the procesregisseur mark her own afspraak of the escalation done, naming the escalation; not one of the plan, nor another's", async () => {
-    const store = await stapteam();
-    await store.run(mutators.escalate, escalateArgs(), acting("fatima"));
-    await store.run(
-      mutators.answerEscalation,
-      {
-        ...validArgs.answerEscalation,
-        decisions: [
-          { text: "Urgentieaanvraag indienen", agreementId: "o1-a1", ownerUserId: "fatima", dueDate: "2024-03-18" },
-          { text: "Woningcorporatie bellen", agreementId: "o1-a2", ownerUserId: "ruud", dueDate: "2024-03-08" },
-        ],
-      },
-      acting("ruud", day(1)),
-    );
+    const store = await answeredWith([forFatima, forRuud]);
     // Without naming the escalation the change needs the afspraken of the plan, which the covenant does not give her.
     await expectRejected(
       store.run(mutators.setAgreementStatus, { clientId: "anna", agreementId: "o1-a2", status: "done" }, acting("ruud", day(2))),
