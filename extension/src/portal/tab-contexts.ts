@@ -1,4 +1,5 @@
 import { type PortalAdapter, portalAdapterSchema } from "@naast/shared";
+import Dexie from "dexie";
 import type { DetectedClient, TabContext } from "../messaging/protocol.ts";
 import type { NaastDatabase } from "../storage/db.ts";
 import { adapterFor } from "./match.ts";
@@ -25,16 +26,37 @@ export class TabContexts {
   readonly #frames = new Map<string, FrameReport>();
   #loaded: Promise<void> | null = null;
   #clock = 0;
+  #adapters: Promise<PortalAdapter[]> | null = null;
 
   constructor(
     private readonly db: NaastDatabase,
     private readonly storage: { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> },
     private readonly alive: FrameAlive = async () => true,
-  ) {}
+  ) {
+    // Read again after any write to the records (here, or in the panel: Dexie tells every
+    // context) and when the device locks or unlocks, so a locked device reads nothing, as before.
+    const records = `idb://${db.name}/records/`;
+    Dexie.on("storagemutated", (parts) => {
+      if (Object.keys(parts).some((part) => part.startsWith(records))) this.#adapters = null;
+    });
+    db.keys?.onChange(() => {
+      this.#adapters = null;
+    });
+  }
 
-  async adapters(): Promise<PortalAdapter[]> {
-    const rows = await this.db.records.where("collection").equals("portalAdapters").toArray();
-    return rows.map((r) => portalAdapterSchema.parse(r.data));
+  /** The adapters this device holds: read once, not at every report (each of a portal's page loads asks twice). */
+  adapters(): Promise<PortalAdapter[]> {
+    if (this.#adapters) return this.#adapters;
+    const read = this.db.records
+      .where("collection")
+      .equals("portalAdapters")
+      .toArray()
+      .then((rows) => rows.map((r) => portalAdapterSchema.parse(r.data)));
+    this.#adapters = read;
+    read.catch(() => {
+      if (this.#adapters === read) this.#adapters = null;
+    });
+    return read;
   }
 
   async adapterForUrl(url: string): Promise<PortalAdapter | null> {
@@ -55,7 +77,9 @@ export class TabContexts {
     this.#clock = Math.max(this.#clock + 1, Date.now());
     this.#frames.set(`${tabId}/${frameId}`, { tabId, frameId, at: this.#clock, context });
     const merged = await this.#merge(tabId);
-    await this.#save();
+    // The panel is told first (the caller broadcasts the answer); the copy in session storage,
+    // for a background the browser stopped, follows in the same turn of the listener.
+    this.#save().catch((error: unknown) => console.error("[naast] tab contexts not kept in session storage", error));
     return merged;
   }
 
