@@ -1,13 +1,11 @@
-import { execFile } from "node:child_process";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { resolve } from "node:path";
-import { promisify } from "node:util";
 import { createIriszorgOnsPortal } from "@naast/demo";
 import type { BrowserContext, Page, Worker } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { declaredLoopbackHosts } from "../../extension/src/portal/hosts.ts";
 import { demoPassword } from "../../server/src/demo/people.ts";
+import { runCli } from "../support/server-process.ts";
 import { type LaunchedExtension, launchWithExtension } from "./support/launch-extension.ts";
 import { enterPassword } from "./support/panel.ts";
 import { type DemoStack, extensionPath, startDemoStack } from "./support/stack.ts";
@@ -24,9 +22,6 @@ import { type DemoStack, extensionPath, startDemoStack } from "./support/stack.t
  * permissions.request resolves at once as granted, without a prompt, and the grant is the
  * extension's own from then on. Revoking is the same settings page (removeHostPermission).
  */
-const run = promisify(execFile);
-const cli = resolve(import.meta.dirname, "../../server/src/cli/main.ts");
-const tsx = resolve(import.meta.dirname, "../../node_modules/.bin/tsx");
 
 async function listen(server: Server, host: string): Promise<string> {
   await new Promise<void>((done) => server.listen(0, host, done));
@@ -84,12 +79,14 @@ async function siteAccess(context: BrowserContext, extensionId: string, change: 
   await settings.close();
 }
 
-/** `pnpm cli adapter …` as Iriszorg's admin types it, against the running server. */
-async function adapterCli(serverUrl: string, args: string[]): Promise<string> {
-  const { stdout } = await run(tsx, [cli, "adapter", ...args], {
-    env: { ...process.env, NAAST_SERVER: serverUrl, NAAST_EMAIL: "beheer@iriszorg.demo", NAAST_PASSWORD: demoPassword },
-    timeout: 60_000,
+/** `pnpm cli adapter …` as Iriszorg's admin types it, against the running server (the command opens no database). */
+async function adapterCli(server: DemoStack["server"], args: string[]): Promise<string> {
+  const { code, stdout, stderr } = await runCli(server.databaseUrl, ["adapter", ...args], {
+    NAAST_SERVER: server.url,
+    NAAST_EMAIL: "beheer@iriszorg.demo",
+    NAAST_PASSWORD: demoPassword,
   });
+  if (code !== 0) throw new Error(`naast adapter ${args[0]} failed (${code}): ${stderr}`);
   return stdout;
 }
 
@@ -130,7 +127,7 @@ describe("a real partner portal: read only after the grant, in its frame, until 
   it("does not read the fourth portal before the grant, and offers the grant to the organisation's case manager", async () => {
     // The admin adds the portal with the CLI while the server runs.
     expect(
-      await adapterCli(stack.server.url, [
+      await adapterCli(stack.server, [
         "add",
         "--id",
         "adapter-ons",
@@ -203,7 +200,7 @@ describe("a real partner portal: read only after the grant, in its frame, until 
   });
 
   it("stops reading the portal on the next sync after the admin removes the adapter on the server", async () => {
-    expect(await adapterCli(stack.server.url, ["remove", "--id", "adapter-ons"])).toContain("adapter adapter-ons removed");
+    expect(await adapterCli(stack.server, ["remove", "--id", "adapter-ons"])).toContain("adapter adapter-ons removed");
     await expect.poll(() => registeredOrigins(browser.context), { timeout: 20_000 }).not.toContain(origin());
     await expect.poll(() => panel.locator("[data-testid=client-view]").count(), { timeout: 15_000 }).toBe(0);
     // The access is given up too, and not offered again.
