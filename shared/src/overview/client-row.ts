@@ -67,13 +67,17 @@ export function inFilter(row: Pick<ClientRow, "responsibleUserId" | "status">, f
 
 /** Search by roepnaam: case- and accent-insensitive, anywhere in the name. */
 export function matchesAlias(alias: string, query: string): boolean {
-  const fold = (s: string) => s.normalize("NFD").replace(/\p{M}/gu, "").toLocaleLowerCase("nl");
-  return fold(alias).includes(fold(query.trim()));
+  const wanted = fold(query.trim());
+  return wanted === "" || fold(alias).includes(wanted);
 }
+const fold = (s: string) => s.normalize("NFD").replace(/\p{M}/gu, "").toLocaleLowerCase("nl");
+
+/** Roepnamen in Dutch order; one collator, not one per comparison (localeCompare with a locale makes one each time). */
+const dutch = new Intl.Collator("nl");
 
 /** The list as shown: filtered, searched, by roepnaam. */
 export function clientList(rows: readonly ClientRow[], filter: ClientFilter, query: string, user: Pick<SessionUser, "id">): ClientRow[] {
   return rows
     .filter((r) => inFilter(r, filter, user) && matchesAlias(r.alias, query))
-    .sort((a, b) => a.alias.localeCompare(b.alias, "nl") || a.clientId.localeCompare(b.clientId));
+    .sort((a, b) => dutch.compare(a.alias, b.alias) || dutch.compare(a.clientId, b.clientId));
 }

@@ -222,5 +222,12 @@ export const toDoSources: ToDoSource[] = [
 export function toDo(clients: readonly ClientOverview[], context: ToDoContext, sources: readonly ToDoSource[] = toDoSources): ToDoItem[] {
   return clients
     .flatMap((records) => sources.flatMap((source) => source(records, context)))
-    .sort((a, b) => a.day.localeCompare(b.day) || a.key.localeCompare(b.key));
+    .sort((a, b) => byCodeUnits(a.day, b.day) || byCodeUnits(a.key, b.key));
 }
+
+/**
+ * Days (ISO dates) and keys (ids) in plain code-unit order: the same order for dates as a
+ * collation, and a stable one for keys, without a collation per comparison (a device's thousands
+ * of items took a third of a second to sort with localeCompare).
+ */
+const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
