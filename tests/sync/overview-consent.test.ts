@@ -24,6 +24,7 @@ describe("the overview on each organisation's device, after one sync with the re
   let joost: ApiClient;
   const emails: Record<string, string> = {};
   const anna = `client-${randomUUID()}`;
+  let consentId = "";
 
   const device = async (who: string): Promise<{ db: NaastDatabase; user: Person }> => {
     const db = freshDatabase();
@@ -53,7 +54,7 @@ describe("the overview on each organisation's device, after one sync with the re
     const applied = async (result: Promise<{ status: string }>) => expect(JSON.stringify(await result)).toContain(`"status":"applied"`);
     const inDays = (n: number) => new Date(Date.parse(`${today}T12:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
     await applied(fatima.push("createClient", { id: anna, alias: "Anna", birthYear: 1991, epdClientId: null }));
-    await grantConsent(fatima, anna, ["org-ldh"], dataCategories);
+    consentId = await grantConsent(fatima, anna, ["org-ldh"], dataCategories);
     await applied(
       fatima.push("addAgreement", {
         id: `a-${randomUUID()}`,
@@ -126,5 +127,33 @@ describe("the overview on each organisation's device, after one sync with the re
     expect(iris.count).toBe(2);
     const ldh = await overviewOf("marieke");
     expect(ldh.data.settings.noContactDays).toBe(14);
+  }, 60_000);
+
+  // Last: it withdraws Anna's consent.
+  it("after Anna withdraws her consent, the same Leger des Heils device drops her at its next sync: no row, no item, no count", async () => {
+    const { db, user } = await device("marieke");
+    const now = new Date().toISOString();
+    expect((await loadOverview(db, user.organisationId)).clients.map((c) => c.client.id)).toContain(anna);
+    const people = [...(await loadDirectory(db)).people.values()];
+    const fatimaLoad = (clients: Parameters<typeof caseload>[1]) => caseload(people, clients, now.slice(0, 10)).find((r) => r.userId === "fatima-api");
+    expect(fatimaLoad((await loadOverview(db, user.organisationId)).clients)).toMatchObject({ activeClients: 1, overdueAgreements: 1 });
+
+    const withdrawn = await fatima.push("withdrawConsent", {
+      id: randomUUID(),
+      clientId: anna,
+      consentId,
+      organisations: null,
+      categories: null,
+      reason: "Cliënt trekt toestemming in",
+    });
+    expect(withdrawn.status).toBe("applied");
+    await new SyncEngine(db).syncNow();
+
+    const data = await loadOverview(db, user.organisationId);
+    expect(data.clients.map((c) => c.client.id)).not.toContain(anna);
+    expect(toDo(data.clients, { user, now, settings: data.settings, holders: data.holders })).toEqual([]);
+    expect(await toDoCount(db, now)).toBe(0);
+    expect(fatimaLoad(data.clients)).toMatchObject({ activeClients: 0, openAgreements: 0, overdueAgreements: 0 });
+    expect(await db.clientSummaries.get(anna)).toBeUndefined();
   }, 60_000);
 });
