@@ -1,5 +1,6 @@
 export * from "./agreement/mutators.ts";
 export * from "./agreement/schema.ts";
+export * from "./calendar/calendar-day.ts";
 export * from "./client/closure.ts";
 export * from "./client/retention.ts";
 export * from "./client/schema.ts";

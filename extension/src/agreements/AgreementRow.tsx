@@ -1,4 +1,4 @@
-import { type Agreement, isOverdue, mayChangeAgreements, promptsEscalation } from "@naast/shared";
+import { type Agreement, calendarToday, isOverdue, mayChangeAgreements, promptsEscalation } from "@naast/shared";
 import { useContext, useState } from "preact/hooks";
 import type { EscalationPrefill } from "../escalation/EscalationSection.tsx";
 import { useLiveQuery } from "../hooks/use-live-query.ts";
@@ -12,8 +12,6 @@ import { ErrorLine } from "../ui/ErrorLine.tsx";
 import { PersonOptions } from "../ui/PersonOptions.tsx";
 import { UndoBar } from "../ui/UndoBar.tsx";
 import { possibleOwners } from "./draft.ts";
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** One open afspraak: done, or changed (text, due date, owner), or cancelled with a reason. */
 export function AgreementRow({
@@ -40,7 +38,7 @@ export function AgreementRow({
   const [reason, setReason] = useState("");
   const now = new Date().toISOString();
   const person = directory.people.get(a.ownerUserId);
-  const overdue = isOverdue(a, today());
+  const overdue = isOverdue(a, calendarToday());
   const may = session ? mayChangeAgreements(session.user, view.client, view.consentEvents, now, a.domain) : false;
   const owners = possibleOwners(view, directory, now, a.domain);
   const mayEscalate = useMayRun(
@@ -60,7 +58,7 @@ export function AgreementRow({
         {t("agreements.due", { date: formatDay(language, a.dueDate) })}
         {overdue && <strong class="badge">{t("agreements.overdue")}</strong>}
       </span>{" "}
-      {onEscalate && mayEscalate && promptsEscalation(a, today()) && (
+      {onEscalate && mayEscalate && promptsEscalation(a, calendarToday()) && (
         <button
           type="button"
           class="secondary"

@@ -1,4 +1,4 @@
-import { currentContacts, deriveConsents, expiresSoon, isOverdue } from "@naast/shared";
+import { calendarDay, currentContacts, deriveConsents, expiresSoon, isOverdue } from "@naast/shared";
 import { useContext } from "preact/hooks";
 import { consentSentence } from "../consent/consent-sentence.ts";
 import { formatDay, LanguageContext, useT } from "../i18n/index.ts";
@@ -17,7 +17,7 @@ export function AtAGlance({ view, directory, notesShared }: { view: ClientView; 
   const t = useT();
   const { language } = useContext(LanguageContext);
   const now = new Date().toISOString();
-  const today = now.slice(0, 10);
+  const today = calendarDay(now);
   const shortName = (id: string) => directory.organisations.get(id)?.shortName ?? id;
   const consents = deriveConsents(view.consentEvents, now).filter(
     (s) => s.status === "active" || s.status === "pending" || Date.parse(now) - Date.parse(s.consent.validUntil) < endedRecentlyDays * dayMs,

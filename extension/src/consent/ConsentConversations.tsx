@@ -1,12 +1,11 @@
-import { askAgainDue, type ConversationOutcome, conversationOutcomes, type RecordOf } from "@naast/shared";
+import { addDays, askAgainDue, type ConversationOutcome, calendarToday, conversationOutcomes, type RecordOf } from "@naast/shared";
 import { useContext, useState } from "preact/hooks";
 import { useMutate } from "../hooks/use-mutate.ts";
 import { formatDay, LanguageContext, useT } from "../i18n/index.ts";
 import type { Directory } from "../records/queries.ts";
 import { ErrorLine } from "../ui/ErrorLine.tsx";
 
-const today = () => new Date().toISOString().slice(0, 10);
-const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+const inDays = (days: number) => addDays(calendarToday(), days);
 
 /**
  * The consent conversations that did not end in a yes (or only partly): when she was asked, what
@@ -28,11 +27,11 @@ export function ConsentConversations({
   const { language } = useContext(LanguageContext);
   const { run, error } = useMutate();
   const [open, setOpen] = useState(false);
-  const [askedOn, setAskedOn] = useState(today());
+  const [askedOn, setAskedOn] = useState(calendarToday());
   const [outcome, setOutcome] = useState<ConversationOutcome>("not-yet");
   const [clientWords, setClientWords] = useState("");
   const [askAgainOn, setAskAgainOn] = useState(inDays(28));
-  const due = askAgainDue(conversations, today());
+  const due = askAgainDue(conversations, calendarToday());
   const sorted = [...conversations].sort((a, b) => (a.askedOn + a.recordedAt < b.askedOn + b.recordedAt ? -1 : 1));
 
   return (

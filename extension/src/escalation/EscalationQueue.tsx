@@ -1,4 +1,13 @@
-import { defaultResponseWorkingDays, escalationQueue, escalationSettingsId, isOverdueEscalation, mayRun, mutators, type SessionUser } from "@naast/shared";
+import {
+  calendarToday,
+  defaultResponseWorkingDays,
+  escalationQueue,
+  escalationSettingsId,
+  isOverdueEscalation,
+  mayRun,
+  mutators,
+  type SessionUser,
+} from "@naast/shared";
 import { useContext, useState } from "preact/hooks";
 import { useLiveQuery } from "../hooks/use-live-query.ts";
 import { useMutate } from "../hooks/use-mutate.ts";
@@ -33,7 +42,7 @@ export function EscalationQueue({ session, directory, onOpen }: { session: Sessi
   const open = escalationQueue(mine);
   if (user.role === "coordinator" && open.length === 0) return null;
   const clients = new Map(data.clients.map((c) => [c.id, c]));
-  const today = new Date().toISOString().slice(0, 10);
+  const today = calendarToday();
   return (
     <section class="card inbox" aria-labelledby="escalation-queue-title" data-testid="escalation-queue">
       <h2 id="escalation-queue-title">{t(user.role === "procesregisseur" ? "escalation.queue" : "escalation.teamQueue", { count: open.length })}</h2>

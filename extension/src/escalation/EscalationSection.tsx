@@ -1,4 +1,5 @@
 import {
+  calendarToday,
   type Escalation,
   escalationAgreementOwnerRoles,
   isOpenEscalation,
@@ -27,8 +28,6 @@ export interface EscalationPrefill {
   text: string;
   domain: LifeDomain | null;
 }
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 /**
  * Opschalingen of one client: the holder's case manager writes one and reads the answer; the
@@ -177,7 +176,7 @@ function EscalationCard({ escalation: e, view, directory, session }: { escalatio
   const may = useMayRun(session.user, view.client, view.consentEvents);
   const step = { clientId: e.clientId, escalationId: e.id };
   const hers = session.user.role === "procesregisseur" && e.municipalityOrganisationId === session.user.organisationId && may("takeUpEscalation", step);
-  const overdue = isOverdueEscalation(e, today());
+  const overdue = isOverdueEscalation(e, calendarToday());
   const decided = e.decisions.length > 0;
   return (
     <li class={overdue ? "overdue" : ""} data-testid="escalation" data-escalation-id={e.id} data-status={e.status}>
@@ -238,7 +237,7 @@ function Answering({
 }) {
   const t = useT();
   const step = { clientId: e.clientId, escalationId: e.id };
-  const [discussedOn, setDiscussedOn] = useState(today());
+  const [discussedOn, setDiscussedOn] = useState(calendarToday());
   const [outcome, setOutcome] = useState<"resolved" | "returned">("resolved");
   const [answer, setAnswer] = useState("");
   const [decision, setDecision] = useState("");

@@ -1,4 +1,5 @@
 import type { Figures } from "@naast/shared";
+import { calendarToday } from "@naast/shared";
 import { useContext, useState } from "preact/hooks";
 import { offerDownload } from "../consent/statement.ts";
 import { LanguageContext, useT } from "../i18n/index.ts";
@@ -18,7 +19,7 @@ import { initialChoice, type PeriodChoice, periodOf } from "./period-choice.ts";
 export function FiguresView({ session }: { session: Session }) {
   const t = useT();
   const { language } = useContext(LanguageContext);
-  const [choice, setChoice] = useState<PeriodChoice>(() => initialChoice(new Date().toISOString().slice(0, 10)));
+  const [choice, setChoice] = useState<PeriodChoice>(() => initialChoice(calendarToday()));
   const [figures, setFigures] = useState<Figures | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);

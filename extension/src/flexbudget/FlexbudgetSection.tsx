@@ -1,4 +1,13 @@
-import { type AccessDecision, type DataCategory, type ExpenseState, expensePurposes, expenseStates, remainingCents, spentInYear } from "@naast/shared";
+import {
+  type AccessDecision,
+  calendarToday,
+  type DataCategory,
+  type ExpenseState,
+  expensePurposes,
+  expenseStates,
+  remainingCents,
+  spentInYear,
+} from "@naast/shared";
 import { useContext, useState } from "preact/hooks";
 import { useMutate } from "../hooks/use-mutate.ts";
 import { formatDay, formatEuros, LanguageContext, useT } from "../i18n/index.ts";
@@ -113,7 +122,7 @@ function ExpenseForm({ clientId, figures }: { clientId: string; figures: YearFig
   const t = useT();
   const { language } = useContext(LanguageContext);
   const { run, error } = useMutate();
-  const today = new Date().toISOString().slice(0, 10);
+  const today = calendarToday();
   const [draft, setDraft] = useState<ExpenseDraft>(emptyExpenseDraft(today));
   const [problem, setProblem] = useState<string | null>(null);
   const set = (change: Partial<ExpenseDraft>) => setDraft({ ...draft, ...change });

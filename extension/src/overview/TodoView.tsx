@@ -1,4 +1,5 @@
 import type { ToDoItem } from "@naast/shared";
+import { calendarToday } from "@naast/shared";
 import { useContext, useRef } from "preact/hooks";
 import { formatDay, LanguageContext, useT } from "../i18n/index.ts";
 import { useReturnFocus } from "./return-focus.ts";
@@ -21,7 +22,7 @@ export function TodoView({
 }) {
   const t = useT();
   const { language } = useContext(LanguageContext);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = calendarToday();
   const section = useRef<HTMLElement>(null);
   useReturnFocus(section, returnTo);
   return (

@@ -1,4 +1,4 @@
-import { caseload, maySeeCaseload, type ToDoTarget } from "@naast/shared";
+import { calendarDay, caseload, maySeeCaseload, type ToDoTarget } from "@naast/shared";
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { ClientPanel } from "../app/ClientPanel.tsx";
 import { ClientView } from "../app/ClientView.tsx";
@@ -57,7 +57,7 @@ export function Workspace({ session, directory, context }: { session: Session; d
   const team = maySeeCaseload(session.user);
   const load = useMemo(
     () =>
-      team && view === "team" && overview && directory ? caseload([...directory.people.values()], overview.clients, overview.now.slice(0, 10)) : undefined,
+      team && view === "team" && overview && directory ? caseload([...directory.people.values()], overview.clients, calendarDay(overview.now)) : undefined,
     [team, view, overview, directory],
   );
 

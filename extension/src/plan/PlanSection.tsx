@@ -1,4 +1,4 @@
-import { type AccessDecision, type DataCategory, isZrmDomain, type LifeDomain, lifeDomains } from "@naast/shared";
+import { type AccessDecision, calendarToday, type DataCategory, isZrmDomain, type LifeDomain, lifeDomains } from "@naast/shared";
 import { useState } from "preact/hooks";
 import { useMutate } from "../hooks/use-mutate.ts";
 import { categoryLabel, useT } from "../i18n/index.ts";
@@ -57,7 +57,7 @@ function DomainRow({ domain, view, startEditing, onDone }: { domain: LifeDomain;
     let ok = true;
     if (situation !== (plan?.situation ?? "") || goal !== (plan?.goal ?? "")) ok = await run("updatePlanDomain", { clientId, domain, situation, goal });
     if (ok && scored && score && Number(score) !== latest?.score) {
-      ok = await run("recordZrmScore", { id: crypto.randomUUID(), clientId, domain, score: Number(score), assessedOn: new Date().toISOString().slice(0, 10) });
+      ok = await run("recordZrmScore", { id: crypto.randomUUID(), clientId, domain, score: Number(score), assessedOn: calendarToday() });
     }
     if (ok) {
       setEditing(false);

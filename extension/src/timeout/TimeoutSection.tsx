@@ -1,4 +1,4 @@
-import { type AccessDecision, type DataCategory, deriveStays, nightsBetween, type Stay } from "@naast/shared";
+import { type AccessDecision, calendarToday, type DataCategory, deriveStays, nightsBetween, type Stay } from "@naast/shared";
 import { useContext, useState } from "preact/hooks";
 import { useMutate } from "../hooks/use-mutate.ts";
 import { formatDay, formatEuros, LanguageContext, useT } from "../i18n/index.ts";
@@ -46,7 +46,7 @@ function StayItem({ stay, clientId, mayDecide, figures }: { stay: Stay; clientId
   const t = useT();
   const { language } = useContext(LanguageContext);
   const { run, error } = useMutate();
-  const today = new Date().toISOString().slice(0, 10);
+  const today = calendarToday();
   const [day, setDay] = useState(today);
   const [location, setLocation] = useState("");
   const event = { id: crypto.randomUUID(), clientId, stayId: stay.id };

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { agreementOwner, agreementOwnerRoles, putNewAgreement } from "../agreement/mutators.ts";
+import { calendarDay } from "../calendar/calendar-day.ts";
 import { canAccess } from "../consent/can-access.ts";
 import { isMunicipality } from "../consent/team-choice.ts";
 import { type AboutClient, caseWorkers, defineMutator, type MutationContext, MutationRejected } from "../mutators/define.ts";
@@ -19,7 +20,7 @@ import {
 } from "./schema.ts";
 import { addWorkingDays, covenantUntil, isOpenEscalation, mayMoveTo } from "./state.ts";
 
-const today = (now: string) => now.slice(0, 10);
+const today = (now: string) => calendarDay(now);
 
 /**
  * Opschalen: the holder's case manager or coordinator puts a knelpunt of her client to the

@@ -1,3 +1,4 @@
+import { calendarDay } from "../calendar/calendar-day.ts";
 import type { ToDoItem, ToDoSource, ToDoSourceName } from "../overview/todo.ts";
 import { isOpenEscalation, isOverdueEscalation } from "./state.ts";
 
@@ -10,7 +11,7 @@ import { isOpenEscalation, isOverdueEscalation } from "./state.ts";
  *   read it yet, and an overdue answer, so she can ask after it.
  */
 export const escalationToDo: ToDoSource = ({ client, escalations = [] }, { user, now }) => {
-  const today = now.slice(0, 10);
+  const today = calendarDay(now);
   const items: ToDoItem[] = [];
   const item = (source: ToDoSourceName, id: string, day: string): ToDoItem => ({
     key: `${source}:${id}`,

@@ -77,9 +77,12 @@ describe("contacts", () => {
     expect(lastContactAt([note("x", { noShow: true })])).toBeNull();
   });
 
-  it("days since counts calendar days", () => {
-    expect(daysSince("2024-03-04T23:00:00.000Z", "2024-03-05T01:00:00.000Z")).toBe(1);
-    expect(daysSince("2024-03-04T01:00:00.000Z", "2024-03-04T23:00:00.000Z")).toBe(0);
+  it("days since counts calendar days in the Netherlands", () => {
+    expect(daysSince("2024-03-04T22:00:00.000Z", "2024-03-05T01:00:00.000Z")).toBe(1);
+    expect(daysSince("2024-03-04T01:00:00.000Z", "2024-03-04T22:00:00.000Z")).toBe(0);
+    // 23:00 UTC is midnight in Nijmegen (winter time): a contact at 23:30 UTC was on the 5th there.
+    expect(daysSince("2024-03-04T23:30:00.000Z", "2024-03-05T08:00:00.000Z")).toBe(0);
+    expect(daysSince("2024-03-04T01:00:00.000Z", "2024-03-04T23:30:00.000Z")).toBe(1);
     expect(daysSince("2024-03-04T09:00:00.000Z", "2024-03-25T09:00:00.000Z")).toBe(21);
   });
 });

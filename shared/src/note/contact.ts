@@ -1,3 +1,4 @@
+import { calendarDaysBetween } from "../calendar/calendar-day.ts";
 import type { ContactType, Note } from "./schema.ts";
 
 /** A note as a contact, also when a device still holds it as written before contacts existed. */
@@ -50,7 +51,7 @@ export function lastContactAt(notes: readonly StoredNote[]): string | null {
   return latest;
 }
 
-/** Whole days from an instant to now, in UTC days (0 on the same day). */
+/** Whole calendar days from an instant to now, as days in the Netherlands (0 on the same day). */
 export function daysSince(instant: string, now: string): number {
-  return Math.floor((Date.parse(now.slice(0, 10)) - Date.parse(instant.slice(0, 10))) / 86_400_000);
+  return calendarDaysBetween(instant, now);
 }

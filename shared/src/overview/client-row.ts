@@ -1,4 +1,5 @@
 import { isOverdue } from "../agreement/schema.ts";
+import { calendarDay } from "../calendar/calendar-day.ts";
 import type { Client } from "../client/schema.ts";
 import { deriveConsents } from "../consent/state.ts";
 import { daysSince } from "../note/contact.ts";
@@ -40,7 +41,7 @@ export function clientRow({ client, lastContactAt: last, agreements, consentEven
     lastContactAt: last,
     daysSinceContact: last === null ? null : daysSince(last, now),
     openAgreements: open.length,
-    overdueAgreements: open.filter((a) => isOverdue(a, now.slice(0, 10))).length,
+    overdueAgreements: open.filter((a) => isOverdue(a, calendarDay(now))).length,
     consentEndsAt: ends.at(-1) ?? null,
   };
 }

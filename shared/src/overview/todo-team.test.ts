@@ -78,4 +78,16 @@ describe("Te doen across the Stapteam", () => {
     expect(overdueOf(ldhCoordinator, held, day(31))).toEqual([]);
     expect(overdueOf(sanne, held, day(31))).toEqual([]);
   });
+
+  it("an afspraak due on the 11th is overdue at half past midnight on the 12th in Nijmegen, while UTC is still on the 11th", async () => {
+    const store = await stapteam();
+    await store.run(
+      mutators.addAgreement,
+      { id: "a1", clientId: "anna", domain: null, text: "Aanmelden time-out", ownerUserId: "fatima", dueDate: "2024-03-11" },
+      acting("fatima"),
+    );
+    const overdueAt = (now: string) => overdueOf(sessionUser("fatima"), deviceOf(store, "fatima", now), now);
+    expect(overdueAt("2024-03-11T22:30:00.000Z")).toEqual([]);
+    expect(overdueAt("2024-03-11T23:30:00.000Z")).toEqual(["Aanmelden time-out"]);
+  });
 });

@@ -1,4 +1,5 @@
 import { type Agreement, isOverdue } from "../agreement/schema.ts";
+import { calendarDay } from "../calendar/calendar-day.ts";
 import type { Client } from "../client/schema.ts";
 import { askAgainDue, type ConsentConversation } from "../consent/conversation.ts";
 import type { ConsentEvent } from "../consent/schema.ts";
@@ -93,7 +94,7 @@ export interface ToDoContext {
  */
 export type ToDoSource = (records: ClientOverview, context: ToDoContext) => ToDoItem[];
 
-const today = (now: string) => now.slice(0, 10);
+const today = (now: string) => calendarDay(now);
 const isHolder = (user: SessionUser, client: Client) => client.ownerOrganisationId === user.organisationId;
 /** Whose work a client is: hers, or, for the coordinator, her organisation's. */
 const isMine = (user: SessionUser, client: Client) => client.responsibleUserId === user.id || (user.role === "coordinator" && isHolder(user, client));
