@@ -1,7 +1,7 @@
 import { getTableColumns } from "drizzle-orm";
 import AsyncDatabase from "libsql/promise";
 import { auditLog } from "../db/schema.ts";
-import { isBusy } from "../db/write-transaction.ts";
+import { isBusy, isStaleSnapshot } from "../db/write-transaction.ts";
 import { type AuditFacts, type AuditRow, chainAfter } from "./entry.ts";
 
 /**
@@ -22,6 +22,7 @@ interface Statement {
   run(...args: unknown[]): unknown;
 }
 interface Connection {
+  readonly inTransaction: boolean;
   exec(sql: string): Promise<unknown>;
   prepare(sql: string): Promise<Statement>;
   close(): void;
@@ -44,8 +45,9 @@ const insertSql = `INSERT INTO audit_log (${columns.map(([, c]) => `"${c.name}"`
  * the writer's connection does. Group commit: whatever pulls queue while one transaction commits
  * goes into the next (one `BEGIN IMMEDIATE`, the chain's head read inside it, one sync for all).
  * The database's write lock orders these transactions against the writer, other instances and
- * the CLI, so the chain never forks; waiting for that lock is the connection's busy timeout,
- * spent off the event loop too.
+ * the CLI, so the chain never forks. Waiting for that lock is retried here, with a busy timeout
+ * of a few ms: a longer one would hold one of libsql's few worker threads (one per core), which
+ * this process's writer (db/embedded-writer.ts) may need to commit and release that very lock.
  */
 export class EmbeddedAuditAppender implements AuditAppender {
   readonly #queue: Pending[] = [];
@@ -89,8 +91,8 @@ export class EmbeddedAuditAppender implements AuditAppender {
 
   #open() {
     this.#connection ??= (async () => {
-      // The busy timeout (ms) is spent waiting off the event loop: it may be long.
-      const db = new AsyncDatabase(this.path, { timeout: 5_000 }) as unknown as Connection;
+      // The busy timeout (ms) is spent off the event loop, on one of libsql's worker threads: short.
+      const db = new AsyncDatabase(this.path, { timeout: 5 }) as unknown as Connection;
       await db.exec(`PRAGMA synchronous = ${this.synchronous.toUpperCase()}`);
       const head = await db.prepare("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1");
       const insert = await db.prepare(insertSql);
@@ -114,9 +116,12 @@ export class EmbeddedAuditAppender implements AuditAppender {
       } catch (error) {
         if (begun) await db.exec("ROLLBACK").catch(() => undefined);
         if (!isBusy(error) || Date.now() >= deadline) throw error;
-        // A stale snapshot fails every time on its connection (SQLITE_BUSY_SNAPSHOT): take a fresh one.
-        this.#connection = null;
-        db.close();
+        // A BEGIN that found the lock taken started nothing: keep the connection. A stale snapshot
+        // fails every time on its connection (SQLITE_BUSY_SNAPSHOT): take a fresh one.
+        if (db.inTransaction || isStaleSnapshot(error)) {
+          this.#connection = null;
+          db.close();
+        }
         await pause(wait * (0.5 + Math.random()));
       }
     }

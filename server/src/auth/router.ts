@@ -34,18 +34,18 @@ export const deviceIdSchema = z.uuid();
 
 /** Both factors are right (or only one is asked): a session, and the device's key half. */
 async function signedIn(ctx: RequestContext, person: Person, deviceId: string | undefined) {
-  const { db, env } = ctx.services;
+  const { database, env } = ctx.services;
   let deviceSecret: string | null = null;
   if (deviceId) {
     try {
-      deviceSecret = await deviceSecretFor(db, person.id, deviceId);
+      deviceSecret = await deviceSecretFor(database, person.id, deviceId);
     } catch (error) {
       if (error instanceof DeviceOfAnotherUser)
         throw refuse("BAD_REQUEST", refusal("signIn.device-of-another-user"), "this device belongs to someone else; sign out there first");
       throw error;
     }
   }
-  const session = await ctx.services.database.write((tx) => startSession(tx, person.id, ctx.accessPoint, env.SESSION_TTL_HOURS));
+  const session = await database.write((tx) => startSession(tx, person.id, ctx.accessPoint, env.SESSION_TTL_HOURS));
   return { token: session.token, expiresAt: session.expiresAt, user: person, deviceSecret };
 }
 
@@ -69,10 +69,11 @@ export const authRouter = router({
       // A team behind one gateway shares its address: only failed attempts use up its budget.
       fromAddress.refund();
       const factor = await secondFactorOf(db, ctx.services.secretBox, person.id);
-      if (factor.kind === "enrolled") return { step: "second-factor" as const, challenge: await startChallenge(db, person.id, ctx.accessPoint) };
+      if (factor.kind === "enrolled")
+        return { step: "second-factor" as const, challenge: await startChallenge(ctx.services.database, person.id, ctx.accessPoint) };
       if (factor.kind === "enrolling" || env.SECOND_FACTOR === "required") {
         const { secret, otpauthUri } = await beginEnrolment(ctx.services.database, ctx.services.secretBox, person.id, input.email);
-        return { step: "enrol" as const, challenge: await startChallenge(db, person.id, ctx.accessPoint), secret, otpauthUri };
+        return { step: "enrol" as const, challenge: await startChallenge(ctx.services.database, person.id, ctx.accessPoint), secret, otpauthUri };
       }
       return { step: "signed-in" as const, ...(await signedIn(ctx, person, input.deviceId)), recoveryCodes: null };
     }),
@@ -100,15 +101,16 @@ export const authRouter = router({
         throw refuse("UNAUTHORIZED", refusal("signIn.code-used"), "that code was used already; wait for the next code in your authenticator app");
       }
       const right =
-        step !== null || (factor.kind === "enrolled" && looksLikeRecoveryCode(input.code) && (await useRecoveryCode(db, pending.userId, input.code)));
+        step !== null ||
+        (factor.kind === "enrolled" && looksLikeRecoveryCode(input.code) && (await useRecoveryCode(ctx.services.database, pending.userId, input.code)));
       if (!right) throw refuse("UNAUTHORIZED", refusal("signIn.code-wrong"), "that code is not right; use the code your authenticator app shows now");
       const person = await findPerson(db, pending.userId);
-      if (!person?.active || !(await closeChallenge(db, pending.tokenHash))) {
+      if (!person?.active || !(await closeChallenge(ctx.services.database, pending.tokenHash))) {
         throw challengeExpired();
       }
       loginLimits.perAccount.reset(`second-factor:${pending.userId}`);
       fromAddress.refund();
-      const recoveryCodes = factor.kind === "enrolling" ? await confirmEnrolment(db, pending.userId) : null;
+      const recoveryCodes = factor.kind === "enrolling" ? await confirmEnrolment(ctx.services.database, pending.userId) : null;
       return { step: "signed-in" as const, ...(await signedIn(ctx, person, input.deviceId)), recoveryCodes };
     }),
 

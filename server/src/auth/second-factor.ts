@@ -70,13 +70,13 @@ export async function useTotpStep(database: Database, userId: string, step: numb
 }
 
 /** Confirms enrolment and hands out the recovery codes, once: only their hashes are kept. */
-export async function confirmEnrolment(db: Db, userId: string, now = new Date()): Promise<string[]> {
+export async function confirmEnrolment(database: Database, userId: string, now = new Date()): Promise<string[]> {
   const codes = Array.from({ length: recoveryCodeCount }, newRecoveryCode);
-  await db.batch([
-    db.update(secondFactors).set({ confirmedAt: now.toISOString() }).where(eq(secondFactors.userId, userId)),
-    db.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId)),
-    db.insert(recoveryCodes).values(codes.map((code) => ({ userId, codeHash: hashRecoveryCode(code), usedAt: null }))),
-  ]);
+  await database.write(async (tx) => {
+    await tx.update(secondFactors).set({ confirmedAt: now.toISOString() }).where(eq(secondFactors.userId, userId));
+    await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
+    await tx.insert(recoveryCodes).values(codes.map((code) => ({ userId, codeHash: hashRecoveryCode(code), usedAt: null })));
+  });
   return codes;
 }
 
@@ -96,20 +96,22 @@ const hashRecoveryCode = (code: string) =>
 export const looksLikeRecoveryCode = (code: string) => /^[a-z0-9]{4}-?[a-z0-9]{4}-?[a-z0-9]{4}$/i.test(code.trim());
 
 /** Uses up a recovery code: true when it was one of hers and not used before. */
-export async function useRecoveryCode(db: Db, userId: string, code: string, now = new Date()): Promise<boolean> {
-  const used = await db
-    .update(recoveryCodes)
-    .set({ usedAt: now.toISOString() })
-    .where(and(eq(recoveryCodes.userId, userId), eq(recoveryCodes.codeHash, hashRecoveryCode(code)), isNull(recoveryCodes.usedAt)))
-    .returning({ codeHash: recoveryCodes.codeHash });
+export async function useRecoveryCode(database: Database, userId: string, code: string, now = new Date()): Promise<boolean> {
+  const used = await database.write((tx) =>
+    tx
+      .update(recoveryCodes)
+      .set({ usedAt: now.toISOString() })
+      .where(and(eq(recoveryCodes.userId, userId), eq(recoveryCodes.codeHash, hashRecoveryCode(code)), isNull(recoveryCodes.usedAt)))
+      .returning({ codeHash: recoveryCodes.codeHash }),
+  );
   return used.length === 1;
 }
 
 /** A right password waiting for its second factor: a token that is not a session. */
-export async function startChallenge(db: Db, userId: string, accessPoint: AccessPoint, now = new Date()): Promise<string> {
+export async function startChallenge(database: Database, userId: string, accessPoint: AccessPoint, now = new Date()): Promise<string> {
   const token = newSessionToken();
   const expiresAt = new Date(now.getTime() + challengeTtlMs).toISOString();
-  await db.insert(loginChallenges).values({ tokenHash: hashToken(token), userId, accessPoint, expiresAt, usedAt: null });
+  await database.write((tx) => tx.insert(loginChallenges).values({ tokenHash: hashToken(token), userId, accessPoint, expiresAt, usedAt: null }));
   return token;
 }
 
@@ -121,11 +123,13 @@ export async function openChallenge(db: Db, token: string, now = new Date()): Pr
 }
 
 /** Marks a challenge used; false when another request used it first (one session per challenge). */
-export async function closeChallenge(db: Db, tokenHash: string, now = new Date()): Promise<boolean> {
-  const closed = await db
-    .update(loginChallenges)
-    .set({ usedAt: now.toISOString() })
-    .where(and(eq(loginChallenges.tokenHash, tokenHash), isNull(loginChallenges.usedAt)))
-    .returning({ tokenHash: loginChallenges.tokenHash });
+export async function closeChallenge(database: Database, tokenHash: string, now = new Date()): Promise<boolean> {
+  const closed = await database.write((tx) =>
+    tx
+      .update(loginChallenges)
+      .set({ usedAt: now.toISOString() })
+      .where(and(eq(loginChallenges.tokenHash, tokenHash), isNull(loginChallenges.usedAt)))
+      .returning({ tokenHash: loginChallenges.tokenHash }),
+  );
   return closed.length === 1;
 }

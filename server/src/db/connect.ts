@@ -1,21 +1,25 @@
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type Client, createClient, type ResultSet } from "@libsql/client";
+import { type Client, createClient } from "@libsql/client";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/libsql";
 import { migrate } from "drizzle-orm/libsql/migrator";
 import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
 import { type AuditAppender, EmbeddedAuditAppender } from "../audit/appender.ts";
 import { type AuditFacts, chainAuditRows } from "../audit/entry.ts";
+import { EmbeddedWriter } from "./embedded-writer.ts";
 import * as schema from "./schema.ts";
-import { WriteQueue } from "./write-transaction.ts";
+import { type WriteChannel, WriteQueue } from "./write-transaction.ts";
 
 const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), "../../drizzle");
 
 export type Db = ReturnType<typeof drizzle<typeof schema>>;
-/** The database or an open write transaction on it: what reads and writes run on. */
-export type Sql = BaseSQLiteDatabase<"async", ResultSet, typeof schema, ExtractTablesWithRelations<typeof schema>>;
+/**
+ * The database or an open write transaction on it: what reads and writes run on. Its run result is
+ * left open: the embedded writer's transactions are on another driver (db/embedded-writer.ts).
+ */
+export type Sql = BaseSQLiteDatabase<"async", unknown, typeof schema, ExtractTablesWithRelations<typeof schema>>;
 
 /** How an embedded database syncs a commit to disk (docs/decisions/0015-serialised-in-the-database.md). */
 export type Synchronous = "full" | "normal";
@@ -49,30 +53,33 @@ export async function openDatabase(url: string, authToken?: string, options: { s
   if (embedded) keepPrivate(resolve(url.slice("file:".length)));
   // Reads share a pool of connections (under WAL they do not wait for writers; the 5 s are for the
   // few single-statement writes of sign-in that do not go through `write`). Every write goes
-  // through `write`: one connection, one transaction at a time in this process, with a very short
-  // busy timeout, because an embedded database waits synchronously, stopping this process's event
-  // loop; waiting for another instance's lock is retried asynchronously instead (withBusyRetry).
+  // through `write`: one connection, one transaction at a time in this process. Embedded, that
+  // connection runs its transactions off the event loop (db/embedded-writer.ts), its commit's sync
+  // to disk and its wait for another instance's lock included; on a libSQL server statements are
+  // network calls, which never block.
   const client = createClient({ url, ...(authToken ? { authToken } : {}), timeout: 5_000 });
-  const writer = createClient({ url, ...(authToken ? { authToken } : {}), concurrency: 1, timeout: 5 });
   if (embedded) await client.execute("PRAGMA journal_mode = WAL");
   const db = drizzle(client, { schema });
-  const writerDb = drizzle(writer, { schema });
   await migrate(db, { migrationsFolder }).catch(async () => {
     // Instances started together on a fresh database: another one may have been migrating it. Once more, then for real.
     await new Promise((resolve) => setTimeout(resolve, 500));
     await migrate(db, { migrationsFolder });
   });
-  const synchronous = `PRAGMA synchronous = ${(options.synchronous ?? "full").toUpperCase()}`;
-  const queue = new WriteQueue({
-    async transaction(group) {
-      // Set per connection and never inside a transaction: one statement on the writer's own connection.
-      if (embedded) await writer.execute(synchronous);
-      return writerDb.transaction((tx) => group(tx));
-    },
-    recover: async () => {
-      await writer.reconnect();
-    },
-  });
+  let writer: WriteChannel & { close(): void };
+  if (embedded) {
+    writer = new EmbeddedWriter(resolve(url.slice("file:".length)), options.synchronous ?? "full");
+  } else {
+    const remote = createClient({ url, ...(authToken ? { authToken } : {}), concurrency: 1 });
+    const remoteDb = drizzle(remote, { schema });
+    writer = {
+      transaction: (group) => remoteDb.transaction((tx) => group(tx)),
+      recover: async () => {
+        await remote.reconnect();
+      },
+      close: () => remote.close(),
+    };
+  }
+  const queue = new WriteQueue(writer);
   const write = <T>(work: (tx: Sql) => Promise<T>) => queue.run(work);
   const appender: AuditAppender = embedded
     ? new EmbeddedAuditAppender(resolve(url.slice("file:".length)), options.synchronous ?? "full")

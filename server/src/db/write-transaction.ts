@@ -9,6 +9,14 @@ export function isBusy(error: unknown): boolean {
   return false;
 }
 
+/** SQLITE_BUSY_SNAPSHOT: this connection's read snapshot is stale; only a fresh connection (or ending it) helps. */
+export function isStaleSnapshot(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    if ((e as { code?: unknown }).code === "SQLITE_BUSY_SNAPSHOT") return true;
+  }
+  return false;
+}
+
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 interface Unit {
@@ -21,8 +29,8 @@ interface Unit {
 export interface WriteChannel {
   /** Runs `group` in one `BEGIN IMMEDIATE` transaction, committed when it resolves. */
   transaction<T>(group: (tx: Sql) => Promise<T>): Promise<T>;
-  /** Called after "busy": a failed BEGIN can leave its connection on a stale snapshot, so take a fresh one. */
-  recover(): Promise<void>;
+  /** Called after "busy" (the error): a failed BEGIN can leave its connection on a stale snapshot, then take a fresh one. */
+  recover(error: unknown): Promise<void>;
 }
 
 /**
@@ -91,7 +99,7 @@ export class WriteQueue {
       } catch (error) {
         if (isBusy(error) && Date.now() < deadline) {
           contended = true;
-          await this.channel.recover();
+          await this.channel.recover(error);
           await pause(wait * (0.5 + Math.random()));
           continue;
         }
