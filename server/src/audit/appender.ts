@@ -1,6 +1,7 @@
 import { getTableColumns } from "drizzle-orm";
 import AsyncDatabase from "libsql/promise";
 import { auditLog } from "../db/schema.ts";
+import type { Turns } from "../db/turn.ts";
 import { isBusy, isStaleSnapshot } from "../db/write-transaction.ts";
 import { type AuditFacts, type AuditRow, chainAfter } from "./entry.ts";
 
@@ -57,6 +58,8 @@ export class EmbeddedAuditAppender implements AuditAppender {
   constructor(
     private readonly path: string,
     private readonly synchronous: "full" | "normal",
+    /** Shared with this process's writer (db/embedded-writer.ts). */
+    private readonly turns: Turns,
     private readonly patienceMs = 30_000,
   ) {}
 
@@ -105,16 +108,20 @@ export class EmbeddedAuditAppender implements AuditAppender {
     const deadline = Date.now() + this.patienceMs;
     for (let wait = 1; ; wait = Math.min(wait * 2, 8)) {
       const { db, head, insert } = await this.#open();
-      let begun = false;
       try {
-        await db.exec("BEGIN IMMEDIATE");
-        begun = true;
-        const last = head.get() as { seq: number; hash: string } | undefined;
-        for (const row of chainAfter(last, facts)) insert.run(columns.map(([key]) => row[key]));
-        await db.exec("COMMIT");
+        await this.turns.take(async () => {
+          await db.exec("BEGIN IMMEDIATE");
+          try {
+            const last = head.get() as { seq: number; hash: string } | undefined;
+            for (const row of chainAfter(last, facts)) insert.run(columns.map(([key]) => row[key]));
+            await db.exec("COMMIT");
+          } catch (error) {
+            await db.exec("ROLLBACK").catch(() => undefined);
+            throw error;
+          }
+        });
         return;
       } catch (error) {
-        if (begun) await db.exec("ROLLBACK").catch(() => undefined);
         if (!isBusy(error) || Date.now() >= deadline) throw error;
         // A BEGIN that found the lock taken started nothing: keep the connection. A stale snapshot
         // fails every time on its connection (SQLITE_BUSY_SNAPSHOT): take a fresh one.

@@ -10,6 +10,7 @@ import { type AuditAppender, EmbeddedAuditAppender } from "../audit/appender.ts"
 import { type AuditFacts, chainAuditRows } from "../audit/entry.ts";
 import { EmbeddedWriter } from "./embedded-writer.ts";
 import * as schema from "./schema.ts";
+import { Turns } from "./turn.ts";
 import { type WriteChannel, WriteQueue } from "./write-transaction.ts";
 
 const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), "../../drizzle");
@@ -65,9 +66,11 @@ export async function openDatabase(url: string, authToken?: string, options: { s
     await new Promise((resolve) => setTimeout(resolve, 500));
     await migrate(db, { migrationsFolder });
   });
+  // Embedded, the writer and the audit appender take turns at the lock within this process.
+  const turns = new Turns();
   let writer: WriteChannel & { close(): void };
   if (embedded) {
-    writer = new EmbeddedWriter(resolve(url.slice("file:".length)), options.synchronous ?? "full");
+    writer = new EmbeddedWriter(resolve(url.slice("file:".length)), options.synchronous ?? "full", turns);
   } else {
     const remote = createClient({ url, ...(authToken ? { authToken } : {}), concurrency: 1 });
     const remoteDb = drizzle(remote, { schema });
@@ -82,7 +85,7 @@ export async function openDatabase(url: string, authToken?: string, options: { s
   const queue = new WriteQueue(writer);
   const write = <T>(work: (tx: Sql) => Promise<T>) => queue.run(work);
   const appender: AuditAppender = embedded
-    ? new EmbeddedAuditAppender(resolve(url.slice("file:".length)), options.synchronous ?? "full")
+    ? new EmbeddedAuditAppender(resolve(url.slice("file:".length)), options.synchronous ?? "full", turns)
     : {
         async append(facts) {
           if (facts.length === 0) return;

@@ -2,6 +2,7 @@ import { drizzle } from "drizzle-orm/sqlite-proxy";
 import AsyncDatabase from "libsql/promise";
 import type { Sql } from "./connect.ts";
 import * as schema from "./schema.ts";
+import type { Turns } from "./turn.ts";
 import { isStaleSnapshot, type WriteChannel } from "./write-transaction.ts";
 
 /** The few calls of libsql's promise API used here (its own types say `any`). */
@@ -43,14 +44,18 @@ const keptStatements = 256;
 export class EmbeddedWriter implements WriteChannel {
   readonly db: Sql;
   #open: Promise<Open> | null = null;
+  #closed = false;
 
   constructor(
     private readonly path: string,
     private readonly synchronous: "full" | "normal",
+    /** Shared with this process's audit appender. */
+    private readonly turns: Turns,
     /**
      * Busy timeout (ms), kept short though it is spent off the event loop: the wait holds one of
-     * libsql's few worker threads (one per core), which this process's other connection (the audit
-     * appender) may need to commit and release the very lock waited for. The WriteQueue retries.
+     * libsql's few worker threads (one per core), which another connection in this process (a
+     * second database handle, as tests open) may need to commit and release the very lock waited
+     * for; two such waits stalled a write 5 s. The WriteQueue retries instead.
      */
     private readonly busyTimeoutMs = 5,
   ) {
@@ -58,7 +63,7 @@ export class EmbeddedWriter implements WriteChannel {
   }
 
   transaction<T>(group: (tx: Sql) => Promise<T>): Promise<T> {
-    return this.db.transaction((tx) => group(tx), { behavior: "immediate" });
+    return this.turns.take(() => this.db.transaction((tx) => group(tx), { behavior: "immediate" }));
   }
 
   /**
@@ -69,16 +74,23 @@ export class EmbeddedWriter implements WriteChannel {
   async recover(error: unknown): Promise<void> {
     const open = await this.#open?.catch(() => null);
     if (open && !open.db.inTransaction && !isStaleSnapshot(error)) return;
-    this.close();
+    this.#drop();
   }
 
+  /** Closes the connection; a write after this fails instead of opening a new one. */
   close(): void {
+    this.#closed = true;
+    this.#drop();
+  }
+
+  #drop(): void {
     const open = this.#open;
     this.#open = null;
     void open?.then(({ db }) => db.close()).catch(() => undefined);
   }
 
   #connection(): Promise<Open> {
+    if (this.#closed) return Promise.reject(new Error("the database was closed"));
     this.#open ??= (async () => {
       const db = new AsyncDatabase(this.path, { timeout: this.busyTimeoutMs }) as unknown as Connection;
       // Per connection and never inside a transaction: set once, when it opens.
@@ -140,7 +152,7 @@ function toSql(value: unknown): unknown {
   throw new TypeError(`a ${Object.prototype.toString.call(value)} cannot be passed as argument to the database`);
 }
 
-/** A value as `@libsql/client` reads it (integers as numbers, refused beyond 2^53; blobs as ArrayBuffer). */
+/** A value as drizzle's libsql driver hands it on (integers as numbers, refused beyond 2^53; blobs as Buffer). */
 function fromSql(value: unknown): unknown {
   if (typeof value === "bigint") {
     if (value > BigInt(Number.MAX_SAFE_INTEGER) || value < BigInt(Number.MIN_SAFE_INTEGER)) {
@@ -148,6 +160,6 @@ function fromSql(value: unknown): unknown {
     }
     return Number(value);
   }
-  if (value instanceof Uint8Array) return value.buffer.slice(value.byteOffset, value.byteOffset + value.byteLength);
+  if (value instanceof Uint8Array && !Buffer.isBuffer(value)) return Buffer.from(value);
   return value;
 }
