@@ -1,23 +1,22 @@
 import { drizzle } from "drizzle-orm/sqlite-proxy";
-import Database from "libsql";
 import AsyncDatabase from "libsql/promise";
 import type { Sql } from "./connect.ts";
 import * as schema from "./schema.ts";
 import type { Turns } from "./turn.ts";
 import { isStaleSnapshot, type WriteChannel } from "./write-transaction.ts";
 
-/** The few calls of libsql's (better-sqlite3 style) API used here (its own types say `any`). */
+/** The few calls of libsql's promise API used here (its own types say `any`). */
 interface Statement {
   readonly reader: boolean;
   raw(toggle?: boolean): Statement;
   safeIntegers(toggle?: boolean): Statement;
   run(params: unknown[]): unknown;
-  all(params: unknown[]): unknown[][];
+  all(params: unknown[]): Promise<unknown[][]>;
 }
 interface Connection {
   readonly inTransaction: boolean;
-  exec(sql: string): void;
-  prepare(sql: string): Statement;
+  exec(sql: string): Promise<unknown>;
+  prepare(sql: string): Promise<Statement>;
   close(): void;
 }
 interface Open {
@@ -27,32 +26,20 @@ interface Open {
 
 type Method = "run" | "all" | "values" | "get";
 
-/**
- * libsql's promise API runs `exec` on one of its worker threads; its method needs nothing of its
- * object but the connection's native handle, which the synchronous class holds the same way. So
- * one connection can run its statements synchronously and its `BEGIN`/`COMMIT` off the event loop.
- */
-const execOffTheEventLoop = (connection: Connection, sql: string): Promise<unknown> =>
-  (AsyncDatabase.prototype as unknown as { exec(this: Connection, sql: string): Promise<unknown> }).exec.call(connection, sql);
-
-/** Statements that wait: `BEGIN` for the lock (busy timeout), `COMMIT` for the sync to disk. */
-const waits = /^\s*(begin|commit|end)\b/i;
-/** Savepoints and rollbacks: control statements that neither wait nor sync. */
-const control = /^\s*(rollback|savepoint|release)\b/i;
+/** Statements that open, end or mark a transaction: run through `exec`, off the event loop. */
+const control = /^\s*(begin|commit|end|rollback|savepoint|release)\b/i;
 /** Prepared statements kept per connection (a multi-row insert is a statement of its own per row count). */
 const keptStatements = 256;
 
 /**
- * The writer's connection of an embedded database. Through `@libsql/client` every statement ran
- * on the event loop, `COMMIT` with its sync to disk (`synchronous = FULL`) included, so each push
- * stopped every other request of the process for as long as the disk took. Here `BEGIN IMMEDIATE`
- * (with its wait for another instance's lock) and `COMMIT` (with its sync) run off the event loop;
- * the statements between them run on it, synchronously, as before: they only touch the page cache
- * under a lock already held, and a transaction's body then runs in one turn of the event loop,
- * never stretched by other requests' work between its statements (with every statement off the
- * loop, a push waited behind the pulls once per statement: 2-3 writes/s beside figure 4's pulls).
- * Statements are prepared once per connection. The transactions are the same `BEGIN IMMEDIATE`
- * ones, on one connection, one at a time (the WriteQueue): what decision 0015 says holds.
+ * The writer's connection of an embedded database, through libsql's promise API. On the
+ * `@libsql/client` connection every statement ran on the event loop, the `COMMIT` with its sync to
+ * disk (`synchronous = FULL`) included, so each push stopped every other request of the process
+ * for as long as the disk took. Here `BEGIN IMMEDIATE` (with its wait for another instance's lock),
+ * `COMMIT` and every query run off the event loop; only a write statement inside the transaction
+ * (`run`: into the page cache, no sync) stays on it. Statements are prepared once per connection.
+ * The transactions are the same `BEGIN IMMEDIATE` ones, on one connection, one at a time (the
+ * WriteQueue), so what decision 0015 says of the writer holds unchanged.
  */
 export class EmbeddedWriter implements WriteChannel {
   readonly db: Sql;
@@ -105,9 +92,9 @@ export class EmbeddedWriter implements WriteChannel {
   #connection(): Promise<Open> {
     if (this.#closed) return Promise.reject(new Error("the database was closed"));
     this.#open ??= (async () => {
-      const db = new Database(this.path, { timeout: this.busyTimeoutMs }) as unknown as Connection;
+      const db = new AsyncDatabase(this.path, { timeout: this.busyTimeoutMs }) as unknown as Connection;
       // Per connection and never inside a transaction: set once, when it opens.
-      db.exec(`PRAGMA synchronous = ${this.synchronous.toUpperCase()}`);
+      await db.exec(`PRAGMA synchronous = ${this.synchronous.toUpperCase()}`);
       return { db, statements: new Map() };
     })();
     const opening = this.#open;
@@ -119,24 +106,18 @@ export class EmbeddedWriter implements WriteChannel {
 
   async #query(sql: string, params: unknown[], method: Method): Promise<{ rows: unknown[] }> {
     const { db, statements } = await this.#connection();
-    if (params.length === 0 && method === "run") {
-      if (waits.test(sql)) {
-        await execOffTheEventLoop(db, sql);
-        return { rows: [] };
-      }
-      if (control.test(sql)) {
-        // A failed statement can end the whole transaction (SQLite rolls back on some errors): then
-        // the ROLLBACK that follows would fail too and hide that error, "busy" included.
-        if (/^\s*rollback\s*$/i.test(sql) && !db.inTransaction) return { rows: [] };
-        db.exec(sql);
-        return { rows: [] };
-      }
+    if (params.length === 0 && method === "run" && control.test(sql)) {
+      // A failed statement can end the whole transaction (SQLite rolls back on some errors): then
+      // the ROLLBACK that follows would fail too and hide that error, "busy" included.
+      if (/^\s*rollback\s*$/i.test(sql) && !db.inTransaction) return { rows: [] };
+      await db.exec(sql);
+      return { rows: [] };
     }
     let statement = statements.get(sql);
     if (statement) {
       statements.delete(sql); // kept most recently used last
     } else {
-      statement = db.prepare(sql).safeIntegers(true);
+      statement = (await db.prepare(sql)).safeIntegers(true);
       if (statements.size >= keptStatements) statements.delete(statements.keys().next().value ?? "");
     }
     statements.set(sql, statement);
@@ -145,10 +126,7 @@ export class EmbeddedWriter implements WriteChannel {
       statement.run(args);
       return { rows: [] };
     }
-    const rows = statement
-      .raw(true)
-      .all(args)
-      .map((row) => row.map(fromSql));
+    const rows = (await statement.raw(true).all(args)).map((row) => row.map(fromSql));
     // `get` answers one row, or undefined when there is none (as drizzle's proxy expects).
     return { rows: method === "get" ? (rows[0] as unknown[]) : rows };
   }
