@@ -52,9 +52,10 @@ export interface Database {
 export async function openDatabase(url: string, authToken?: string, options: { synchronous?: Synchronous } = {}): Promise<Database> {
   const embedded = url.startsWith("file:");
   if (embedded) keepPrivate(resolve(url.slice("file:".length)));
-  // Reads share a pool of connections (under WAL they do not wait for writers; the 5 s are for the
-  // few single-statement writes of sign-in that do not go through `write`). Every write goes
-  // through `write`: one connection, one transaction at a time in this process. Embedded, that
+  // Reads share a pool of connections (under WAL they do not wait for writers). Every write goes
+  // through `write`, none to the pool: a write there would wait for the lock on the event loop
+  // while this process's writer, holding it, needs the event loop to go on (a deadlock until the
+  // busy timeout). `write`: one connection, one transaction at a time in this process. Embedded, that
   // connection runs its transactions off the event loop (db/embedded-writer.ts), its commit's sync
   // to disk and its wait for another instance's lock included; on a libSQL server statements are
   // network calls, which never block.
