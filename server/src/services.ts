@@ -50,7 +50,7 @@ export function createServices(env: Env, database: Database): Services {
     clientGroups: new ClientGroupStore(database),
     visibleSetCache: new VisibleSetCache(),
     sessions: new SessionCache(),
-    serverKeys: new ServerKeys(database.db),
+    serverKeys: new ServerKeys(database),
     secretBox: secretBoxFor(env),
   };
 }

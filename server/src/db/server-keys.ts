@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
-import type { Db } from "./connect.ts";
+import type { Database, Sql } from "./connect.ts";
 import { serverKeys } from "./schema.ts";
 
 /**
@@ -10,7 +10,7 @@ import { serverKeys } from "./schema.ts";
 export class ServerKeys {
   readonly #keys = new Map<string, Promise<Buffer>>();
 
-  constructor(private readonly db: Db) {}
+  constructor(private readonly database: Database) {}
 
   get(name: string): Promise<Buffer> {
     let key = this.#keys.get(name);
@@ -23,11 +23,18 @@ export class ServerKeys {
   }
 
   async #load(name: string): Promise<Buffer> {
-    await this.db
-      .insert(serverKeys)
-      .values({ name, key: randomBytes(32).toString("hex") })
-      .onConflictDoNothing();
-    const [row] = await this.db.select({ key: serverKeys.key }).from(serverKeys).where(eq(serverKeys.name, name));
+    const read = (db: Sql) => db.select({ key: serverKeys.key }).from(serverKeys).where(eq(serverKeys.name, name));
+    let [row] = await read(this.database.db);
+    if (!row) {
+      // Through `write`, like every write: the first instance to get there makes it.
+      [row] = await this.database.write(async (tx) => {
+        await tx
+          .insert(serverKeys)
+          .values({ name, key: randomBytes(32).toString("hex") })
+          .onConflictDoNothing();
+        return read(tx);
+      });
+    }
     if (!row) throw new Error(`server key ${name} could not be stored`);
     return Buffer.from(row.key, "hex");
   }
