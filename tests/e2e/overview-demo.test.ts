@@ -1,6 +1,8 @@
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoPassword } from "../../server/src/demo/people.ts";
 import { signIn } from "../support/api.ts";
+import { grantConsent } from "../support/fixtures.ts";
 import { Replica } from "../support/replica.ts";
 import { axeViolations } from "./support/axe.ts";
 import { hasFocus } from "./support/keyboard.ts";
@@ -67,6 +69,51 @@ describe("the overview in the demo", () => {
     expect(call?.contactType).toBe("phone");
     expect(Date.parse(call?.contactAt ?? "")).toBeGreaterThanOrEqual(saved - 2_000);
     await panel.getByRole("button", { name: "Terug naar Cliënten" }).click();
+  }, 120_000);
+
+  it("says in Contacten whether there was no contact yet, only a no-show, or nothing shared", async () => {
+    const { panel } = marieke;
+    const suffix = randomUUID().slice(0, 8);
+    const ldh = await signIn(stack.server.url, "marieke@ldh.demo", demoPassword);
+    const iriszorg = await signIn(stack.server.url, "fatima@iriszorg.demo", demoPassword);
+    const mira = `client-mira-${suffix}`;
+    const noor = `client-noor-${suffix}`;
+    const femke = `client-femke-${suffix}`;
+    for (const [api, id, alias] of [
+      [ldh, mira, "Mira"],
+      [ldh, noor, "Noor"],
+      [iriszorg, femke, "Femke"],
+    ] as const) {
+      expect((await api.push("createClient", { id, alias, birthYear: 1990, epdClientId: null })).status).toBe("applied");
+    }
+    const noShow = {
+      id: randomUUID(),
+      clientId: noor,
+      text: "Niet gekomen op de inloop.",
+      correctsNoteId: null,
+      contactType: "drop_in",
+      noShow: true,
+    } as const;
+    expect((await ldh.push("addNote", noShow)).status).toBe("applied");
+    // Femke shares her housing with the Leger des Heils, not her contacts.
+    await grantConsent(iriszorg, femke, ["org-ldh"], ["housing"]);
+
+    const contactsOf = async (alias: string) => {
+      await nav().getByRole("button", { name: "Cliënten" }).click();
+      await panel.getByLabel("Stapteam").check();
+      await panel.getByLabel("Zoek op roepnaam").fill(alias);
+      await row(alias).getByRole("button", { name: alias }).click({ timeout: 20_000 });
+      await expect.poll(() => panel.locator("[data-testid=client-view] h1").textContent()).toContain(alias);
+      const text = (await panel.locator("section.notes").textContent()) ?? "";
+      await panel.getByRole("button", { name: "Terug naar Cliënten" }).click();
+      return text;
+    };
+    const none = await contactsOf("Mira");
+    expect(none).toContain("Nog geen contact vastgelegd.");
+    expect(none).not.toContain("notities");
+    expect(await contactsOf("Noor")).toContain("Nog geen contact gehad: ze is niet gekomen.");
+    expect(await contactsOf("Femke")).toContain("Contacten zijn niet met uw organisatie gedeeld.");
+    await panel.getByLabel("Zoek op roepnaam").fill("");
   }, 120_000);
 
   it("finds Linda under Gesloten with why she left, her history, and reopens her", async () => {

@@ -24,7 +24,7 @@ export function ContactsSection({ view, directory, accessible }: { view: ClientV
     return (
       <section class="card notes">
         <h2>{t("contacts.title")}</h2>
-        <p class="hint">{t("notes.notShared")}</p>
+        <p class="hint">{t("contacts.notShared")}</p>
       </section>
     );
   }
@@ -33,8 +33,9 @@ export function ContactsSection({ view, directory, accessible }: { view: ClientV
 
   return (
     <CollapsibleSection name="contacts" title={t("contacts.title")} class="notes">
-      <p data-testid="last-contact">{last ? t("contacts.last", { date: formatDay(language, last) }) : t("contacts.none")}</p>
-      {contacts.length === 0 && <p class="hint">{t("notes.empty")}</p>}
+      <p data-testid="last-contact">
+        {last ? t("contacts.last", { date: formatDay(language, last) }) : contacts.length > 0 ? t("contacts.onlyNoShows") : t("contacts.none")}
+      </p>
       <ul>
         {contacts.slice(0, shown).map((c) => (
           <li key={c.id} data-testid="contact">

@@ -381,6 +381,8 @@ export const en: Record<MessageKey, string> = {
   "contacts.more": "Show more ({count} older)",
   "contacts.last": "Last contact: {date}",
   "contacts.none": "No contact logged yet.",
+  "contacts.onlyNoShows": "No contact yet: she did not show up.",
+  "contacts.notShared": "Contacts are not shared with your organisation.",
   "notes.title": "Notes",
   "notes.empty": "No notes yet.",
   "notes.add": "Add note",

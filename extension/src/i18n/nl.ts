@@ -385,6 +385,8 @@ export const nl = {
   "contacts.more": "Meer tonen ({count} ouder)",
   "contacts.last": "Laatste contact: {date}",
   "contacts.none": "Nog geen contact vastgelegd.",
+  "contacts.onlyNoShows": "Nog geen contact gehad: ze is niet gekomen.",
+  "contacts.notShared": "Contacten zijn niet met uw organisatie gedeeld.",
   "notes.title": "Notities",
   "notes.empty": "Nog geen notities.",
   "notes.add": "Notitie toevoegen",
