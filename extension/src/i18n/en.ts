@@ -122,6 +122,7 @@ export const en: Record<MessageKey, string> = {
   "clients.filter.closed": "Closed",
   "clients.search": "Search by first name",
   "clients.count": "{count, plural, =0 {No clients in this list} one {1 client} other {# clients}}",
+  "clients.more": "{count, plural, one {Show 1 more client} other {Show # more clients}}",
   "clients.holder": "With {name} ({organisation})",
   "clients.lastContact": "{days, plural, =0 {contact today} one {last contact 1 day ago} other {last contact # days ago}}",
   "clients.noContact": "no contact known",

@@ -123,6 +123,7 @@ export const nl = {
   "clients.filter.closed": "Gesloten",
   "clients.search": "Zoek op roepnaam",
   "clients.count": "{count, plural, =0 {Geen cliënten in deze lijst} one {1 cliënt} other {# cliënten}}",
+  "clients.more": "{count, plural, one {Nog 1 cliënt tonen} other {Nog # cliënten tonen}}",
   "clients.holder": "Bij {name} ({organisation})",
   "clients.lastContact": "{days, plural, =0 {vandaag contact} one {laatste contact 1 dag geleden} other {laatste contact # dagen geleden}}",
   "clients.noContact": "geen contact bekend",

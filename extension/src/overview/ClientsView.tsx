@@ -1,6 +1,6 @@
 import { type ClientFilter, type ClientRow, clientFilters, clientList } from "@naast/shared";
 import { memo } from "preact/compat";
-import { useContext, useMemo, useRef } from "preact/hooks";
+import { useContext, useMemo, useRef, useState } from "preact/hooks";
 import { formatDay, LanguageContext, useT } from "../i18n/index.ts";
 import type { Directory } from "../records/queries.ts";
 import type { Session } from "../storage/db.ts";
@@ -12,6 +12,9 @@ export interface ClientsChoice {
   query: string;
 }
 export const firstClientsChoice: ClientsChoice = { filter: "mine", query: "" };
+
+/** Rows drawn at once: a team of hundreds of clients opens at once, the rest a click away. */
+const pageSize = 100;
 
 /**
  * Cliënten: every client this device holds (the server's visible set for her organisation, so
@@ -42,6 +45,10 @@ export function ClientsView({
   const shown = useMemo(() => clientList(rows, filter, query, session.user), [rows, filter, query, session.user]);
   const section = useRef<HTMLElement>(null);
   useReturnFocus(section, returnTo);
+  // How many rows are drawn, for this filter and search; another choice starts at one page again.
+  const listKey = `${filter}|${query}`;
+  const [more, setMore] = useState({ listKey, limit: pageSize });
+  const limit = more.listKey === listKey ? more.limit : pageSize;
   return (
     <section class="card clients" aria-labelledby="clients-title" data-testid="clients" ref={section}>
       <h2 id="clients-title" tabIndex={-1}>
@@ -64,10 +71,15 @@ export function ClientsView({
         {t("clients.count", { count: shown.length })}
       </p>
       <ul class="rows">
-        {shown.map((row) => (
+        {shown.slice(0, limit).map((row) => (
           <ClientLine key={row.clientId} row={row} directory={directory} onOpen={onOpen} />
         ))}
       </ul>
+      {shown.length > limit && (
+        <button type="button" class="secondary" onClick={() => setMore({ listKey, limit: limit + pageSize })}>
+          {t("clients.more", { count: Math.min(pageSize, shown.length - limit) })}
+        </button>
+      )}
     </section>
   );
 }

@@ -51,7 +51,8 @@ export function Workspace({ session, directory, context }: { session: Session; d
 
   const overview = useOverview(session.user, view !== "epd");
   const rows = useClientRows(overview);
-  const items = useToDo(overview, session.user);
+  // Beside Cliënten or Team, Te doen only gives the count on its button: drawn right after the list.
+  const items = useToDo(overview, session.user, view === "todo");
   const aliases = useMemo(() => new Map(rows?.map((r) => [r.clientId, r.alias])), [rows]);
   // The shared rule says who sees the team's caseload; the component does not weigh roles itself.
   const team = maySeeCaseload(session.user);
@@ -110,7 +111,7 @@ export function Workspace({ session, directory, context }: { session: Session; d
         </>
       ) : view === "epd" ? (
         <ClientPanel context={context} session={session} />
-      ) : !overview || !rows || !items || !directory ? (
+      ) : !overview || !rows || !directory || (view === "todo" && !items) ? (
         <p class="card hint">{t("context.loading")}</p>
       ) : view === "team" ? (
         load && <TeamView rows={load} directory={directory} user={session.user} settings={overview.settings} />
@@ -125,7 +126,7 @@ export function Workspace({ session, directory, context }: { session: Session; d
           onOpen={(clientId) => open({ clientId, focus: null })}
         />
       ) : (
-        <TodoView items={items} aliases={aliases} returnTo={returnTo} onOpen={(clientId, item) => open({ clientId, focus: item.target })} />
+        items && <TodoView items={items} aliases={aliases} returnTo={returnTo} onOpen={(clientId, item) => open({ clientId, focus: item.target })} />
       )}
     </>
   );

@@ -1,4 +1,4 @@
-import { type ClientRow, clientRow, overviewsShownNow, type SessionUser, type ToDoItem, toDo } from "@naast/shared";
+import { type ClientRow, clientRows, overviewsShownNow, type SessionUser, type ToDoItem, toDo } from "@naast/shared";
 import { useEffect, useMemo, useState } from "preact/hooks";
 import { useLiveQuery } from "../hooks/use-live-query.ts";
 import { db } from "../storage/db.ts";
@@ -30,13 +30,23 @@ export function useOverview(user: SessionUser, enabled: boolean): (OverviewData 
 
 /** One row per client, derived again only when the overview is. */
 export function useClientRows(data: (OverviewData & { now: string }) | undefined): ClientRow[] | undefined {
-  return useMemo(() => data?.clients.map((records) => clientRow(records, data.now)), [data]);
+  return useMemo(() => data && clientRows(data.clients, data.now), [data]);
 }
 
-/** Te doen for this user, derived again only when the overview is. */
-export function useToDo(data: (OverviewData & { now: string }) | undefined, user: SessionUser): ToDoItem[] | undefined {
-  return useMemo(
-    () => data && toDo(data.clients, { user, now: data.now, settings: data.settings, holders: data.holders }),
-    [data, user.id, user.organisationId, user.role],
-  );
+/**
+ * Te doen for this user, derived again only when the overview is. `urgent`: Te doen is the view
+ * shown; otherwise only its count is (on the view's button), derived after the paint so that the
+ * list she opened is drawn first.
+ */
+export function useToDo(data: (OverviewData & { now: string }) | undefined, user: SessionUser, urgent = true): ToDoItem[] | undefined {
+  const derive = () => data && toDo(data.clients, { user, now: data.now, settings: data.settings, holders: data.holders });
+  const deps = [data, user.id, user.organisationId, user.role];
+  const now = useMemo(() => (urgent ? derive() : undefined), [urgent, ...deps]);
+  const [later, setLater] = useState<ToDoItem[] | undefined>(undefined);
+  useEffect(() => {
+    if (urgent) return;
+    const timer = setTimeout(() => setLater(derive()), 0);
+    return () => clearTimeout(timer);
+  }, [urgent, ...deps]);
+  return urgent ? now : (later ?? now);
 }

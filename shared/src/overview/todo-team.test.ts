@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { mutators } from "../mutators/registry.ts";
 import type { SessionUser } from "../organisation/schema.ts";
-import { acting, day, people, sessionUser } from "../testing/fixtures.ts";
+import { acting, day, people, sessionUser, shift } from "../testing/fixtures.ts";
 import { deviceOf } from "../testing/overview-device.ts";
 import { consentArgs, stapteam } from "../testing/stapteam.ts";
 import { caseload } from "./caseload.ts";
+import { clientRows } from "./client-row.ts";
 import { overviewsShownNow } from "./shown-now.ts";
 import { defaultOverviewSettings, toDo } from "./todo.ts";
 
@@ -89,5 +90,21 @@ describe("Te doen across the Stapteam", () => {
     const overdueAt = (now: string) => overdueOf(sessionUser("fatima"), deviceOf(store, "fatima", now), now);
     expect(overdueAt("2024-03-11T22:30:00.000Z")).toEqual([]);
     expect(overdueAt("2024-03-11T23:30:00.000Z")).toEqual(["Aanmelden time-out"]);
+  });
+
+  it("Cliënten's rows are kept between opens while nothing of hers changed, and follow the day and her consent's end", async () => {
+    const store = await stapteam();
+    await store.run(mutators.recordConsent, consentArgs({ categories: ["agreements", "notes"], validUntil: day(30) }), acting("fatima"));
+    await store.run(
+      mutators.addAgreement,
+      { id: "a1", clientId: "anna", domain: null, text: "Samen naar de woningcorporatie", ownerUserId: "sanne", dueDate: day(10).slice(0, 10) },
+      acting("fatima"),
+    );
+    const held = deviceOf(store, "fatima", day(5));
+    const [first] = clientRows(held, day(5));
+    expect(clientRows(held, shift(day(5), 3_600_000))[0]).toBe(first);
+    expect(first).toMatchObject({ overdueAgreements: 0, consentEndsAt: day(30) });
+    expect(clientRows(held, day(11))[0]).toMatchObject({ overdueAgreements: 1, consentEndsAt: day(30) });
+    expect(clientRows(held, shift(day(30), 1))[0]).toMatchObject({ consentEndsAt: null });
   });
 });
