@@ -12,19 +12,18 @@ export type LinkedClient = { link: Exclude<LinkState, { kind: "visible" }>; view
 
 /**
  * Which shared client the EPD id stands for, from this device's point of view, and when she is
- * visible everything the panel shows of her (loadClientView), in one read-only transaction: the
- * panel has her records as soon as it knows who she is, with no second round of reads.
+ * visible everything the panel shows of her (loadClientView): the panel has her records as soon
+ * as it knows who she is. Not in an explicit transaction: Dexie's live-query cache (which answers
+ * a re-run after this page's own write from memory) serves only reads outside one.
  */
-export function loadLinkedClient(db: NaastDatabase, organisationId: string, epdClientId: string): Promise<LinkedClient> {
-  return db.transaction("r", db.records, db.hiddenClients, async (): Promise<LinkedClient> => {
-    const link = await getRecord(db, "epdLinks", epdLinkId(organisationId, epdClientId));
-    if (!link) return { link: { kind: "unlinked" }, view: null };
-    const { clientId } = link;
-    const view = await loadClientView(db, clientId);
-    if (view) return { link: { kind: "visible", clientId }, view };
-    const hidden = await db.hiddenClients.get(clientId);
-    return { link: { kind: "hidden", clientId, reason: hidden?.reason ?? "no-consent", since: hidden?.since ?? null }, view: null };
-  });
+export async function loadLinkedClient(db: NaastDatabase, organisationId: string, epdClientId: string): Promise<LinkedClient> {
+  const link = await getRecord(db, "epdLinks", epdLinkId(organisationId, epdClientId));
+  if (!link) return { link: { kind: "unlinked" }, view: null };
+  const { clientId } = link;
+  const view = await loadClientView(db, clientId);
+  if (view) return { link: { kind: "visible", clientId }, view };
+  const hidden = await db.hiddenClients.get(clientId);
+  return { link: { kind: "hidden", clientId, reason: hidden?.reason ?? "no-consent", since: hidden?.since ?? null }, view: null };
 }
 
 export interface ClientView {
