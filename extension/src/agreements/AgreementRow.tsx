@@ -11,7 +11,7 @@ import { db } from "../storage/db.ts";
 import { ErrorLine } from "../ui/ErrorLine.tsx";
 import { PersonOptions } from "../ui/PersonOptions.tsx";
 import { UndoBar } from "../ui/UndoBar.tsx";
-import { possibleOwners } from "./draft.ts";
+import { ownerChoices } from "./draft.ts";
 
 /** One open afspraak: done, or changed (text, due date, owner), or cancelled with a reason. */
 export function AgreementRow({
@@ -40,7 +40,7 @@ export function AgreementRow({
   const person = directory.people.get(a.ownerUserId);
   const overdue = isOverdue(a, calendarToday());
   const may = session ? mayChangeAgreements(session.user, view.client, view.consentEvents, now, a.domain) : false;
-  const owners = possibleOwners(view, directory, now, a.domain);
+  const owners = ownerChoices(view, directory, now, a);
   const mayEscalate = useMayRun(
     session?.user ?? { id: "", organisationId: "", role: "policy" },
     view.client,

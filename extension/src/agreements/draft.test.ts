@@ -3,7 +3,7 @@ import { day, organisations, people, recorded } from "@naast/shared/testing/fixt
 import { describe, expect, it } from "vitest";
 import type { Directory } from "../records/queries.ts";
 import { anna } from "../testing/anna.ts";
-import { addAgreementArgs, newAgreementDraft, nextAgreementDraft, openAgreements, possibleOwners } from "./draft.ts";
+import { addAgreementArgs, newAgreementDraft, nextAgreementDraft, openAgreements, ownerChoices, possibleOwners } from "./draft.ts";
 
 const directory: Directory = {
   people: new Map(Object.values(people).map((p) => [p.id, p])),
@@ -27,6 +27,14 @@ describe("the afspraken section's derivations", () => {
     expect(ids(null)).not.toContain("henk");
     // A client not shared with GGD: none of GGD's people is offered.
     expect(ids(null)).not.toContain("kees");
+  });
+
+  it("keeps an afspraak's present owner as the first choice when she is no longer offered (Henk left)", () => {
+    const view = { client: anna, consentEvents: [] };
+    const ids = (ownerUserId: string) => ownerChoices(view, directory, day(1), { ownerUserId, domain: null }).map((p) => p.id);
+    expect(ids("henk")[0]).toBe("henk");
+    expect(ids("fatima").filter((id) => id === "fatima")).toHaveLength(1);
+    expect(ids("fatima")).not.toContain("henk");
   });
 
   it("sends no life domain when none is chosen, and keeps owner and domain for the next one", () => {

@@ -11,6 +11,22 @@ export const possibleOwners = (view: Pick<ClientView, "client" | "consentEvents"
     (p) => p.active && agreementOwnerRoles.includes(p.role) && mayOwnAgreements(p, view.client, view.consentEvents, now, domain),
   );
 
+/**
+ * The owners an existing afspraak's edit form offers: those who may own it, and her present owner
+ * first when she no longer may (deactivated, say), so the list shows who has it and saving the
+ * text leaves it with her (the server checks an owner only when it changes).
+ */
+export function ownerChoices(
+  view: Pick<ClientView, "client" | "consentEvents">,
+  directory: Directory,
+  now: string,
+  agreement: Pick<Agreement, "ownerUserId" | "domain">,
+): Person[] {
+  const offered = possibleOwners(view, directory, now, agreement.domain);
+  const present = directory.people.get(agreement.ownerUserId);
+  return present && !offered.some((p) => p.id === present.id) ? [present, ...offered] : offered;
+}
+
 /** A new afspraak as the form holds it; "" while nothing is chosen. */
 export interface AgreementDraft {
   text: string;
