@@ -49,7 +49,10 @@ export function Workspace({ session, directory, context }: { session: Session; d
     if (before !== undefined && before !== epdClientId && view === "epd") setOpened(null);
   }, [epdClientId]);
 
-  const overview = useOverview(session.user, view !== "epd");
+  // Read beside the EPD too (summaries only, and only those that changed), so that Cliënten, Te
+  // doen and Team open on what is already read; derived only while one of them is shown.
+  const live = useOverview(session.user, true);
+  const overview = view === "epd" ? undefined : live;
   const rows = useClientRows(overview);
   // Beside Cliënten or Team, Te doen only gives the count on its button: drawn right after the list.
   const items = useToDo(overview, session.user, view === "todo");

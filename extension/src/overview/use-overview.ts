@@ -8,8 +8,7 @@ import { loadOverview, type OverviewData } from "./load.ts";
 const rederiveEveryMs = 60_000;
 
 /**
- * The overview live from IndexedDB while `enabled` (a view of the overview is open: beside the EPD
- * the panel reads only the one client), as the user may see it at `now`, the moment it was
+ * The overview live from IndexedDB while `enabled`, as the user may see it at `now`, the moment it was
  * derived: again at every change and every minute, so a consent that ended while the device was
  * offline takes her out of every list and count at once (overviewsShownNow), not at the next pull.
  */
