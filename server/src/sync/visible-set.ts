@@ -141,12 +141,18 @@ export const hashSummary = (userId: string, summary: VisibleSummary) =>
     .digest("hex")
     .slice(0, 32);
 
+const maxSummariesKept = 10_000;
+/** About 10-20 MB of summaries (a client id and her categories each). */
+const maxClientsKept = 100_000;
+
 /**
  * Visible sets are content-addressed: a user whose access did not change refers to the same row
  * at every pull, so pulling writes nothing. A small cache spares the lookup.
  */
 export class VisibleSetStore {
   readonly #cache = new Map<string, VisibleSummary>();
+  /** How many clients the kept summaries name together: what they weigh, not how many there are. */
+  #clientsHeld = 0;
 
   constructor(private readonly database: Database) {}
 
@@ -174,8 +180,18 @@ export class VisibleSetStore {
     return hash;
   }
 
+  /**
+   * Bounded by weight: a summary names every client its user may see, so 10,000 summaries of large
+   * caseloads would hold hundreds of megabytes. Dropping them costs one look-up each, never a
+   * wrong answer (the database holds them all).
+   */
   #remember(hash: string, summary: VisibleSummary) {
-    if (this.#cache.size > 10_000) this.#cache.clear();
+    const clients = Object.keys(summary).length;
+    if (this.#cache.size >= maxSummariesKept || this.#clientsHeld + clients > maxClientsKept) {
+      this.#cache.clear();
+      this.#clientsHeld = 0;
+    }
     this.#cache.set(hash, summary);
+    this.#clientsHeld += clients;
   }
 }
