@@ -4,7 +4,7 @@ import { mutate } from "../sync/mutate.ts";
 import { clientRecord, signedInDevice } from "../testing/device.ts";
 import { NaastDatabase } from "./db.ts";
 import { Keyring } from "./keyring.ts";
-import { DeviceLocked } from "./seal.ts";
+import { DeviceLocked, OpenedContents, seal } from "./seal.ts";
 
 const fatima = { id: "u-fatima", name: "Fatima", organisationId: "org-a", role: "casemanager" as const, active: true };
 
@@ -75,5 +75,35 @@ describe("a purge on a sealed device", () => {
     expect(keys).toHaveLength(1);
     await db.records.bulkDelete(keys);
     expect(await db.records.where("clientId").equals("c2").count()).toBe(0);
+  });
+
+  it("opens a record's content once while it is unchanged, and forgets what it opened when the device locks", async () => {
+    const { db, keys } = await sealedDevice();
+    await db.records.put({ collection: "clients", id: "c6", clientId: "c6", visibility: "client", data: clientRecord("c6", "org-a") });
+    const first = (await db.records.get(["clients", "c6"]))?.data;
+    expect((await db.records.get(["clients", "c6"]))?.data).toBe(first);
+    // Written again: new bytes, opened anew.
+    await db.records.put({ collection: "clients", id: "c6", clientId: "c6", visibility: "client", data: clientRecord("c6", "org-a", { alias: "Anders" }) });
+    expect((await db.records.get(["clients", "c6"]))?.data).toMatchObject({ alias: "Anders" });
+
+    const before = (await db.records.get(["clients", "c6"]))?.data;
+    const key = keys.current();
+    await keys.lock();
+    if (key) await keys.unlock(key);
+    const after = (await db.records.get(["clients", "c6"]))?.data;
+    expect(after).toEqual(before);
+    expect(after).not.toBe(before);
+  });
+
+  it("keeps opened contents by record name: the same bytes under another name are not opened", () => {
+    const key = crypto.getRandomValues(new Uint8Array(32));
+    const opened = new OpenedContents(2);
+    const sealed = seal(key, "records/notes/n1", { text: "Gezien" });
+    const value = opened.open(key, "records/notes/n1", sealed);
+    expect(opened.open(key, "records/notes/n1", sealed)).toBe(value);
+    expect(() => opened.open(key, "records/notes/n2", sealed)).toThrow();
+    // Another key (another user signed in): nothing kept is used.
+    const other = crypto.getRandomValues(new Uint8Array(32));
+    expect(() => opened.open(other, "records/notes/n1", sealed)).toThrow();
   });
 });

@@ -11,6 +11,8 @@ export class DeviceLocked extends Error {
 /** Where the data key is: present while unlocked, null while locked. */
 export interface KeySource {
   current(): Uint8Array | null;
+  /** Told of every lock and unlock (the keyring does): opened contents are dropped at once. */
+  onChange?(listener: () => void): () => void;
 }
 
 /**
@@ -48,13 +50,56 @@ export function unseal(key: Uint8Array, name: string, sealed: Uint8Array): unkno
 }
 
 /**
+ * Contents already opened, by record name, nonce and tag. A sealed value never changes (every
+ * write seals anew, with a fresh nonce), so opening the same bytes again gives the same content;
+ * the panel reads a client's records again at every write, and opening them (AES-GCM in
+ * JavaScript) was most of a local edit's time. The name is part of the key, so content moved onto
+ * another record is still opened, and refused, by its own name. Dropped whenever the key changes
+ * (lock, unlock, another user) and bounded; callers treat records as immutable, as they do now.
+ */
+export class OpenedContents {
+  #key: Uint8Array | null = null;
+  readonly #opened = new Map<string, unknown>();
+
+  constructor(private readonly limit = 2_000) {}
+
+  open(key: Uint8Array, name: string, sealed: Uint8Array): unknown {
+    if (key !== this.#key) {
+      this.#opened.clear();
+      this.#key = key;
+    }
+    const id = `${name}|${hex(sealed.subarray(0, 12))}|${hex(sealed.subarray(sealed.length - 16))}`;
+    if (this.#opened.has(id)) return this.#opened.get(id);
+    const value = unseal(key, name, sealed);
+    if (this.#opened.size >= this.limit) this.#opened.delete(this.#opened.keys().next().value as string);
+    this.#opened.set(id, value);
+    return value;
+  }
+
+  clear(): void {
+    this.#opened.clear();
+    this.#key = null;
+  }
+}
+
+const hex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+
+/**
  * The one place where content is sealed on its way into IndexedDB and opened on its way out:
  * a DBCore middleware under every Dexie call (get, queries, cursors, writes) of the sealed tables.
  */
 export function sealingMiddleware(keys: KeySource): Middleware<DBCore> {
+  const opened = new OpenedContents();
+  // Nothing opened stays in memory past a lock.
+  keys.onChange?.(() => {
+    if (!keys.current()) opened.clear();
+  });
   const keyOrThrow = () => {
     const key = keys.current();
-    if (!key) throw new DeviceLocked();
+    if (!key) {
+      opened.clear();
+      throw new DeviceLocked();
+    }
     return key;
   };
   const sealRow = (table: string, row: Record<string, unknown>) => {
@@ -67,7 +112,7 @@ export function sealingMiddleware(keys: KeySource): Middleware<DBCore> {
     const spec = sealedFields[table];
     if (!spec || typeof row !== "object" || row === null || !("sealed" in row)) return row;
     const { sealed, ...rest } = row as Record<string, unknown> & { sealed: Uint8Array };
-    return { ...rest, [spec.field]: unseal(keyOrThrow(), spec.names(rest), sealed) };
+    return { ...rest, [spec.field]: opened.open(keyOrThrow(), spec.names(rest), sealed) };
   };
   return {
     stack: "dbcore",
