@@ -1,10 +1,10 @@
 import { isOverdue } from "../agreement/schema.ts";
 import { calendarDay } from "../calendar/calendar-day.ts";
 import type { Client } from "../client/schema.ts";
-import { nextAccessChange } from "../consent/can-access.ts";
 import { deriveConsents } from "../consent/state.ts";
 import { daysSince } from "../note/contact.ts";
 import type { SessionUser } from "../organisation/schema.ts";
+import { KeptPerOverview } from "./kept.ts";
 import type { ClientOverview } from "./summary.ts";
 
 /** One line of the Cliënten list: what the team needs to see of a client at a glance. */
@@ -49,23 +49,14 @@ export function clientRow({ client, lastContactAt: last, agreements, consentEven
 
 /**
  * What this process last derived per overview: a row changes with her records (a new overview
- * object), the calendar day (days since contact, overdue) and the clock passing one of her
- * consents' instants (nextAccessChange); until then the row stands, so opening Cliënten again
- * derives only the clients whose records changed.
+ * object), the calendar day (days since contact, overdue) and her consents' instants.
  */
-const kept = new WeakMap<ClientOverview, { day: string; from: number; until: number; row: ClientRow }>();
+const kept = new KeptPerOverview<ClientRow>();
 
 /** The rows of these clients at `now` (clientRow each), reusing what still stands. */
 export function clientRows(overviews: readonly ClientOverview[], now: string): ClientRow[] {
   const day = calendarDay(now);
-  const t = Date.parse(now);
-  return overviews.map((overview) => {
-    const held = kept.get(overview);
-    if (held && held.day === day && t >= held.from && t < held.until) return held.row;
-    const row = clientRow(overview, now);
-    kept.set(overview, { day, from: t, until: nextAccessChange(overview.client, overview.consentEvents, now), row });
-    return row;
-  });
+  return overviews.map((overview) => kept.get(overview, now, day, () => clientRow(overview, now)));
 }
 
 /**

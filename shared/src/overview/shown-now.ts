@@ -1,16 +1,13 @@
-import { accessibleCategories, nextAccessChange } from "../consent/can-access.ts";
+import { accessibleCategories } from "../consent/can-access.ts";
 import { type DataCategory, dataCategories } from "../consent/categories.ts";
 import { shownRecords } from "../consent/shown-now.ts";
 import { handoverFor } from "../handover/redact.ts";
 import type { SessionUser } from "../organisation/schema.ts";
+import { KeptPerOverview } from "./kept.ts";
 import type { ClientOverview } from "./summary.ts";
 
-/**
- * What this process last decided per overview (an unchanged client keeps her overview object from
- * one read to the next, see extension overview/load.ts): kept while the user is the same and the
- * clock has not passed the next instant at which her access could change (nextAccessChange).
- */
-const decided = new WeakMap<ClientOverview, { user: string; from: number; until: number; shown: ClientOverview | null }>();
+/** What this process last decided per overview, while the user and her access stand. */
+const decided = new KeptPerOverview<ClientOverview | null>();
 
 /**
  * A client's overview as the user may see it now, or null when she may see nothing of her now:
@@ -19,13 +16,7 @@ const decided = new WeakMap<ClientOverview, { user: string; from: number; until:
  * not at the next pull. Every list and count of the overview takes its clients through this.
  */
 export function overviewShownNow(user: SessionUser, overview: ClientOverview, now: string): ClientOverview | null {
-  const who = `${user.id}|${user.organisationId}|${user.role}`;
-  const t = Date.parse(now);
-  const kept = decided.get(overview);
-  if (kept && kept.user === who && t >= kept.from && t < kept.until) return kept.shown;
-  const shown = decide(user, overview, now);
-  decided.set(overview, { user: who, from: t, until: nextAccessChange(overview.client, overview.consentEvents, now), shown });
-  return shown;
+  return decided.get(overview, now, `${user.id}|${user.organisationId}|${user.role}`, () => decide(user, overview, now));
 }
 
 function decide(user: SessionUser, overview: ClientOverview, now: string): ClientOverview | null {
