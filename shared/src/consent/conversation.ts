@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { addDays } from "../calendar/calendar-day.ts";
 import { type AboutClient, caseWorkers, defineMutator, MutationRejected } from "../mutators/define.ts";
 import { daySchema, idSchema, instantSchema, limits } from "../primitives.ts";
 
@@ -62,6 +63,6 @@ export const recordConsentConversation = defineMutator({
 export function askAgainDue(conversations: readonly ConsentConversation[], today: string, withinDays = 0): ConsentConversation | null {
   const latest = [...conversations].sort((a, b) => (a.askedOn + a.recordedAt < b.askedOn + b.recordedAt ? 1 : -1))[0];
   if (!latest?.askAgainOn) return null;
-  const horizon = new Date(Date.parse(`${today}T00:00:00Z`) + withinDays * 24 * 3600 * 1000).toISOString().slice(0, 10);
+  const horizon = addDays(today, withinDays);
   return latest.askAgainOn <= horizon ? latest : null;
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { addDays } from "../calendar/calendar-day.ts";
 import { holderMaySee, yearOf } from "../flexbudget/holder.ts";
 import { yearSchema } from "../flexbudget/schema.ts";
 import { amountRefusal } from "../money/cents.ts";
@@ -147,7 +148,7 @@ export const startTimeoutStay = defineMutator({
     const { stay, stays } = await stayOf(tx, args.clientId, args.stayId);
     if (stay.status !== "approved") throw new MutationRejected("conflict", "timeout.not-approved");
     // Until the real end is known, the planned end counts (at least one night).
-    const until = stay.request.proposedEnd > args.day ? stay.request.proposedEnd : nextDay(args.day);
+    const until = stay.request.proposedEnd > args.day ? stay.request.proposedEnd : addDays(args.day, 1);
     checkOverlap(stays, args.day, until, stay.id);
     await tx.put("timeoutEvents", { ...base(args, ctx), type: "started", day: args.day, location: args.location });
   },
@@ -172,7 +173,3 @@ export const endTimeoutStay = defineMutator({
     if (totals) await tx.put("timeoutTotals", { ...totals, nights: totals.nights + nights, costCents: totals.costCents + costCents });
   },
 });
-
-function nextDay(day: string): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-}

@@ -1,3 +1,4 @@
+import { addDays } from "../calendar/calendar-day.ts";
 import type { SessionUser } from "../organisation/schema.ts";
 import type { Stay } from "./stays.ts";
 
@@ -12,7 +13,7 @@ export type StayTodo =
   | { kind: "stay-ends-tomorrow"; clientId: string; stayId: string; until: string };
 
 export function stayTodos(user: SessionUser, stays: readonly Stay[], holderOrganisationId: string | null, today: string): StayTodo[] {
-  const tomorrow = new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  const tomorrow = addDays(today, 1);
   const decides = user.role === "coordinator" && user.organisationId === holderOrganisationId;
   const todos: StayTodo[] = [];
   for (const stay of stays) {
