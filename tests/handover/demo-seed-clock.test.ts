@@ -26,16 +26,7 @@ describe("the demo seed on a server whose clock was moved ahead", () => {
   it("shows the overview's story relative to the server's now", async () => {
     const now = server.services.clock.nowIso();
     const device = new Replica().apply(await (await signIn(server.url, "marieke@ldh.demo", demoPassword)).pull());
-    const clients = device.of("clients").map((client) =>
-      overviewOf({
-        client,
-        consentEvents: device.of("consentEvents", client.id),
-        agreements: device.of("agreements", client.id),
-        notes: device.of("notes", client.id),
-        handovers: device.of("handovers", client.id),
-        handoverEvents: device.of("handoverEvents", client.id),
-      }),
-    );
+    const clients = device.overviews();
     const items = toDo(clients, { user: { id: "u-marieke", organisationId: "org-ldh", role: "casemanager" }, now, settings: defaultOverviewSettings });
     const rows = clients.map((c) => clientRow(c, now));
 
@@ -55,16 +46,9 @@ describe("the demo seed on a server whose clock was moved ahead", () => {
     const now = server.services.clock.nowIso();
     const device = new Replica().apply(await (await signIn(server.url, "marieke@ldh.demo", demoPassword)).pull());
     const records = (clientId: string): ClientRecords => {
-      const client = device.of("clients").find((c) => c.id === clientId);
-      if (!client) throw new Error(`${clientId} is not on Marieke's device`);
-      return {
-        client,
-        consentEvents: device.of("consentEvents", clientId),
-        agreements: device.of("agreements", clientId),
-        notes: device.of("notes", clientId),
-        handovers: device.of("handovers", clientId),
-        handoverEvents: device.of("handoverEvents", clientId),
-      };
+      const held = device.clientRecords(clientId);
+      if (!held) throw new Error(`${clientId} is not on Marieke's device`);
+      return held;
     };
     const marieke = { id: "u-marieke" };
     const rows = device.of("clients").map((c) => clientRow(overviewOf(records(c.id)), now));

@@ -1,4 +1,4 @@
-import { clientRow, defaultOverviewSettings, deriveStays, handoversAwaiting, overviewOf, remainingCents, type SessionUser, toDo } from "@naast/shared";
+import { clientRow, defaultOverviewSettings, deriveStays, handoversAwaiting, remainingCents, type SessionUser, toDo } from "@naast/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoPassword } from "../../server/src/demo/people.ts";
 import { seedDemo } from "../../server/src/demo/seed.ts";
@@ -26,16 +26,7 @@ describe("the demo seed", () => {
   async function overview(email: string, user: SessionUser) {
     const device = new Replica().apply(await (await signIn(server.url, email, demoPassword)).pull());
     const now = new Date().toISOString();
-    const clients = device.of("clients").map((client) =>
-      overviewOf({
-        client,
-        consentEvents: device.of("consentEvents", client.id),
-        agreements: device.of("agreements", client.id),
-        notes: device.of("notes", client.id),
-        handovers: device.of("handovers", client.id),
-        handoverEvents: device.of("handoverEvents", client.id),
-      }),
-    );
+    const clients = device.overviews();
     return {
       rows: clients.map((c) => clientRow(c, now)),
       items: toDo(clients, { user, now, settings: defaultOverviewSettings }),

@@ -1,4 +1,15 @@
-import { type CollectionName, fromPulled, handoverFor, isPurgedBy, type PullResponse, type RecordOf, type StoredRecord } from "@naast/shared";
+import {
+  type ClientOverview,
+  type ClientRecords,
+  type CollectionName,
+  fromPulled,
+  handoverFor,
+  isPurgedBy,
+  overviewOf,
+  type PullResponse,
+  type RecordOf,
+  type StoredRecord,
+} from "@naast/shared";
 
 /**
  * A device's local copy, kept by the same rules as the extension's `applyPull`
@@ -32,5 +43,28 @@ export class Replica {
     return [...this.records.values()]
       .filter((r) => r.collection === collection && (clientId === undefined || r.clientId === clientId))
       .map((r) => r.data as RecordOf<C>);
+  }
+
+  /** What the device holds of one client, as the overview reads it; undefined when it does not hold her. */
+  clientRecords(clientId: string): ClientRecords | undefined {
+    const client = this.of("clients").find((c) => c.id === clientId);
+    return (
+      client && {
+        client,
+        consentEvents: this.of("consentEvents", clientId),
+        agreements: this.of("agreements", clientId),
+        notes: this.of("notes", clientId),
+        handovers: this.of("handovers", clientId),
+        handoverEvents: this.of("handoverEvents", clientId),
+      }
+    );
+  }
+
+  /** Every client's overview (her last contact, not her notes), as the panel's lists derive from. */
+  overviews(): ClientOverview[] {
+    return this.of("clients").flatMap((client) => {
+      const records = this.clientRecords(client.id);
+      return records ? [overviewOf(records)] : [];
+    });
   }
 }
