@@ -16,15 +16,24 @@ const overdueOf = (user: SessionUser, device: ReturnType<typeof deviceOf>, now: 
     .filter((i) => i.source === "agreement-overdue")
     .map((i) => i.about);
 
+/**
+ * Anna (Iriszorg's, Fatima's client) shares her contacts and afspraken with LDH (for a year, or
+ * until `validUntil`), and Sanne (LDH) owns her afspraak due on day 10.
+ */
+async function annaSharedWithLdh(validUntil?: string) {
+  const store = await stapteam();
+  await store.run(mutators.recordConsent, consentArgs({ categories: ["agreements", "notes"], ...(validUntil && { validUntil }) }), acting("fatima"));
+  await store.run(
+    mutators.addAgreement,
+    { id: "a1", clientId: "anna", domain: null, text: "Samen naar de woningcorporatie", ownerUserId: "sanne", dueDate: day(10).slice(0, 10) },
+    acting("fatima"),
+  );
+  return store;
+}
+
 describe("Te doen across the Stapteam", () => {
   it("Sanne's (LDH) overdue afspraak in Anna's plan is hers, Fatima's (her client) and both coordinators'; once done it leaves all of them", async () => {
-    const store = await stapteam();
-    await store.run(mutators.recordConsent, consentArgs({ categories: ["agreements", "notes"] }), acting("fatima"));
-    await store.run(
-      mutators.addAgreement,
-      { id: "a1", clientId: "anna", domain: null, text: "Samen naar de woningcorporatie", ownerUserId: "sanne", dueDate: day(10).slice(0, 10) },
-      acting("fatima"),
-    );
+    const store = await annaSharedWithLdh();
     const now = day(21);
     const iriszorg = deviceOf(store, "fatima", now);
     const ldh = deviceOf(store, "sanne", now);
@@ -62,13 +71,7 @@ describe("Te doen across the Stapteam", () => {
   });
 
   it("on a device still holding Anna after LDH's consent ended (offline, no pull yet) nothing of her is listed or counted", async () => {
-    const store = await stapteam();
-    await store.run(mutators.recordConsent, consentArgs({ categories: ["agreements", "notes"], validUntil: day(30) }), acting("fatima"));
-    await store.run(
-      mutators.addAgreement,
-      { id: "a1", clientId: "anna", domain: null, text: "Samen naar de woningcorporatie", ownerUserId: "sanne", dueDate: day(10).slice(0, 10) },
-      acting("fatima"),
-    );
+    const store = await annaSharedWithLdh(day(30));
     await store.run(mutators.addNote, { id: "n1", clientId: "anna", text: "Gesproken", correctsNoteId: null, contactType: "street" }, acting("sanne", day(12)));
     // What LDH's device synced on day 20, while the consent held.
     const held = deviceOf(store, "sanne", day(20));
@@ -93,13 +96,7 @@ describe("Te doen across the Stapteam", () => {
   });
 
   it("Cliënten's rows are kept between opens while nothing of hers changed, and follow the day and her consent's end", async () => {
-    const store = await stapteam();
-    await store.run(mutators.recordConsent, consentArgs({ categories: ["agreements", "notes"], validUntil: day(30) }), acting("fatima"));
-    await store.run(
-      mutators.addAgreement,
-      { id: "a1", clientId: "anna", domain: null, text: "Samen naar de woningcorporatie", ownerUserId: "sanne", dueDate: day(10).slice(0, 10) },
-      acting("fatima"),
-    );
+    const store = await annaSharedWithLdh(day(30));
     const held = deviceOf(store, "fatima", day(5));
     const [first] = clientRows(held, day(5));
     expect(clientRows(held, shift(day(5), 3_600_000))[0]).toBe(first);
