@@ -20,8 +20,6 @@ import {
 } from "./schema.ts";
 import { addWorkingDays, covenantUntil, isOpenEscalation, mayMoveTo } from "./state.ts";
 
-const today = (now: string) => calendarDay(now);
-
 /**
  * Opschalen: the holder's case manager or coordinator puts a knelpunt of her client to the
  * municipality's procesregisseur, shared on the client's consent for the Gemeente or, when she
@@ -97,7 +95,7 @@ export const escalate = defineMutator({
       status: "submitted",
       submittedAt: ctx.now,
       submittedBy: ctx.user.id,
-      respondBy: addWorkingDays(today(ctx.now), settings?.responseWorkingDays ?? defaultResponseWorkingDays),
+      respondBy: addWorkingDays(calendarDay(ctx.now), settings?.responseWorkingDays ?? defaultResponseWorkingDays),
       takenUpAt: null,
       takenUpBy: null,
       discussedOn: null,
@@ -159,7 +157,7 @@ export const recordEscalationDiscussed = defineMutator({
   async run(tx, args, ctx) {
     const escalation = await escalationFor(tx, args.clientId, args.escalationId, ctx);
     mustMove(escalation, "discussed");
-    if (args.discussedOn > today(ctx.now)) throw new MutationRejected("invalid", "escalation.discussed-in-future", { day: args.discussedOn });
+    if (args.discussedOn > calendarDay(ctx.now)) throw new MutationRejected("invalid", "escalation.discussed-in-future", { day: args.discussedOn });
     await tx.put("escalations", { ...escalation, status: "discussed", discussedOn: args.discussedOn });
     await putEvent(tx, ctx, { type: "discussed", escalationId: escalation.id, clientId: escalation.clientId, discussedOn: args.discussedOn });
   },

@@ -94,7 +94,6 @@ export interface ToDoContext {
  */
 export type ToDoSource = (records: ClientOverview, context: ToDoContext) => ToDoItem[];
 
-const today = (now: string) => calendarDay(now);
 const isHolder = (user: SessionUser, client: Client) => client.ownerOrganisationId === user.organisationId;
 /** Whose work a client is: hers, or, for the coordinator, her organisation's. */
 const isMine = (user: SessionUser, client: Client) => client.responsibleUserId === user.id || (user.role === "coordinator" && isHolder(user, client));
@@ -107,7 +106,7 @@ const isMine = (user: SessionUser, client: Client) => client.responsibleUserId =
 export const overdueAgreements: ToDoSource = ({ client, agreements }, { user, now }) => {
   if (client.status === "closed") return [];
   return agreements
-    .filter((a) => isOverdue(a, today(now)))
+    .filter((a) => isOverdue(a, calendarDay(now)))
     .filter((a) => a.ownerUserId === user.id || client.responsibleUserId === user.id || user.role === "coordinator")
     .map((a) => ({ key: `agreement-overdue:${a.id}`, source: "agreement-overdue", clientId: client.id, target: "agreements", day: a.dueDate, about: a.text }));
 };
@@ -145,7 +144,7 @@ export const noRecentContact: ToDoSource = ({ client, lastContactAt }, { user, n
 /** Consent asked and not (fully) given, with a day to ask again that has come: ask her again. */
 export const askConsentAgain: ToDoSource = ({ client, consentConversations = [] }, { user, now }) => {
   if (!isMine(user, client) || client.status === "closed") return [];
-  const due = askAgainDue(consentConversations, today(now));
+  const due = askAgainDue(consentConversations, calendarDay(now));
   if (!due?.askAgainOn) return [];
   return [{ key: `consent-ask-again:${due.id}`, source: "consent-ask-again", clientId: client.id, target: "consent", day: due.askAgainOn }];
 };
@@ -185,7 +184,7 @@ export const timeoutStays: ToDoSource = ({ client, timeoutEvents = [] }, { user,
   deriveStays(timeoutEvents).flatMap((stay) => {
     const holder = holders?.timeout(stay.request.year) ?? null;
     const decides = user.role === "coordinator" && holder === user.organisationId;
-    return stayTodos(user, [stay], holder, today(now))
+    return stayTodos(user, [stay], holder, calendarDay(now))
       .filter((t) => t.kind === "stay-awaiting-approval" || isMine(user, client) || decides)
       .map((t) => ({
         key: `${t.kind}:${t.stayId}`,
